@@ -1,0 +1,71 @@
+"""Pelican settings for building the site locally (``invoke build``)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # our plugins, when not installed
+
+from plugins.notices.templating import JINJA_FILTERS  # noqa: E402
+
+SITENAME = "Afonwy County Council contract opportunities"
+SITEURL = ""
+AUTHOR = "Afonwy County Council"
+PATH = "content"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+THEME = "themes/noticeboard"
+
+# The sample notices are written against this clock. Delete the line for a real site: the
+# build then uses SOURCE_DATE_EPOCH when set, or the current time.
+NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
+
+PLUGINS = ["plugins.notices"]
+JINJA_FILTERS = JINJA_FILTERS
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+ARTICLE_PATHS = ["notices"]
+ARTICLE_TRANSLATION_ID = "notice_id"
+ARTICLE_URL = "notices/{slug}/"
+ARTICLE_SAVE_AS = "notices/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/notices/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/notices/{slug}/index.html"
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+STATIC_PATHS = []
+DEFAULT_PAGINATION = 20
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# One Markdown configuration for notice bodies and pages alike.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# Our own plugins write every feed; outputs the theme has no templates for are off.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DIRECT_TEMPLATES = ["index"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "notices"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
+RELATIVE_URLS = True
+LOAD_CONTENT_CACHE = False

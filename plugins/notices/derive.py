@@ -1,0 +1,149 @@
+"""Values derived from notices: status as of the build clock, facets, value band."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from .model import DeadlineKind, Money, Notice, NoticeType
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+    AWARDED = "awarded"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class ValueBand(StrEnum):
+    UNDER_30K = "under-30k"
+    FROM_30K_TO_100K = "30k-to-100k"
+    FROM_100K_TO_500K = "100k-to-500k"
+    FROM_500K_TO_2M = "500k-to-2m"
+    FROM_2M_TO_10M = "2m-to-10m"
+    OVER_10M = "over-10m"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return _BAND_LABELS[self]
+
+
+_BAND_LABELS = {
+    ValueBand.UNDER_30K: "Under £30,000",
+    ValueBand.FROM_30K_TO_100K: "£30,000 to £100,000",
+    ValueBand.FROM_100K_TO_500K: "£100,000 to £500,000",
+    ValueBand.FROM_500K_TO_2M: "£500,000 to £2 million",
+    ValueBand.FROM_2M_TO_10M: "£2 million to £10 million",
+    ValueBand.OVER_10M: "Over £10 million",
+    ValueBand.UNKNOWN: "Value not given",
+}
+_BAND_FLOORS = [
+    (Decimal(10_000_000), ValueBand.OVER_10M),
+    (Decimal(2_000_000), ValueBand.FROM_2M_TO_10M),
+    (Decimal(500_000), ValueBand.FROM_500K_TO_2M),
+    (Decimal(100_000), ValueBand.FROM_100K_TO_500K),
+    (Decimal(30_000), ValueBand.FROM_30K_TO_100K),
+    (Decimal(0), ValueBand.UNDER_30K),
+]
+_AWARD_TYPES = {NoticeType.UK5, NoticeType.UK6, NoticeType.UK7}
+_BEFORE_AWARD = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What a notice is filed under: computed once per build."""
+
+    status: Status
+    cpv_divisions: tuple[str, ...]
+    itl1_regions: tuple[str, ...]
+    value_band: ValueBand
+    buyer_slug: str
+
+
+def value_band(money: Money | None) -> ValueBand:
+    """Band of a value excluding VAT; values in other currencies than GBP are 'unknown'."""
+    if money is None or money.currency != "GBP":
+        return ValueBand.UNKNOWN
+    return next(band for floor, band in _BAND_FLOORS if money.amount >= floor)
+
+
+def own_status(notice: Notice, clock: datetime) -> Status:
+    """Status from the notice alone, as of ``clock``."""
+    kind = notice.notice_type
+    if kind in (NoticeType.UK1, NoticeType.UK3):
+        return Status.PLANNED
+    if kind is NoticeType.UK2:
+        return _open_until(notice.deadline(DeadlineKind.ENGAGEMENT), clock)
+    if kind is NoticeType.UK4:
+        closes = notice.deadline(DeadlineKind.TENDER) or notice.deadline(
+            DeadlineKind.EXPRESSION_OF_INTEREST
+        )
+        return _open_until(closes, clock)
+    if kind is NoticeType.UK11:
+        return Status.CLOSED
+    if kind is NoticeType.UK12:
+        return Status.CANCELLED
+    return Status.AWARDED
+
+
+def _open_until(closes: datetime | None, clock: datetime) -> Status:
+    return Status.OPEN if closes is not None and clock < closes else Status.CLOSED
+
+
+def statuses(notices: Iterable[Notice], clock: datetime) -> dict[tuple[str, str], Status]:
+    """Status of every notice, taking later notices of the same procurement into account.
+
+    A pipeline or tender notice is 'cancelled' once its procurement has a later UK12
+    and 'awarded' once it has a later UK5, UK6 or UK7.
+    """
+    by_ocid: dict[str, list[Notice]] = defaultdict(list)
+    for notice in notices:
+        by_ocid[notice.ocid].append(notice)
+    result = {}
+    for procurement in by_ocid.values():
+        for notice in procurement:
+            result[notice.key] = _status_in_procurement(notice, procurement, clock)
+    return result
+
+
+def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: datetime) -> Status:
+    if notice.notice_type in _BEFORE_AWARD:
+        later = {other.notice_type for other in procurement if other.published > notice.published}
+        if NoticeType.UK12 in later:
+            return Status.CANCELLED
+        if later & _AWARD_TYPES:
+            return Status.AWARDED
+    return own_status(notice, clock)
+
+
+def facets(notice: Notice, status: Status) -> Facets:
+    """File a notice under its status, CPV divisions, ITL1 regions, value band and buyer."""
+    money = notice.value or (notice.award and notice.award.value) or (
+        notice.contract and notice.contract.value
+    )
+    return Facets(
+        status=status,
+        cpv_divisions=tuple(dict.fromkeys(cpv.division for cpv in notice.cpv)),
+        itl1_regions=tuple(dict.fromkeys(region.itl1 for region in notice.regions)),
+        value_band=value_band(money or None),
+        buyer_slug=slugify(notice.buyer.name),
+    )
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens, for URLs."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
+    return "-".join(words)

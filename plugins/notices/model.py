@@ -1,0 +1,311 @@
+"""The typed notice model: front matter parsed once into frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class NoticeGroup(StrEnum):
+    """Groups of notice types that suppliers follow together."""
+
+    PIPELINE = "pipeline"
+    TENDER = "tender"
+    AWARD = "award"
+    CONTRACT_CHANGE = "contract-change"
+    CANCELLATION = "cancellation"
+
+
+class NoticeType(StrEnum):
+    """Procurement Act 2023 notice types that Noticeboard publishes."""
+
+    UK1 = "UK1"
+    UK2 = "UK2"
+    UK3 = "UK3"
+    UK4 = "UK4"
+    UK5 = "UK5"
+    UK6 = "UK6"
+    UK7 = "UK7"
+    UK10 = "UK10"
+    UK11 = "UK11"
+    UK12 = "UK12"
+
+    @property
+    def label(self) -> str:
+        return _TYPE_LABELS[self]
+
+    @property
+    def group(self) -> NoticeGroup:
+        return _TYPE_GROUPS[self]
+
+
+_TYPE_LABELS = {
+    NoticeType.UK1: "Pipeline notice",
+    NoticeType.UK2: "Preliminary market engagement notice",
+    NoticeType.UK3: "Planned procurement notice",
+    NoticeType.UK4: "Tender notice",
+    NoticeType.UK5: "Transparency notice",
+    NoticeType.UK6: "Contract award notice",
+    NoticeType.UK7: "Contract details notice",
+    NoticeType.UK10: "Contract change notice",
+    NoticeType.UK11: "Contract termination notice",
+    NoticeType.UK12: "Procurement termination notice",
+}
+_TYPE_GROUPS = {
+    **dict.fromkeys([NoticeType.UK1, NoticeType.UK2, NoticeType.UK3], NoticeGroup.PIPELINE),
+    NoticeType.UK4: NoticeGroup.TENDER,
+    **dict.fromkeys([NoticeType.UK5, NoticeType.UK6, NoticeType.UK7], NoticeGroup.AWARD),
+    **dict.fromkeys([NoticeType.UK10, NoticeType.UK11], NoticeGroup.CONTRACT_CHANGE),
+    NoticeType.UK12: NoticeGroup.CANCELLATION,
+}
+
+
+class LegalBasis(StrEnum):
+    PA2023 = "PA2023"
+    PCR2015 = "PCR2015"
+    NONE = "none"
+
+
+class Category(StrEnum):
+    GOODS = "goods"
+    SERVICES = "services"
+    WORKS = "works"
+
+
+class Procedure(StrEnum):
+    OPEN = "open"
+    COMPETITIVE_FLEXIBLE = "competitive_flexible"
+    BELOW_THRESHOLD_OPEN = "below_threshold_open"
+    DIRECT_AWARD = "direct_award"
+    FRAMEWORK_CALL_OFF = "framework_call_off"
+    DYNAMIC_MARKET = "dynamic_market"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class DeadlineKind(StrEnum):
+    TENDER = "tender"
+    ENQUIRY = "enquiry"
+    EXPRESSION_OF_INTEREST = "expression_of_interest"
+    ENGAGEMENT = "engagement"
+
+    @property
+    def label(self) -> str:
+        return _DEADLINE_LABELS[self]
+
+
+_DEADLINE_LABELS = {
+    DeadlineKind.TENDER: "Tender deadline",
+    DeadlineKind.ENQUIRY: "Clarification questions by",
+    DeadlineKind.EXPRESSION_OF_INTEREST: "Expressions of interest by",
+    DeadlineKind.ENGAGEMENT: "Market engagement closes",
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str = "GBP"
+    amount_gross: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str
+    name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str | None = None
+    locality: str | None = None
+    postcode: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Buyer:
+    name: str
+    id: str
+    contact: Contact
+    url: str | None = None
+    address: Address | None = None
+
+
+@dataclass(frozen=True)
+class Cpv:
+    """A CPV 2008 code, always with its check digit."""
+
+    code: str
+    label: str
+
+    @property
+    def division(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A UK ITL region."""
+
+    code: str
+    name: str
+
+    @property
+    def itl1(self) -> str:
+        return self.code[:3]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: DeadlineKind
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ContractPeriod:
+    start: date
+    end: date
+    extension_months: int | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    methods: tuple[str, ...]
+    url: str | None = None
+    details: str | None = None
+
+
+@dataclass(frozen=True)
+class Suitability:
+    sme: bool = False
+    vcse: bool = False
+
+
+@dataclass(frozen=True)
+class Lot:
+    id: str
+    title: str
+    description: str | None = None
+    value: Money | None = None
+    cpv: tuple[Cpv, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    url: str
+    type: str | None = None
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Supplier:
+    name: str
+    id: str | None = None
+    sme: bool | None = None
+    vcse: bool | None = None
+
+
+@dataclass(frozen=True)
+class Award:
+    date: date
+    value: Money | None = None
+    standstill_end: datetime | None = None
+    lots: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contract:
+    id: str
+    date_signed: date | None = None
+    value: Money | None = None
+    kpis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Modification:
+    description: str
+    grounds: str
+    new_value: Money | None = None
+    new_end_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Ending:
+    """Why and when a procurement was cancelled (UK12) or a contract terminated (UK11)."""
+
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a notice's append-only ``changes`` list; ``number`` counts from 1."""
+
+    number: int
+    date: datetime
+    summary: str
+    fields: tuple[str, ...] = ()
+    formal: bool = False
+
+
+@dataclass(frozen=True)
+class FindATender:
+    url: str
+    notice_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One procurement notice in one language."""
+
+    source_path: str
+    slug: str
+    notice_type: NoticeType
+    notice_id: str
+    ocid: str
+    published: datetime
+    updated: datetime
+    title: str
+    summary: str
+    buyer: Buyer
+    lang: str = "en"
+    legal_basis: LegalBasis = LegalBasis.PA2023
+    find_a_tender: FindATender | None = None
+    category: Category | None = None
+    cpv: tuple[Cpv, ...] = ()
+    regions: tuple[Region, ...] = ()
+    value: Money | None = None
+    above_threshold: bool | None = None
+    procedure: Procedure | None = None
+    deadlines: tuple[Deadline, ...] = ()
+    future_notice_date: date | None = None
+    contract_period: ContractPeriod | None = None
+    submission: Submission | None = None
+    suitability: Suitability | None = None
+    award_criteria: str | None = None
+    lots: tuple[Lot, ...] = ()
+    documents: tuple[Document, ...] = ()
+    suppliers: tuple[Supplier, ...] = ()
+    award: Award | None = None
+    direct_award_justification: str | None = None
+    contract: Contract | None = None
+    modification: Modification | None = None
+    termination: Ending | None = None
+    cancellation: Ending | None = None
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What must be unique across the site: the notice id in one language."""
+        return (self.notice_id, self.lang)
+
+    def deadline(self, kind: DeadlineKind) -> datetime | None:
+        return next((d.at for d in self.deadlines if d.kind is kind), None)

@@ -1,0 +1,166 @@
+"""Build the typed Notice from front matter that has passed every check."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from . import codelists
+from .model import (
+    Address, Award, Buyer, Category, Change, Contact, Contract, ContractPeriod, Cpv, Deadline,
+    DeadlineKind, Document, Ending, FindATender, LegalBasis, Lot, Modification, Money, Notice,
+    NoticeType, Procedure, Region, Submission, Suitability, Supplier,
+)  # fmt: skip
+from .values import canonical_cpv, parse_amount, parse_date, parse_datetime
+
+
+def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
+    """Front matter (already validated) → Notice."""
+    published = _datetime(data["published"])
+    changes = tuple(_change(number, entry) for number, entry in enumerate(data.get("changes", []), 1))
+    latest = max([published, *(change.date for change in changes)])
+    return Notice(
+        source_path=source_path,
+        slug=slug,
+        notice_type=NoticeType(data["notice_type"]),
+        notice_id=data["notice_id"],
+        ocid=data["ocid"],
+        published=published,
+        updated=_datetime(data["updated"]) if "updated" in data else latest,
+        title=data["title"].strip(),
+        summary=data["summary"].strip(),
+        buyer=_buyer(data["buyer"]),
+        lang=data.get("lang", "en"),
+        legal_basis=LegalBasis(data.get("legal_basis", "PA2023")),
+        find_a_tender=_optional(data, "find_a_tender", lambda f: FindATender(**f)),
+        category=_optional(data, "category", Category),
+        cpv=_cpvs(data.get("cpv", [])),
+        regions=tuple(_region(code) for code in data.get("regions", [])),
+        value=_optional(data, "value", _money),
+        above_threshold=data.get("above_threshold"),
+        procedure=_optional(data, "procedure", Procedure),
+        deadlines=tuple(
+            Deadline(DeadlineKind(kind), _datetime(at)) for kind, at in data.get("deadlines", {}).items()
+        ),
+        future_notice_date=_optional(data, "future_notice_date", _date),
+        contract_period=_optional(data, "contract_period", _period),
+        submission=_optional(data, "submission", _submission),
+        suitability=_optional(data, "suitability", lambda s: Suitability(**s)),
+        award_criteria=data.get("award_criteria"),
+        lots=tuple(_lot(lot) for lot in data.get("lots", [])),
+        documents=tuple(Document(**document) for document in data.get("documents", [])),
+        suppliers=tuple(Supplier(**supplier) for supplier in data.get("suppliers", [])),
+        award=_optional(data, "award", _award),
+        direct_award_justification=data.get("direct_award_justification"),
+        contract=_optional(data, "contract", _contract),
+        modification=_optional(data, "modification", _modification),
+        termination=_optional(data, "termination", _ending),
+        cancellation=_optional(data, "cancellation", _ending),
+        changes=changes,
+    )
+
+
+def _optional(data: dict[str, Any], name: str, make: Any) -> Any:
+    return make(data[name]) if data.get(name) is not None else None
+
+
+def _datetime(text: str) -> datetime:
+    parsed = parse_datetime(text)
+    assert parsed is not None, "validated before parsing"
+    return parsed
+
+
+def _date(text: str) -> date:
+    parsed = parse_date(text)
+    assert parsed is not None, "validated before parsing"
+    return parsed
+
+
+def _money(value: dict[str, Any]) -> Money:
+    gross = value.get("amount_gross")
+    return Money(
+        amount=parse_amount(value["amount"]),
+        currency=value.get("currency", "GBP"),
+        amount_gross=parse_amount(gross) if gross is not None else None,
+    )
+
+
+def _cpvs(codes: list[Any]) -> tuple[Cpv, ...]:
+    labels = codelists.cpv_labels()
+    full_codes = [canonical_cpv(code) for code in codes]
+    return tuple(Cpv(code, labels[code]) for code in full_codes if code)
+
+
+def _region(code: str) -> Region:
+    itl = codelists.normalise_region(code)
+    assert itl is not None, "validated before parsing"
+    return Region(itl, codelists.regions()[itl].name)
+
+
+def _buyer(buyer: dict[str, Any]) -> Buyer:
+    return Buyer(
+        name=buyer["name"],
+        id=buyer["id"],
+        contact=Contact(**buyer["contact"]),
+        url=buyer.get("url"),
+        address=_optional(buyer, "address", lambda a: Address(**a)),
+    )
+
+
+def _period(period: dict[str, Any]) -> ContractPeriod:
+    return ContractPeriod(_date(period["start"]), _date(period["end"]), period.get("extension_months"))
+
+
+def _submission(submission: dict[str, Any]) -> Submission:
+    return Submission(tuple(submission["methods"]), submission.get("url"), submission.get("details"))
+
+
+def _lot(lot: dict[str, Any]) -> Lot:
+    return Lot(
+        id=str(lot["id"]),
+        title=lot["title"],
+        description=lot.get("description"),
+        value=_optional(lot, "value", _money),
+        cpv=_cpvs(lot.get("cpv", [])),
+    )
+
+
+def _award(award: dict[str, Any]) -> Award:
+    return Award(
+        date=_date(award["date"]),
+        value=_optional(award, "value", _money),
+        standstill_end=_optional(award, "standstill_end", _datetime),
+        lots=tuple(str(lot) for lot in award.get("lots", [])),
+    )
+
+
+def _contract(contract: dict[str, Any]) -> Contract:
+    return Contract(
+        id=str(contract["id"]),
+        date_signed=_optional(contract, "date_signed", _date),
+        value=_optional(contract, "value", _money),
+        kpis=tuple(contract.get("kpis", [])),
+    )
+
+
+def _modification(modification: dict[str, Any]) -> Modification:
+    return Modification(
+        description=modification["description"],
+        grounds=modification["grounds"],
+        new_value=_optional(modification, "new_value", _money),
+        new_end_date=_optional(modification, "new_end_date", _date),
+    )
+
+
+def _ending(ending: dict[str, Any]) -> Ending:
+    return Ending(_date(ending["date"]), ending["reason"])
+
+
+def _change(number: int, entry: dict[str, Any]) -> Change:
+    return Change(
+        number=number,
+        date=_datetime(entry["date"]),
+        summary=entry["summary"],
+        fields=tuple(entry.get("fields", [])),
+        formal=bool(entry.get("formal", False)),
+    )

@@ -1,0 +1,52 @@
+"""Signal handlers: after all notices are read, apply site-wide rules and derive facets."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pelican.contents import Article
+
+from .derive import facets, statuses
+from .reader import NoticeReader
+from .settings import build_clock
+from .sitewide import Located, sitewide_problems
+
+logger = logging.getLogger(__name__)
+
+
+def add_reader(readers: Any) -> None:
+    for extension in NoticeReader.file_extensions:
+        readers.reader_classes[extension] = NoticeReader
+
+
+def finish_notices(generator: Any) -> None:
+    """Drop notices that break site-wide rules or are scheduled for later; file the rest."""
+    clock = build_clock(generator.settings)
+    everything = [a for a in [*generator.articles, *generator.translations] if hasattr(a, "notice")]
+    rejected = _rejected_paths(everything)
+    scheduled = {a.notice.source_path for a in everything if a.notice.published > clock}
+    for article in everything:
+        if article.notice.source_path in scheduled:
+            logger.info("Not publishing %s yet: it is scheduled for %s", article.notice.source_path, article.notice.published)
+    keep = [a for a in everything if a.notice.source_path not in rejected | scheduled]
+    _replace(generator, keep)
+    status_of = statuses([a.notice for a in keep], clock)
+    for article in keep:
+        article.facets = facets(article.notice, status_of[article.notice.key])
+
+
+def _rejected_paths(articles: list[Article]) -> set[str]:
+    located = [Located(a.notice, a.metadata.get("notice_id_line", 1)) for a in articles]
+    problems = sitewide_problems(located)
+    for problem in problems:
+        logger.error("%s", problem)
+    return {problem.path for problem in problems}
+
+
+def _replace(generator: Any, keep: list[Article]) -> None:
+    kept = {id(article) for article in keep}
+    generator.articles = [a for a in generator.articles if id(a) in kept]
+    generator.translations = [a for a in generator.translations if id(a) in kept]
+    for article in keep:
+        article.translations = [t for t in article.translations if id(t) in kept]

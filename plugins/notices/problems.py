@@ -1,0 +1,43 @@
+"""A problem found in a notice file, and the ways we print it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file: where, which field, what, and how to fix it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command that annotates the file in a pull request."""
+        text = _escape_github(f"{self.field}: {self.message} — {self.fix}")
+        return f"::{self.severity} file={self.path},line={self.line},title=Notice check::{text}"
+
+
+def _escape_github(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+class InvalidNotice(ValueError):
+    """Raised when a notice file cannot be published; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))

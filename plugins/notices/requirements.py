@@ -1,0 +1,72 @@
+"""Which fields each notice type needs, allows and forbids (Procurement Act 2023)."""
+
+from __future__ import annotations
+
+from .model import NoticeType
+
+COMMON_FIELDS = frozenset({
+    "notice_type", "notice_id", "ocid", "published", "updated", "legal_basis", "find_a_tender",
+    "lang", "title", "summary", "buyer", "documents", "changes", "above_threshold",
+    "award_criteria", "lots",
+})  # fmt: skip
+
+# notice type → (required fields, optional fields); dotted names are fields inside a group.
+FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    NoticeType.UK1: (
+        ("category", "cpv", "value", "future_notice_date"),
+        ("regions", "procedure", "contract_period"),
+    ),
+    NoticeType.UK2: (
+        ("category", "cpv", "deadlines.engagement"),
+        ("regions", "value", "submission", "suitability", "future_notice_date"),
+    ),
+    NoticeType.UK3: (
+        ("category", "cpv", "regions", "value", "procedure", "future_notice_date"),
+        ("deadlines.tender", "contract_period", "suitability"),
+    ),
+    NoticeType.UK4: (
+        ("category", "cpv", "regions", "value", "procedure", "deadlines.tender", "submission",
+         "contract_period", "suitability"),
+        ("deadlines.enquiry", "deadlines.expression_of_interest"),
+    ),  # fmt: skip
+    NoticeType.UK5: (
+        ("category", "cpv", "value", "procedure", "contract_period", "suppliers",
+         "direct_award_justification", "award"),
+        ("regions",),
+    ),  # fmt: skip
+    NoticeType.UK6: (
+        ("cpv", "procedure", "contract_period", "suppliers", "award"),
+        ("category", "regions", "value"),
+    ),
+    NoticeType.UK7: (
+        ("contract_period", "suppliers", "contract"),
+        ("category", "cpv", "regions", "value", "award"),
+    ),
+    NoticeType.UK10: (("contract", "modification"), ("suppliers",)),
+    NoticeType.UK11: (("contract", "termination"), ("suppliers",)),
+    NoticeType.UK12: (("cancellation",), ()),
+}
+
+# Where a field belongs instead, for a helpful fix when it is used in the wrong notice type.
+WHERE_IT_BELONGS = {
+    "cancellation": "a UK12 procurement termination notice",
+    "termination": "a UK11 contract termination notice",
+    "modification": "a UK10 contract change notice",
+    "direct_award_justification": "a UK5 transparency notice",
+    "award": "a UK5, UK6 or UK7 notice",
+    "contract": "a UK7, UK10 or UK11 notice",
+    "suppliers": "an award or contract notice (UK5, UK6, UK7, UK10, UK11)",
+    "deadlines.tender": "a UK3 or UK4 notice",
+    "deadlines.engagement": "a UK2 preliminary market engagement notice",
+    "submission": "a UK2 or UK4 notice",
+}
+
+
+def required_fields(notice_type: NoticeType) -> tuple[str, ...]:
+    return FIELDS_BY_TYPE[notice_type][0]
+
+
+def allowed_fields(notice_type: NoticeType) -> frozenset[str]:
+    """Every field (dotted for deadlines) a notice of this type may carry."""
+    required, optional = FIELDS_BY_TYPE[notice_type]
+    return COMMON_FIELDS | set(required) | set(optional)

@@ -1,0 +1,142 @@
+"""Check front matter against notice.schema.json and explain each error in plain English."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+from .source import FieldPath, NoticeSource
+
+SCHEMA_PATH = Path(__file__).parent / "notice.schema.json"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields",
+}
+_PATTERN_FIXES = {
+    "datetime": "write a date and time with its UTC offset, e.g. 2026-12-04T12:00:00+00:00",
+    "date": "write a date as YYYY-MM-DD, e.g. 2027-04-01",
+    "url": "write a full web address starting with https://",
+    "email": "write an email address such as procurement@example.gov.uk",
+    "cpv": "write a CPV 2008 code such as 45000000-7 (the check digit after the dash is optional)",
+}
+
+
+@cache
+def notice_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> Draft7Validator:
+    return Draft7Validator(notice_schema())
+
+
+def schema_problems(source: NoticeSource) -> list[Problem]:
+    """Every schema error in the front matter, at most one per field, in file order."""
+    by_field: dict[FieldPath, Problem] = {}
+    for error in _validator().iter_errors(source.data):
+        at = _field_path(error)
+        if at not in by_field:
+            by_field[at] = _explain(error, at, source)
+    return sorted(by_field.values(), key=lambda problem: problem.line)
+
+
+def _field_path(error: ValidationError) -> FieldPath:
+    at = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = _extra_fields(error)
+        return (*at, extra[0]) if extra else at
+    if error.validator == "required":
+        return (*at, _missing_field(error))
+    return at
+
+
+def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Problem:
+    field = dotted(at) or "front matter"
+    message, fix = _describe(error, at)
+    return Problem(source.path, source.line_of(at), field, message, fix)
+
+
+def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        return "this required field is missing", f"add '{at[-1]}:' ({_hint(error, at[-1])})"
+    if kind == "additionalProperties":
+        return _unknown_field(error, at[-1])
+    if kind == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return f"'{error.instance}' is not allowed", f"use one of: {choices}"
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        return f"this should be {words}", f"write {words} here{_quote_hint(wanted)}"
+    if kind == "pattern":
+        return f"'{error.instance}' is not in the expected form", _pattern_fix(error, schema)
+    if kind in ("minimum", "exclusiveMinimum"):
+        return f"{error.instance} is below {error.validator_value}", "amounts cannot be negative: write 0 or more"
+    if kind in ("minLength", "minItems"):
+        return "this is empty or too short", f"give at least {error.validator_value} {_unit(kind)}"
+    if kind in ("maxLength", "maxItems"):
+        return "this is too long", f"keep it to at most {error.validator_value} {_unit(kind)}"
+    if kind == "uniqueItems":
+        return "the list repeats an item", "remove the repeated item"
+    return error.message, "see plugins/notices/notice.schema.json for what this field accepts"
+
+
+def _unknown_field(error: ValidationError, name: str | int) -> tuple[str, str]:
+    allowed = list(error.schema.get("properties", {}))
+    close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{name}'", f"did you mean '{close[0]}'?"
+    return f"unknown field '{name}'", f"remove it, or use one of: {', '.join(allowed)}"
+
+
+def _extra_fields(error: ValidationError) -> list[str]:
+    allowed = error.schema.get("properties", {})
+    return [key for key in error.instance if key not in allowed]
+
+
+def _missing_field(error: ValidationError) -> str:
+    return next(name for name in error.validator_value if name not in error.instance)
+
+
+def _hint(error: ValidationError, name: str | int) -> str:
+    field_schema = error.schema.get("properties", {}).get(name, {})
+    return field_schema.get("description", "see the notice format guide").rstrip(".")
+
+
+def _pattern_fix(error: ValidationError, schema: dict[str, Any]) -> str:
+    for name, fix in _PATTERN_FIXES.items():
+        if notice_schema()["definitions"][name].get("pattern") == error.validator_value:
+            return fix
+    return schema.get("description", "see the notice format guide").rstrip(".")
+
+
+def _quote_hint(wanted: list[str]) -> str:
+    return " (put the value in quotes if it looks like a number)" if wanted == ["string"] else ""
+
+
+def _unit(kind: str) -> str:
+    return "characters" if kind.endswith("Length") else "items"
+
+
+def dotted(at: FieldPath) -> str:
+    """``("lots", 0, "value")`` → ``lots[0].value``."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

@@ -1,0 +1,59 @@
+"""The notices plugin's settings: names, defaults and help, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS = (
+    Setting("NOTICES_PATH", "notices", "Folder under the content path that holds notice files."),
+    Setting(
+        "NOTICES_CLOCK",
+        None,
+        "The build's 'now' as ISO 8601 text with offset. None: SOURCE_DATE_EPOCH if set, else "
+        "the current time. Statuses (open, closed) and scheduled publication use it.",
+    ),
+    Setting("NOTICES_TIMEZONE", "Europe/London", "Time zone in which dates are shown to readers."),
+)
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+
+
+class SettingsError(ValueError):
+    """A notices setting has a value the plugin cannot use."""
+
+
+def merged(settings: dict[str, Any]) -> dict[str, Any]:
+    """The site's settings with the plugin's defaults under them."""
+    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+
+
+def build_clock(settings: dict[str, Any], environ: dict[str, str] | None = None) -> datetime:
+    """The build's 'now': NOTICES_CLOCK, else SOURCE_DATE_EPOCH, else the current time."""
+    environ = os.environ if environ is None else environ
+    clock = merged(settings)["NOTICES_CLOCK"]
+    if isinstance(clock, datetime):
+        return _aware(clock)
+    if clock:
+        try:
+            return _aware(datetime.fromisoformat(str(clock)))
+        except ValueError:
+            raise SettingsError(f"NOTICES_CLOCK {clock!r} is not an ISO 8601 date and time") from None
+    if environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), UTC)
+    return datetime.now(UTC)
+
+
+def _aware(clock: datetime) -> datetime:
+    if clock.tzinfo is None:
+        raise SettingsError(f"NOTICES_CLOCK {clock.isoformat()} needs a UTC offset, e.g. +00:00")
+    return clock

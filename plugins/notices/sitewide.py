@@ -1,0 +1,61 @@
+"""Rules across notice files: unique ids, and translations that match their original."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Notice
+from .problems import Problem
+
+DEFAULT_LANG = "en"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A valid notice and the line of its notice_id, for pointing at it."""
+
+    notice: Notice
+    id_line: int
+
+
+def sitewide_problems(notices: Iterable[Located]) -> list[Problem]:
+    """Problems that only show across files; each names the file to change."""
+    problems: list[Problem] = []
+    groups: dict[str, list[Located]] = defaultdict(list)
+    for item in sorted(notices, key=lambda item: item.notice.source_path):
+        groups[item.notice.notice_id].append(item)
+    for items in groups.values():
+        problems += _duplicates(items) + _translations(items)
+    return problems
+
+
+def _duplicates(items: list[Located]) -> list[Problem]:
+    first_by_lang: dict[str, Located] = {}
+    problems = []
+    for item in items:
+        first = first_by_lang.setdefault(item.notice.lang, item)
+        if first is not item:
+            problems.append(_problem(item, f"notice_id '{item.notice.notice_id}' is already used by {first.notice.source_path}",
+                                     "give this notice its own id (ids are never reused)"))  # fmt: skip
+    return problems
+
+
+def _translations(items: list[Located]) -> list[Problem]:
+    original = next((item for item in items if item.notice.lang == DEFAULT_LANG), None)
+    problems = []
+    for item in items:
+        if item.notice.lang == DEFAULT_LANG:
+            continue
+        if original is None:
+            problems.append(_problem(item, f"this {item.notice.lang} version has no English original",
+                                     f"add the English file with notice_id {item.notice.notice_id} and lang: en"))  # fmt: skip
+        elif (item.notice.ocid, item.notice.notice_type) != (original.notice.ocid, original.notice.notice_type):
+            problems.append(_problem(item, "the translation's ocid or notice_type differs from its original",
+                                     f"use the same ocid and notice_type as {original.notice.source_path}"))  # fmt: skip
+    return problems
+
+
+def _problem(item: Located, message: str, fix: str) -> Problem:
+    return Problem(item.notice.source_path, item.id_line, "notice_id", message, fix)

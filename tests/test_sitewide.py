@@ -1,0 +1,45 @@
+"""Rules across files: unique ids and matching translations."""
+
+from dataclasses import replace
+
+import pytest
+
+from plugins.notices.load import load_notice
+from plugins.notices.model import NoticeType
+from plugins.notices.sitewide import Located, sitewide_problems
+
+
+@pytest.fixture
+def notice(write_notice, sample_text):
+    return load_notice(write_notice(sample_text), "content/notices/a.md").notice
+
+
+def test_distinct_notices_pass(notice):
+    other = replace(notice, notice_id="ACC-2026-0099", source_path="content/notices/b.md")
+    assert sitewide_problems([Located(notice, 5), Located(other, 5)]) == []
+
+
+def test_a_duplicate_id_is_reported_on_the_second_file(notice):
+    copy = replace(notice, source_path="content/notices/b.md")
+    [problem] = sitewide_problems([Located(copy, 7), Located(notice, 5)])
+    assert (problem.path, problem.line, problem.field) == ("content/notices/b.md", 7, "notice_id")
+    assert "already used by content/notices/a.md" in problem.message
+
+
+def test_a_welsh_version_pairs_with_its_english_original(notice):
+    welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
+    assert sitewide_problems([Located(notice, 5), Located(welsh, 5)]) == []
+
+
+def test_a_welsh_version_needs_an_english_original(notice):
+    welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
+    [problem] = sitewide_problems([Located(welsh, 4)])
+    assert problem.line == 4
+    assert "no English original" in problem.message
+
+
+def test_a_translation_must_be_the_same_notice(notice):
+    welsh = replace(notice, lang="cy", notice_type=NoticeType.UK3, source_path="content/notices/a.cy.md")
+    [problem] = sitewide_problems([Located(notice, 5), Located(welsh, 5)])
+    assert problem.path == "content/notices/a.cy.md"
+    assert "differs from its original" in problem.message
