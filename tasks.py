@@ -18,7 +18,8 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 def _pelican(c: Context, settings: Path, *extra: str) -> None:
     args = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(OUTPUT), "-s", str(settings)]
-    c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False)
+    # A wide log keeps each notice problem on one line.
+    c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False, env={"COLUMNS": "250"})
 
 
 @task(help={"production": "build with publishconf.py (absolute URLs, real clock)"})
@@ -54,7 +55,12 @@ def serve(c: Context, port: int = 8000) -> None:
     _pelican(c, SETTINGS, "--listen", "--port", str(port), "--bind", "127.0.0.1")
 
 
-@task(help={"format": "text (default) or github (GitHub Actions annotations)", "paths": "files to check"})
+@task(
+    help={
+        "format": "text (default) or github (GitHub Actions annotations)",
+        "paths": "files to check",
+    }
+)
 def check(c: Context, format: str = "text", paths: str = "") -> None:
     """Check every notice (or the given files) and print all problems at once."""
     from plugins.notices.check import check_files, notice_files
@@ -78,7 +84,9 @@ def new(c: Context, type: str, title: str) -> None:
     try:
         notice_type = NoticeType(type.upper())
     except ValueError:
-        raise Exit(f"Unknown notice type {type!r}: use one of {', '.join(NoticeType)}", code=2) from None
+        raise Exit(
+            f"Unknown notice type {type!r}: use one of {', '.join(NoticeType)}", code=2
+        ) from None
     now = datetime.now(UTC)
     path = notice_path(CONTENT, title, now)
     if path.exists():

@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.notices.derive import Status, ValueBand, facets, own_status, slugify, statuses, value_band
+from plugins.notices.derive import (
+    Status,
+    ValueBand,
+    facets,
+    own_status,
+    slugify,
+    statuses,
+    value_band,
+)
 from plugins.notices.load import load_notice
 from plugins.notices.model import Money, NoticeType
 
@@ -49,7 +57,10 @@ def test_status_of_each_notice_type(tender, notice_type, expected):
 
 def test_a_later_termination_cancels_the_tender(tender):
     termination = replace(
-        tender, notice_id="T", notice_type=NoticeType.UK12, published=datetime.fromisoformat("2026-11-15T09:00:00+00:00")
+        tender,
+        notice_id="T",
+        notice_type=NoticeType.UK12,
+        published=datetime.fromisoformat("2026-11-15T09:00:00+00:00"),
     )
     result = statuses([tender, termination], CLOCK)
     assert result[tender.key] is Status.CANCELLED
@@ -58,16 +69,22 @@ def test_a_later_termination_cancels_the_tender(tender):
 
 def test_a_later_award_marks_the_tender_awarded(tender):
     award = replace(
-        tender, notice_id="A", notice_type=NoticeType.UK6, published=datetime.fromisoformat("2026-11-18T09:00:00+00:00")
+        tender,
+        notice_id="A",
+        notice_type=NoticeType.UK6,
+        published=datetime.fromisoformat("2026-11-18T09:00:00+00:00"),
     )
     assert statuses([tender, award], CLOCK)[tender.key] is Status.AWARDED
 
 
 def test_other_procurements_do_not_affect_status(tender):
     other = replace(
-        tender, notice_id="X", ocid="ocds-h6vhtk-ffffff", notice_type=NoticeType.UK12,
+        tender,
+        notice_id="X",
+        ocid="ocds-h6vhtk-ffffff",
+        notice_type=NoticeType.UK12,
         published=datetime.fromisoformat("2026-11-15T09:00:00+00:00"),
-    )  # fmt: skip
+    )
     assert statuses([tender, other], CLOCK)[tender.key] is Status.OPEN
 
 
@@ -101,4 +118,7 @@ def test_facets_of_the_sample_tender(tender):
 
 
 def test_slugify_folds_welsh_accents():
-    assert slugify("Cyngor Sir Afonwy: Gwasanaethau Ŵyr & Plant") == "cyngor-sir-afonwy-gwasanaethau-wyr-plant"
+    assert (
+        slugify("Cyngor Sir Afonwy: Gwasanaethau Ŵyr & Plant")
+        == "cyngor-sir-afonwy-gwasanaethau-wyr-plant"
+    )

@@ -25,6 +25,11 @@ def test_every_schema_field_is_documented():
 def test_per_type_table_matches_the_code():
     rows = _table_after("## Fields each notice type needs")
     types = list(NoticeType)
-    documented = {t: ({r[0] for r in rows if r[i + 1] == "R"}, {r[0] for r in rows if r[i + 1] == "O"}) for i, t in enumerate(types)}
-    in_code = {t: (set(required), set(optional)) for t, (required, optional) in FIELDS_BY_TYPE.items()}
+    documented = {
+        t: ({r[0] for r in rows if r[i + 1] == "R"}, {r[0] for r in rows if r[i + 1] == "O"})
+        for i, t in enumerate(types)
+    }
+    in_code = {
+        t: (set(required), set(optional)) for t, (required, optional) in FIELDS_BY_TYPE.items()
+    }
     assert documented == in_code

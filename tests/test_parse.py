@@ -19,7 +19,9 @@ def test_sample_notice_becomes_a_typed_model(write_notice, sample_text):
     assert notice.value.amount == Decimal(18000000)
     assert notice.value.amount_gross == Decimal(21600000)
     assert notice.contract_period.start == date(2027, 4, 1)
-    assert notice.deadline(DeadlineKind.TENDER) == datetime.fromisoformat("2026-12-04T12:00:00+00:00")
+    assert notice.deadline(DeadlineKind.TENDER) == datetime.fromisoformat(
+        "2026-12-04T12:00:00+00:00"
+    )
     assert notice.lots[2].value.amount == Decimal(5000000)
     assert notice.lots[0].id == "1"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,27 @@ ROOT = Path(__file__).parent.parent
 def build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run Pelican's command line as `invoke build` does, with our settings."""
     settings = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    overrides = [arg for key, value in settings.items() for arg in ("-e", f"{key}={json.dumps(value)}")]
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py")]
-    return subprocess.run([*command, *overrides, *extra], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    overrides = [
+        arg for key, value in settings.items() for arg in ("-e", f"{key}={json.dumps(value)}")
+    ]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+    ]
+    return subprocess.run(
+        [*command, *overrides, *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "1000"},
+    )
 
 
 @pytest.fixture
@@ -28,12 +47,14 @@ def site(tmp_path: Path, sample_text: str) -> Path:
     notices.mkdir(parents=True)
     (notices / "highway.md").write_text(sample_text, encoding="utf-8")
     welsh = sample_text.replace("legal_basis: PA2023", "legal_basis: PA2023\nlang: cy").replace(
-        "title: Highway resurfacing", "title: Ailwynebu priffyrdd: Highway resurfacing"
+        "title: Highway resurfacing", "title: Ailwynebu priffyrdd - Highway resurfacing"
     )
     (notices / "highway.cy.md").write_text(welsh, encoding="utf-8")
     pages = tmp_path / "content" / "pages"
     pages.mkdir()
-    (pages / "accessibility.md").write_text("Title: Accessibility statement\n\nWe aim for WCAG 2.2 AA.\n")
+    (pages / "accessibility.md").write_text(
+        "Title: Accessibility statement\n\nWe aim for WCAG 2.2 AA.\n"
+    )
     return tmp_path / "content"
 
 
@@ -43,14 +64,20 @@ def test_valid_notices_become_pages(site: Path, tmp_path: Path):
     page = (tmp_path / "out" / "notices" / "highway" / "index.html").read_text(encoding="utf-8")
     assert "Highway resurfacing and surface dressing framework" in page
     assert "45233142-6" in page
-    welsh = (tmp_path / "out" / "cy" / "notices" / "highway" / "index.html").read_text(encoding="utf-8")
+    welsh = (tmp_path / "out" / "cy" / "notices" / "highway" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "Ailwynebu priffyrdd" in welsh
     assert (tmp_path / "out" / "accessibility-statement" / "index.html").is_file()
 
 
 def test_an_invalid_notice_fails_the_build_under_fatal_errors(site: Path, tmp_path: Path):
     bad = site / "notices" / "2026" / "bad.md"
-    bad.write_text((site / "notices" / "2026" / "highway.md").read_text().replace("notice_id: ACC-2026-0031", "notice_id: ACC-2026-0032\ndeadlnes: {}"))
+    bad.write_text(
+        (site / "notices" / "2026" / "highway.md")
+        .read_text()
+        .replace("notice_id: ACC-2026-0031", "notice_id: ACC-2026-0032\ndeadlnes: {}")
+    )
     result = build(site, tmp_path / "out", "--fatal", "errors")
     assert result.returncode != 0
     assert "did you mean 'deadlines'" in " ".join((result.stdout + result.stderr).split())
@@ -58,7 +85,11 @@ def test_an_invalid_notice_fails_the_build_under_fatal_errors(site: Path, tmp_pa
 
 def test_an_invalid_notice_is_never_published(site: Path, tmp_path: Path):
     highway = (site / "notices" / "2026" / "highway.md").read_text()
-    (site / "notices" / "2026" / "bad.md").write_text(highway.replace("notice_id: ACC-2026-0031", "notice_id: ACC-2026-0032").replace("currency: GBP", "currency: XYZ"))
+    (site / "notices" / "2026" / "bad.md").write_text(
+        highway.replace("notice_id: ACC-2026-0031", "notice_id: ACC-2026-0032").replace(
+            "currency: GBP", "currency: XYZ"
+        )
+    )
     result = build(site, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "notices" / "highway" / "index.html").is_file()

@@ -21,17 +21,25 @@ def test_every_type_scaffolds_a_valid_notice(write_notice, notice_type):
 
 
 def test_scaffold_uses_todays_date_in_london_time(write_notice):
-    notice = load_notice(write_notice(scaffold(NoticeType.UK4, "Library books", NOW)), "n.md").notice
+    notice = load_notice(
+        write_notice(scaffold(NoticeType.UK4, "Library books", NOW)), "n.md"
+    ).notice
     assert notice.published.isoformat() == "2026-07-14T09:30:00+01:00"
     assert notice.title == "Library books"
 
 
 def test_scaffold_starts_with_the_editor_schema_line():
     text = scaffold(NoticeType.UK1, "Library books", NOW)
-    assert text.splitlines()[1] == "# yaml-language-server: $schema=../../../plugins/notices/notice.schema.json"
+    assert (
+        text.splitlines()[1]
+        == "# yaml-language-server: $schema=../../../plugins/notices/notice.schema.json"
+    )
     schema = Path("content/notices/2026") / "../../../plugins/notices/notice.schema.json"
     assert (Path(__file__).parent.parent / schema).resolve().is_file()
 
 
 def test_new_notice_path_is_under_its_year(tmp_path):
-    assert notice_path(tmp_path, "Café & library books 📚", NOW) == tmp_path / "notices/2026/cafe-library-books.md"
+    assert (
+        notice_path(tmp_path, "Café & library books 📚", NOW)
+        == tmp_path / "notices/2026/cafe-library-books.md"
+    )

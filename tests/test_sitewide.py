@@ -39,7 +39,9 @@ def test_a_welsh_version_needs_an_english_original(notice):
 
 
 def test_a_translation_must_be_the_same_notice(notice):
-    welsh = replace(notice, lang="cy", notice_type=NoticeType.UK3, source_path="content/notices/a.cy.md")
+    welsh = replace(
+        notice, lang="cy", notice_type=NoticeType.UK3, source_path="content/notices/a.cy.md"
+    )
     [problem] = sitewide_problems([Located(notice, 5), Located(welsh, 5)])
     assert problem.path == "content/notices/a.cy.md"
     assert "differs from its original" in problem.message

@@ -15,11 +15,42 @@ from markdown import Markdown
 
 from .problems import Problem
 
-ALLOWED_TAGS = frozenset({
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "strong", "em", "b", "i", "a", "abbr", "code", "pre", "blockquote", "table", "caption",
-    "thead", "tbody", "tr", "th", "td", "sup", "sub",
-})  # fmt: skip
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "a",
+        "abbr",
+        "code",
+        "pre",
+        "blockquote",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "sup",
+        "sub",
+    }
+)
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -32,7 +63,9 @@ URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 
 _RAW_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 _EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-_SCRIPT_URL = re.compile(r"\]\(\s*(?:javascript|data|vbscript):|href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE)
+_SCRIPT_URL = re.compile(
+    r"\]\(\s*(?:javascript|data|vbscript):|href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE
+)
 _LEVEL_ONE = re.compile(r"^#(?!#)\s|^=+\s*$")
 _MARKDOWN_EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.sane_lists"]
 
@@ -71,14 +104,34 @@ def _scan(body: str, first_line: int, path: str) -> Iterator[Problem]:
 
 def _scan_line(line: str, number: int, path: str) -> Iterator[Problem]:
     for tag in {match.group(1).lower() for match in _RAW_TAG.finditer(line)} - ALLOWED_TAGS:
-        yield Problem(path, number, "body", f"HTML <{tag}> is not allowed in a notice",
-                      "remove it and use Markdown; allowed HTML is listed in docs/notice-format.md")  # fmt: skip
+        yield Problem(
+            path,
+            number,
+            "body",
+            f"HTML <{tag}> is not allowed in a notice",
+            "remove it and use Markdown; allowed HTML is listed in docs/notice-format.md",
+        )
     if _EVENT_HANDLER.search(line):
-        yield Problem(path, number, "body", "HTML event handler attributes (on...=) are not allowed",
-                      "remove the attribute: notices cannot run scripts")  # fmt: skip
+        yield Problem(
+            path,
+            number,
+            "body",
+            "HTML event handler attributes (on...=) are not allowed",
+            "remove the attribute: notices cannot run scripts",
+        )
     if _SCRIPT_URL.search(line):
-        yield Problem(path, number, "body", "a link to a javascript:, data: or vbscript: address",
-                      "link to an https:// address instead")  # fmt: skip
+        yield Problem(
+            path,
+            number,
+            "body",
+            "a link to a javascript:, data: or vbscript: address",
+            "link to an https:// address instead",
+        )
     if _LEVEL_ONE.match(line):
-        yield Problem(path, number, "body", "a level-1 heading in the description",
-                      "start headings at '##': the notice title is the page's main heading")  # fmt: skip
+        yield Problem(
+            path,
+            number,
+            "body",
+            "a level-1 heading in the description",
+            "start headings at '##': the notice title is the page's main heading",
+        )

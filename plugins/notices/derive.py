@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -128,8 +129,10 @@ def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: dat
 
 def facets(notice: Notice, status: Status) -> Facets:
     """File a notice under its status, CPV divisions, ITL1 regions, value band and buyer."""
-    money = notice.value or (notice.award and notice.award.value) or (
-        notice.contract and notice.contract.value
+    money = (
+        notice.value
+        or (notice.award and notice.award.value)
+        or (notice.contract and notice.contract.value)
     )
     return Facets(
         status=status,
@@ -142,8 +145,6 @@ def facets(notice: Notice, status: Status) -> Facets:
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens, for URLs."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
     return "-".join(words)

@@ -7,17 +7,41 @@ from typing import Any
 
 from . import codelists
 from .model import (
-    Address, Award, Buyer, Category, Change, Contact, Contract, ContractPeriod, Cpv, Deadline,
-    DeadlineKind, Document, Ending, FindATender, LegalBasis, Lot, Modification, Money, Notice,
-    NoticeType, Procedure, Region, Submission, Suitability, Supplier,
-)  # fmt: skip
+    Address,
+    Award,
+    Buyer,
+    Category,
+    Change,
+    Contact,
+    Contract,
+    ContractPeriod,
+    Cpv,
+    Deadline,
+    DeadlineKind,
+    Document,
+    Ending,
+    FindATender,
+    LegalBasis,
+    Lot,
+    Modification,
+    Money,
+    Notice,
+    NoticeType,
+    Procedure,
+    Region,
+    Submission,
+    Suitability,
+    Supplier,
+)
 from .values import canonical_cpv, parse_amount, parse_date, parse_datetime
 
 
 def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
     """Front matter (already validated) → Notice."""
     published = _datetime(data["published"])
-    changes = tuple(_change(number, entry) for number, entry in enumerate(data.get("changes", []), 1))
+    changes = tuple(
+        _change(number, entry) for number, entry in enumerate(data.get("changes", []), 1)
+    )
     latest = max([published, *(change.date for change in changes)])
     return Notice(
         source_path=source_path,
@@ -40,7 +64,8 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         above_threshold=data.get("above_threshold"),
         procedure=_optional(data, "procedure", Procedure),
         deadlines=tuple(
-            Deadline(DeadlineKind(kind), _datetime(at)) for kind, at in data.get("deadlines", {}).items()
+            Deadline(DeadlineKind(kind), _datetime(at))
+            for kind, at in data.get("deadlines", {}).items()
         ),
         future_notice_date=_optional(data, "future_notice_date", _date),
         contract_period=_optional(data, "contract_period", _period),
@@ -108,11 +133,15 @@ def _buyer(buyer: dict[str, Any]) -> Buyer:
 
 
 def _period(period: dict[str, Any]) -> ContractPeriod:
-    return ContractPeriod(_date(period["start"]), _date(period["end"]), period.get("extension_months"))
+    return ContractPeriod(
+        _date(period["start"]), _date(period["end"]), period.get("extension_months")
+    )
 
 
 def _submission(submission: dict[str, Any]) -> Submission:
-    return Submission(tuple(submission["methods"]), submission.get("url"), submission.get("details"))
+    return Submission(
+        tuple(submission["methods"]), submission.get("url"), submission.get("details")
+    )
 
 
 def _lot(lot: dict[str, Any]) -> Lot:

@@ -28,7 +28,11 @@ def finish_notices(generator: Any) -> None:
     scheduled = {a.notice.source_path for a in everything if a.notice.published > clock}
     for article in everything:
         if article.notice.source_path in scheduled:
-            logger.info("Not publishing %s yet: it is scheduled for %s", article.notice.source_path, article.notice.published)
+            logger.info(
+                "Not publishing %s yet: it is scheduled for %s",
+                article.notice.source_path,
+                article.notice.published,
+            )
     keep = [a for a in everything if a.notice.source_path not in rejected | scheduled]
     _replace(generator, keep)
     status_of = statuses([a.notice for a in keep], clock)

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from .model import NoticeType
 
-COMMON_FIELDS = frozenset({
-    "notice_type", "notice_id", "ocid", "published", "updated", "legal_basis", "find_a_tender",
-    "lang", "title", "summary", "buyer", "documents", "changes", "above_threshold",
-    "award_criteria", "lots",
-})  # fmt: skip
+COMMON_FIELDS = frozenset(
+    {
+        "notice_type",
+        "notice_id",
+        "ocid",
+        "published",
+        "updated",
+        "legal_basis",
+        "find_a_tender",
+        "lang",
+        "title",
+        "summary",
+        "buyer",
+        "documents",
+        "changes",
+        "above_threshold",
+        "award_criteria",
+        "lots",
+    }
+)
 
 # notice type → (required fields, optional fields); dotted names are fields inside a group.
 FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -25,15 +40,32 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("deadlines.tender", "contract_period", "suitability"),
     ),
     NoticeType.UK4: (
-        ("category", "cpv", "regions", "value", "procedure", "deadlines.tender", "submission",
-         "contract_period", "suitability"),
+        (
+            "category",
+            "cpv",
+            "regions",
+            "value",
+            "procedure",
+            "deadlines.tender",
+            "submission",
+            "contract_period",
+            "suitability",
+        ),
         ("deadlines.enquiry", "deadlines.expression_of_interest"),
-    ),  # fmt: skip
+    ),
     NoticeType.UK5: (
-        ("category", "cpv", "value", "procedure", "contract_period", "suppliers",
-         "direct_award_justification", "award"),
+        (
+            "category",
+            "cpv",
+            "value",
+            "procedure",
+            "contract_period",
+            "suppliers",
+            "direct_award_justification",
+            "award",
+        ),
         ("regions",),
-    ),  # fmt: skip
+    ),
     NoticeType.UK6: (
         ("cpv", "procedure", "contract_period", "suppliers", "award"),
         ("category", "regions", "value"),

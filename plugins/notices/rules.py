@@ -20,11 +20,21 @@ _DATETIME_FIELDS = [("published",), ("updated",), ("award", "standstill_end")] +
     ("deadlines", kind) for kind in ("tender", "enquiry", "expression_of_interest", "engagement")
 ]
 _DATE_FIELDS = [
-    ("future_notice_date",), ("contract_period", "start"), ("contract_period", "end"),
-    ("award", "date"), ("contract", "date_signed"), ("modification", "new_end_date"),
-    ("termination", "date"), ("cancellation", "date"),
-]  # fmt: skip
-_MONEY_FIELDS = [("value",), ("award", "value"), ("contract", "value"), ("modification", "new_value")]
+    ("future_notice_date",),
+    ("contract_period", "start"),
+    ("contract_period", "end"),
+    ("award", "date"),
+    ("contract", "date_signed"),
+    ("modification", "new_end_date"),
+    ("termination", "date"),
+    ("cancellation", "date"),
+]
+_MONEY_FIELDS = [
+    ("value",),
+    ("award", "value"),
+    ("contract", "value"),
+    ("modification", "new_value"),
+]
 
 
 def _problem(source: NoticeSource, at: FieldPath, message: str, fix: str) -> Problem:
@@ -47,12 +57,18 @@ def real_dates(source: NoticeSource) -> Iterator[Problem]:
     for at in _all_datetime_paths(source):
         text = get(source.data, *at)
         if isinstance(text, str) and parse_datetime(text) is None and _looks_like_datetime(text):
-            yield _problem(source, at, f"'{text}' is not a real date and time",
-                           "check the day, month and hour exist, and give the UTC offset (+00:00 or +01:00)")  # fmt: skip
+            yield _problem(
+                source,
+                at,
+                f"'{text}' is not a real date and time",
+                "check the day, month and hour exist, and give the UTC offset (+00:00 or +01:00)",
+            )
     for at in _DATE_FIELDS:
         text = get(source.data, *at)
         if isinstance(text, str) and len(text) == 10 and parse_date(text) is None:
-            yield _problem(source, at, f"'{text}' is not a real date", "check the day and month exist")
+            yield _problem(
+                source, at, f"'{text}' is not a real date", "check the day and month exist"
+            )
 
 
 def _looks_like_datetime(text: str) -> bool:
@@ -76,21 +92,37 @@ def _check_cpv(source: NoticeSource, at: FieldPath, text: str) -> Iterator[Probl
         return
     full = codelists.cpv_by_digits().get(text[:8])
     if full is None:
-        yield _problem(source, at, f"'{text}' is not a CPV 2008 code",
-                       "look the code up in the CPV 2008 list (plugins/notices/data/cpv2008_en.csv)")  # fmt: skip
+        yield _problem(
+            source,
+            at,
+            f"'{text}' is not a CPV 2008 code",
+            "look the code up in the CPV 2008 list (plugins/notices/data/cpv2008_en.csv)",
+        )
     else:
         label = codelists.cpv_labels()[full]
-        yield _problem(source, at, f"'{text}' has the wrong check digit",
-                       f"write {full} ({label}), or leave the check digit off")  # fmt: skip
+        yield _problem(
+            source,
+            at,
+            f"'{text}' has the wrong check digit",
+            f"write {full} ({label}), or leave the check digit off",
+        )
 
 
 def region_codes(source: NoticeSource) -> Iterator[Problem]:
     """Regions must be UK ITL codes (NUTS 'UK…' spellings are accepted)."""
     found = source.data.get("regions")
     for index, code in enumerate(found if isinstance(found, list) else []):
-        if isinstance(code, str) and code[:2] in ("TL", "UK") and not codelists.normalise_region(code):
-            yield _problem(source, ("regions", index), f"'{code}' is not a UK ITL region",
-                           "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv")  # fmt: skip
+        if (
+            isinstance(code, str)
+            and code[:2] in ("TL", "UK")
+            and not codelists.normalise_region(code)
+        ):
+            yield _problem(
+                source,
+                ("regions", index),
+                f"'{code}' is not a UK ITL region",
+                "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",
+            )
 
 
 def money(source: NoticeSource) -> Iterator[Problem]:
@@ -104,13 +136,25 @@ def money(source: NoticeSource) -> Iterator[Problem]:
         if not isinstance(value, dict):
             continue
         currency = value.get("currency", "GBP")
-        if isinstance(currency, str) and len(currency) == 3 and currency not in codelists.currencies():
-            yield _problem(source, (*at, "currency"), f"'{currency}' is not an ISO 4217 currency",
-                           "use a three-letter currency code such as GBP or EUR")  # fmt: skip
+        if (
+            isinstance(currency, str)
+            and len(currency) == 3
+            and currency not in codelists.currencies()
+        ):
+            yield _problem(
+                source,
+                (*at, "currency"),
+                f"'{currency}' is not an ISO 4217 currency",
+                "use a three-letter currency code such as GBP or EUR",
+            )
         net, gross = parse_amount(value.get("amount")), parse_amount(value.get("amount_gross"))
         if net is not None and gross is not None and 0 <= gross < net:
-            yield _problem(source, (*at, "amount_gross"), "the amount including VAT is less than the amount excluding VAT",
-                           "check the two amounts: amount excludes VAT, amount_gross includes it")  # fmt: skip
+            yield _problem(
+                source,
+                (*at, "amount_gross"),
+                "the amount including VAT is less than the amount excluding VAT",
+                "check the two amounts: amount excludes VAT, amount_gross includes it",
+            )
 
 
 def chronology(source: NoticeSource) -> Iterator[Problem]:
@@ -122,11 +166,19 @@ def chronology(source: NoticeSource) -> Iterator[Problem]:
     for kind in ("tender", "enquiry", "expression_of_interest", "engagement"):
         deadline = parse_datetime(get(source.data, "deadlines", kind))
         if deadline is not None and deadline <= published:
-            yield _problem(source, ("deadlines", kind), "this deadline is not after the notice is published",
-                           f"set a deadline later than published ({published.isoformat()})")  # fmt: skip
+            yield _problem(
+                source,
+                ("deadlines", kind),
+                "this deadline is not after the notice is published",
+                f"set a deadline later than published ({published.isoformat()})",
+            )
         elif deadline is not None and tender is not None and kind != "tender" and deadline > tender:
-            yield _problem(source, ("deadlines", kind), "this deadline is after the tender deadline",
-                           "set it on or before the tender deadline")  # fmt: skip
+            yield _problem(
+                source,
+                ("deadlines", kind),
+                "this deadline is after the tender deadline",
+                "set it on or before the tender deadline",
+            )
     yield from _period_in_order(source)
     yield from _changes_in_order(source, published)
 
@@ -135,8 +187,12 @@ def _period_in_order(source: NoticeSource) -> Iterator[Problem]:
     start = parse_date(get(source.data, "contract_period", "start"))
     end = parse_date(get(source.data, "contract_period", "end"))
     if start and end and end <= start:
-        yield _problem(source, ("contract_period", "end"), "the contract ends before it starts",
-                       "set end to a date after start")  # fmt: skip
+        yield _problem(
+            source,
+            ("contract_period", "end"),
+            "the contract ends before it starts",
+            "set end to a date after start",
+        )
 
 
 def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Problem]:
@@ -146,13 +202,21 @@ def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Pro
         if when is None:
             continue
         if when < previous:
-            yield _problem(source, ("changes", index, "date"), "this change is dated before the one above it (or before publication)",
-                           "changes are append-only: add new changes at the end with a later date")  # fmt: skip
+            yield _problem(
+                source,
+                ("changes", index, "date"),
+                "this change is dated before the one above it (or before publication)",
+                "changes are append-only: add new changes at the end with a later date",
+            )
         previous = max(previous, when)
     updated = parse_datetime(source.data.get("updated"))
     if updated is not None and updated < previous:
-        yield _problem(source, ("updated",), "updated is earlier than publication or the last change",
-                       f"set updated to {previous.isoformat()} or later, or remove it")  # fmt: skip
+        yield _problem(
+            source,
+            ("updated",),
+            "updated is earlier than publication or the last change",
+            f"set updated to {previous.isoformat()} or later, or remove it",
+        )
 
 
 def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
@@ -167,22 +231,33 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         present |= {f"deadlines.{kind}" for kind in deadlines}
     for name in required_fields(notice_type):
         if name not in present:
-            yield _problem(source, ("notice_type",), f"a {notice_type} {notice_type.label.lower()} needs '{name}'",
-                           f"add '{name}' (see docs/notice-format.md for what it holds)")  # fmt: skip
+            yield _problem(
+                source,
+                ("notice_type",),
+                f"a {notice_type} {notice_type.label.lower()} needs '{name}'",
+                f"add '{name}' (see docs/notice-format.md for what it holds)",
+            )
     allowed = allowed_fields(notice_type)
     for name in sorted(present - allowed):
         where = WHERE_IT_BELONGS.get(name, "another notice type")
-        yield _problem(source, tuple(name.split(".")), f"'{name}' does not belong in a {notice_type} {notice_type.label.lower()}",
-                       f"remove it: it belongs in {where}")  # fmt: skip
+        yield _problem(
+            source,
+            tuple(name.split(".")),
+            f"'{name}' does not belong in a {notice_type} {notice_type.label.lower()}",
+            f"remove it: it belongs in {where}",
+        )
 
 
 def find_a_tender_link(source: NoticeSource) -> Iterator[Problem]:
     """Regulated notices go on Find a Tender first, so they must link to it."""
     basis = source.data.get("legal_basis", "PA2023")
     if basis in ("PA2023", "PCR2015") and "find_a_tender" not in source.data:
-        yield _problem(source, ("legal_basis",) if "legal_basis" in source.data else ("notice_type",),
-                       "a regulated notice must carry its Find a Tender link",
-                       "publish on Find a Tender first, then add find_a_tender: {notice_id, url}")  # fmt: skip
+        yield _problem(
+            source,
+            ("legal_basis",) if "legal_basis" in source.data else ("notice_type",),
+            "a regulated notice must carry its Find a Tender link",
+            "publish on Find a Tender first, then add find_a_tender: {notice_id, url}",
+        )
 
 
 def unique_lots(source: NoticeSource) -> Iterator[Problem]:
@@ -191,15 +266,25 @@ def unique_lots(source: NoticeSource) -> Iterator[Problem]:
     for index, lot in enumerate(lots if isinstance(lots, list) else []):
         lot_id = str(get(lot, "id"))
         if lot_id in seen:
-            yield _problem(source, ("lots", index, "id"), f"lot id '{lot_id}' is used twice",
-                           "give each lot its own id")  # fmt: skip
+            yield _problem(
+                source,
+                ("lots", index, "id"),
+                f"lot id '{lot_id}' is used twice",
+                "give each lot its own id",
+            )
         seen.add(lot_id)
 
 
 RULES: tuple[Rule, ...] = (
-    real_dates, cpv_codes, region_codes, money, chronology, fields_for_type,
-    find_a_tender_link, unique_lots,
-)  # fmt: skip
+    real_dates,
+    cpv_codes,
+    region_codes,
+    money,
+    chronology,
+    fields_for_type,
+    find_a_tender_link,
+    unique_lots,
+)
 
 
 def rule_problems(source: NoticeSource) -> list[Problem]:

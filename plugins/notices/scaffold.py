@@ -43,7 +43,9 @@ def scaffold(notice_type: NoticeType, title: str, now: datetime, buyer: dict | N
     deadlines: dict[str, str] = {}
     for name in required_fields(notice_type):
         if name.startswith("deadlines."):
-            deadlines[name.removeprefix("deadlines.")] = (now + 30 * _DAY).replace(hour=12, minute=0).isoformat()
+            deadlines[name.removeprefix("deadlines.")] = (
+                (now + 30 * _DAY).replace(hour=12, minute=0).isoformat()
+            )
         else:
             data[name] = _example(name, now)
     if notice_type is NoticeType.UK5:
@@ -67,16 +69,28 @@ def _example(name: str, now: datetime) -> object:
         "value": {"amount": 100000, "amount_gross": 120000, "currency": "GBP"},
         "procedure": "open",
         "future_notice_date": (now + 60 * _DAY).date().isoformat(),
-        "submission": {"methods": ["electronicSubmission"], "url": "https://example.gov.uk/tenders"},
-        "contract_period": {"start": start.isoformat(), "end": start.replace(year=start.year + 2).isoformat()},
+        "submission": {
+            "methods": ["electronicSubmission"],
+            "url": "https://example.gov.uk/tenders",
+        },
+        "contract_period": {
+            "start": start.isoformat(),
+            "end": start.replace(year=start.year + 2).isoformat(),
+        },
         "suitability": {"sme": True, "vcse": True},
         "suppliers": [{"name": "Example Supplier Ltd", "id": "GB-COH-00000000"}],
         "direct_award_justification": "Say which direct award justification applies and why.",
         "award": {"date": now.date().isoformat()},
         "contract": {"id": "CONTRACT-REFERENCE"},
-        "modification": {"description": "What changes in the contract, and why.", "grounds": "Schedule 8, paragraph 5"},
+        "modification": {
+            "description": "What changes in the contract, and why.",
+            "grounds": "Schedule 8, paragraph 5",
+        },
         "termination": {"date": now.date().isoformat(), "reason": "Why the contract ended."},
-        "cancellation": {"date": now.date().isoformat(), "reason": "Why no contract will be awarded."},
+        "cancellation": {
+            "date": now.date().isoformat(),
+            "reason": "Why no contract will be awarded.",
+        },
     }
     return examples[name]
 

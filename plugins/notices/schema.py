@@ -87,7 +87,10 @@ def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
     if kind == "pattern":
         return f"'{error.instance}' is not in the expected form", _pattern_fix(error, schema)
     if kind in ("minimum", "exclusiveMinimum"):
-        return f"{error.instance} is below {error.validator_value}", "amounts cannot be negative: write 0 or more"
+        return (
+            f"{error.instance} is below {error.validator_value}",
+            "amounts cannot be negative: write 0 or more",
+        )
     if kind in ("minLength", "minItems"):
         return "this is empty or too short", f"give at least {error.validator_value} {_unit(kind)}"
     if kind in ("maxLength", "maxItems"):

@@ -47,7 +47,9 @@ def build_clock(settings: dict[str, Any], environ: dict[str, str] | None = None)
         try:
             return _aware(datetime.fromisoformat(str(clock)))
         except ValueError:
-            raise SettingsError(f"NOTICES_CLOCK {clock!r} is not an ISO 8601 date and time") from None
+            raise SettingsError(
+                f"NOTICES_CLOCK {clock!r} is not an ISO 8601 date and time"
+            ) from None
     if environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), UTC)
     return datetime.now(UTC)

@@ -37,8 +37,13 @@ def _duplicates(items: list[Located]) -> list[Problem]:
     for item in items:
         first = first_by_lang.setdefault(item.notice.lang, item)
         if first is not item:
-            problems.append(_problem(item, f"notice_id '{item.notice.notice_id}' is already used by {first.notice.source_path}",
-                                     "give this notice its own id (ids are never reused)"))  # fmt: skip
+            problems.append(
+                _problem(
+                    item,
+                    f"notice_id '{item.notice.notice_id}' is already used by {first.notice.source_path}",
+                    "give this notice its own id (ids are never reused)",
+                )
+            )
     return problems
 
 
@@ -49,11 +54,24 @@ def _translations(items: list[Located]) -> list[Problem]:
         if item.notice.lang == DEFAULT_LANG:
             continue
         if original is None:
-            problems.append(_problem(item, f"this {item.notice.lang} version has no English original",
-                                     f"add the English file with notice_id {item.notice.notice_id} and lang: en"))  # fmt: skip
-        elif (item.notice.ocid, item.notice.notice_type) != (original.notice.ocid, original.notice.notice_type):
-            problems.append(_problem(item, "the translation's ocid or notice_type differs from its original",
-                                     f"use the same ocid and notice_type as {original.notice.source_path}"))  # fmt: skip
+            problems.append(
+                _problem(
+                    item,
+                    f"this {item.notice.lang} version has no English original",
+                    f"add the English file with notice_id {item.notice.notice_id} and lang: en",
+                )
+            )
+        elif (item.notice.ocid, item.notice.notice_type) != (
+            original.notice.ocid,
+            original.notice.notice_type,
+        ):
+            problems.append(
+                _problem(
+                    item,
+                    "the translation's ocid or notice_type differs from its original",
+                    f"use the same ocid and notice_type as {original.notice.source_path}",
+                )
+            )
     return problems
 
 

@@ -33,7 +33,11 @@ for _tag, _pattern, _first in [
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        "-+0123456789.",
+    ),
 ]:
     _NoticeLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 _NoticeLoader.add_constructor(
@@ -76,12 +80,26 @@ def parse_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[
     """Parse a notice's text into front matter and body."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
-        return None, [_problem(display_path, 1, "front matter", "the file does not start with a '---' line",
-                               "start the file with '---', the YAML fields, then another '---' line")]
+        return None, [
+            _problem(
+                display_path,
+                1,
+                "front matter",
+                "the file does not start with a '---' line",
+                "start the file with '---', the YAML fields, then another '---' line",
+            )
+        ]
     end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == FENCE), None)
     if end is None:
-        return None, [_problem(display_path, 1, "front matter", "the front matter is never closed",
-                               "add a line with just '---' after the last field")]
+        return None, [
+            _problem(
+                display_path,
+                1,
+                "front matter",
+                "the front matter is never closed",
+                "add a line with just '---' after the last field",
+            )
+        ]
     yaml_text = "\n".join(lines[1:end])
     loader = _NoticeLoader(yaml_text)
     try:
@@ -92,14 +110,29 @@ def parse_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[
     finally:
         loader.dispose()
     if not isinstance(data, dict) or node is None:
-        return None, [_problem(display_path, 2, "front matter", "the front matter is not a list of 'field: value' lines",
-                               "write one 'field: value' per line between the '---' lines")]
+        return None, [
+            _problem(
+                display_path,
+                2,
+                "front matter",
+                "the front matter is not a list of 'field: value' lines",
+                "write one 'field: value' per line between the '---' lines",
+            )
+        ]
     line_map: dict[FieldPath, int] = {(): 2}
     duplicates = _map_lines(node, (), line_map, offset=2)
     if duplicates:
-        return None, [_problem(display_path, line, ".".join(map(str, at)), "this field is given twice",
-                               "keep one of the two (the file must say each thing once)") for at, line in duplicates]
-    body = "\n".join(lines[end + 1:])
+        return None, [
+            _problem(
+                display_path,
+                line,
+                ".".join(map(str, at)),
+                "this field is given twice",
+                "keep one of the two (the file must say each thing once)",
+            )
+            for at, line in duplicates
+        ]
+    body = "\n".join(lines[end + 1 :])
     return NoticeSource(display_path, data, body, end + 2, line_map), []
 
 
@@ -125,17 +158,32 @@ def _map_lines(
 
 def _check_bytes(raw: bytes, display_path: str) -> Problem | None:
     if not raw.strip():
-        return _problem(display_path, 1, "file", "the file is empty",
-                        "write the notice's front matter and description, or run 'invoke new' for a template")
+        return _problem(
+            display_path,
+            1,
+            "file",
+            "the file is empty",
+            "write the notice's front matter and description, or run 'invoke new' for a template",
+        )
     if len(raw) > MAX_FILE_BYTES:
-        return _problem(display_path, 1, "file", f"the file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
-                        "shorten the description and link to large documents instead of pasting them")
+        return _problem(
+            display_path,
+            1,
+            "file",
+            f"the file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+            "shorten the description and link to large documents instead of pasting them",
+        )
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return _problem(display_path, line, "file", f"byte 0x{raw[error.start]:02x} is not valid UTF-8 text",
-                        "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)")
+        return _problem(
+            display_path,
+            line,
+            "file",
+            f"byte 0x{raw[error.start]:02x} is not valid UTF-8 text",
+            "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+        )
     return None
 
 
@@ -144,9 +192,15 @@ def _find_control_characters(text: str, display_path: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), 1):
         match = CONTROL_CHARACTERS.search(line)
         if match:
-            problems.append(_problem(display_path, number, "text",
-                                     f"invisible control character U+{ord(match.group()):04X} in column {match.start() + 1}",
-                                     "delete it (it often comes from copying out of a PDF or Word)"))
+            problems.append(
+                _problem(
+                    display_path,
+                    number,
+                    "text",
+                    f"invisible control character U+{ord(match.group()):04X} in column {match.start() + 1}",
+                    "delete it (it often comes from copying out of a PDF or Word)",
+                )
+            )
     return problems
 
 
@@ -154,8 +208,13 @@ def _yaml_problem(error: yaml.YAMLError, display_path: str) -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 2 if mark is not None else 2
     what = getattr(error, "problem", None) or str(error)
-    return _problem(display_path, line, "front matter", f"the YAML cannot be read ({what})",
-                    "check the indentation, and put quotes around values containing ': ' or starting with '#'")
+    return _problem(
+        display_path,
+        line,
+        "front matter",
+        f"the YAML cannot be read ({what})",
+        "check the indentation, and put quotes around values containing ': ' or starting with '#'",
+    )
 
 
 def _problem(path: str, line: int, field: str, message: str, fix: str) -> Problem:

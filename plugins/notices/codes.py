@@ -1,0 +1,104 @@
+"""Code values of the notice model: notice types and groups, procedures, deadlines."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class NoticeGroup(StrEnum):
+    """Groups of notice types that suppliers follow together."""
+
+    PIPELINE = "pipeline"
+    TENDER = "tender"
+    AWARD = "award"
+    CONTRACT_CHANGE = "contract-change"
+    CANCELLATION = "cancellation"
+
+
+class NoticeType(StrEnum):
+    """Procurement Act 2023 notice types that Noticeboard publishes."""
+
+    UK1 = "UK1"
+    UK2 = "UK2"
+    UK3 = "UK3"
+    UK4 = "UK4"
+    UK5 = "UK5"
+    UK6 = "UK6"
+    UK7 = "UK7"
+    UK10 = "UK10"
+    UK11 = "UK11"
+    UK12 = "UK12"
+
+    @property
+    def label(self) -> str:
+        return _TYPE_LABELS[self]
+
+    @property
+    def group(self) -> NoticeGroup:
+        return _TYPE_GROUPS[self]
+
+
+_TYPE_LABELS = {
+    NoticeType.UK1: "Pipeline notice",
+    NoticeType.UK2: "Preliminary market engagement notice",
+    NoticeType.UK3: "Planned procurement notice",
+    NoticeType.UK4: "Tender notice",
+    NoticeType.UK5: "Transparency notice",
+    NoticeType.UK6: "Contract award notice",
+    NoticeType.UK7: "Contract details notice",
+    NoticeType.UK10: "Contract change notice",
+    NoticeType.UK11: "Contract termination notice",
+    NoticeType.UK12: "Procurement termination notice",
+}
+_TYPE_GROUPS = {
+    **dict.fromkeys([NoticeType.UK1, NoticeType.UK2, NoticeType.UK3], NoticeGroup.PIPELINE),
+    NoticeType.UK4: NoticeGroup.TENDER,
+    **dict.fromkeys([NoticeType.UK5, NoticeType.UK6, NoticeType.UK7], NoticeGroup.AWARD),
+    **dict.fromkeys([NoticeType.UK10, NoticeType.UK11], NoticeGroup.CONTRACT_CHANGE),
+    NoticeType.UK12: NoticeGroup.CANCELLATION,
+}
+
+
+class LegalBasis(StrEnum):
+    PA2023 = "PA2023"
+    PCR2015 = "PCR2015"
+    NONE = "none"
+
+
+class Category(StrEnum):
+    GOODS = "goods"
+    SERVICES = "services"
+    WORKS = "works"
+
+
+class Procedure(StrEnum):
+    OPEN = "open"
+    COMPETITIVE_FLEXIBLE = "competitive_flexible"
+    BELOW_THRESHOLD_OPEN = "below_threshold_open"
+    DIRECT_AWARD = "direct_award"
+    FRAMEWORK_CALL_OFF = "framework_call_off"
+    DYNAMIC_MARKET = "dynamic_market"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class DeadlineKind(StrEnum):
+    TENDER = "tender"
+    ENQUIRY = "enquiry"
+    EXPRESSION_OF_INTEREST = "expression_of_interest"
+    ENGAGEMENT = "engagement"
+
+    @property
+    def label(self) -> str:
+        return _DEADLINE_LABELS[self]
+
+
+_DEADLINE_LABELS = {
+    DeadlineKind.TENDER: "Tender deadline",
+    DeadlineKind.ENQUIRY: "Clarification questions by",
+    DeadlineKind.EXPRESSION_OF_INTEREST: "Expressions of interest by",
+    DeadlineKind.ENGAGEMENT: "Market engagement closes",
+}
