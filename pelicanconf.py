@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # our plugins, when not installed
 
-from plugins.notices.templating import JINJA_FILTERS  # noqa: E402
+from plugins.notices.templating import JINJA_FILTERS
 
 SITENAME = "Afonwy County Council contract opportunities"
 SITEURL = ""
@@ -32,6 +32,8 @@ ARTICLE_LANG_SAVE_AS = "{lang}/notices/{slug}/index.html"
 PAGE_PATHS = ["pages"]
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 STATIC_PATHS = []
 DEFAULT_PAGINATION = 20
 DEFAULT_DATE_FORMAT = "%-d %B %Y"

@@ -72,3 +72,17 @@ def test_model_is_immutable(write_notice, sample_text):
 def test_slug_comes_from_the_file_name_without_language_suffix(tmp_path):
     assert slug_for(tmp_path / "school-meals.md") == "school-meals"
     assert slug_for(tmp_path / "school-meals.cy.md") == "school-meals"
+
+
+def test_unquoted_lot_ids_are_read_as_text(write_notice, sample_text):
+    text = sample_text.replace('- id: "1"', "- id: 1")
+    loaded = load_notice(write_notice(text), "n.md")
+    assert loaded.problems == ()
+    assert loaded.notice.lots[0].id == "1"
+
+
+def test_a_change_must_name_real_fields(write_notice, sample_text):
+    text = sample_text.replace("fields: [deadlines.enquiry]", "fields: [deadline.enquiry]")
+    [problem] = load_notice(write_notice(text), "n.md").problems
+    assert (problem.field, problem.line) == ("changes[0].fields[0]", 69)
+    assert "'deadline.enquiry' is not a notice field" in problem.message

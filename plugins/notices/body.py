@@ -67,13 +67,23 @@ _SCRIPT_URL = re.compile(
     r"\]\(\s*(?:javascript|data|vbscript):|href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE
 )
 _LEVEL_ONE = re.compile(r"^#(?!#)\s|^=+\s*$")
-_MARKDOWN_EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.sane_lists"]
+_MARKDOWN_EXTENSIONS = [
+    "markdown.extensions.extra",
+    "markdown.extensions.sane_lists",
+    "markdown.extensions.toc",
+]
+# '##' in the source sits under the page's "Description" heading, so it becomes <h3>.
+_MARKDOWN_CONFIG = {"markdown.extensions.toc": {"baselevel": 2}}
 
 
 def render(body: str) -> str:
     """Markdown body → sanitised HTML."""
-    html = Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html").convert(body)
-    return sanitise(html)
+    markdown = Markdown(
+        extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG, output_format="html"
+    )
+    html = markdown.convert(body)
+    # Header cells of Markdown tables head their columns; say so for screen readers.
+    return sanitise(html.replace("<th>", '<th scope="col">'))
 
 
 def sanitise(html: str) -> str:

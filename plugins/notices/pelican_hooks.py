@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from typing import Any
 
 from pelican.contents import Article
@@ -21,7 +22,11 @@ def add_reader(readers: Any) -> None:
 
 
 def finish_notices(generator: Any) -> None:
-    """Drop notices that break site-wide rules or are scheduled for later; file the rest."""
+    """Drop notices that break site-wide rules or are scheduled for later; file the rest.
+
+    Each kept article gets ``facets`` and ``procurement`` (the notices sharing its ocid and
+    language, oldest first); templates get the clock as ``NOTICES_CLOCK_DISPLAY``.
+    """
     clock = build_clock(generator.settings)
     everything = [a for a in [*generator.articles, *generator.translations] if hasattr(a, "notice")]
     rejected = _rejected_paths(everything)
@@ -36,8 +41,13 @@ def finish_notices(generator: Any) -> None:
     keep = [a for a in everything if a.notice.source_path not in rejected | scheduled]
     _replace(generator, keep)
     status_of = statuses([a.notice for a in keep], clock)
-    for article in keep:
+    procurements: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in sorted(keep, key=lambda a: a.notice.published):
         article.facets = facets(article.notice, status_of[article.notice.key])
+        procurements[(article.notice.ocid, article.notice.lang)].append(article)
+    for article in keep:
+        article.procurement = procurements[(article.notice.ocid, article.notice.lang)]
+    generator.context["NOTICES_CLOCK_DISPLAY"] = clock
 
 
 def _rejected_paths(articles: list[Article]) -> set[str]:

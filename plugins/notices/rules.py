@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from . import codelists
+from .codelist_rules import cpv_codes, region_codes
 from .model import NoticeType
 from .problems import Problem
 from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
-from .schema import dotted
+from .schema import dotted, notice_schema
 from .source import FieldPath, NoticeSource
-from .values import canonical_cpv, cpv_text, get, parse_amount, parse_date, parse_datetime
+from .values import get, parse_amount, parse_date, parse_datetime
 
 Rule = Callable[[NoticeSource], Iterator[Problem]]
 
@@ -73,56 +74,6 @@ def real_dates(source: NoticeSource) -> Iterator[Problem]:
 
 def _looks_like_datetime(text: str) -> bool:
     return len(text) >= 16 and text[4] == "-" and text[10] in "T "
-
-
-def cpv_codes(source: NoticeSource) -> Iterator[Problem]:
-    """CPV codes must be in the CPV 2008 list, with the right check digit if one is given."""
-    lists: list[FieldPath] = [("cpv",)]
-    lots = source.data.get("lots")
-    if isinstance(lots, list):
-        lists += [("lots", index, "cpv") for index in range(len(lots))]
-    for at in lists:
-        codes = get(source.data, *at)
-        for index, code in enumerate(codes if isinstance(codes, list) else []):
-            yield from _check_cpv(source, (*at, index), cpv_text(code))
-
-
-def _check_cpv(source: NoticeSource, at: FieldPath, text: str) -> Iterator[Problem]:
-    if len(text) < 8 or not text[:8].isdigit() or canonical_cpv(text) is not None:
-        return
-    full = codelists.cpv_by_digits().get(text[:8])
-    if full is None:
-        yield _problem(
-            source,
-            at,
-            f"'{text}' is not a CPV 2008 code",
-            "look the code up in the CPV 2008 list (plugins/notices/data/cpv2008_en.csv)",
-        )
-    else:
-        label = codelists.cpv_labels()[full]
-        yield _problem(
-            source,
-            at,
-            f"'{text}' has the wrong check digit",
-            f"write {full} ({label}), or leave the check digit off",
-        )
-
-
-def region_codes(source: NoticeSource) -> Iterator[Problem]:
-    """Regions must be UK ITL codes (NUTS 'UK…' spellings are accepted)."""
-    found = source.data.get("regions")
-    for index, code in enumerate(found if isinstance(found, list) else []):
-        if (
-            isinstance(code, str)
-            and code[:2] in ("TL", "UK")
-            and not codelists.normalise_region(code)
-        ):
-            yield _problem(
-                source,
-                ("regions", index),
-                f"'{code}' is not a UK ITL region",
-                "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",
-            )
 
 
 def money(source: NoticeSource) -> Iterator[Problem]:
@@ -275,6 +226,22 @@ def unique_lots(source: NoticeSource) -> Iterator[Problem]:
         seen.add(lot_id)
 
 
+def changed_fields(source: NoticeSource) -> Iterator[Problem]:
+    """A change's ``fields`` name front-matter fields, so readers can see what moved."""
+    known = set(notice_schema()["properties"])
+    for index, change in enumerate(_changes(source)):
+        names = get(change, "fields")
+        for position, name in enumerate(names if isinstance(names, list) else []):
+            top = str(name).split(".")[0].split("[")[0]
+            if top not in known:
+                yield _problem(
+                    source,
+                    ("changes", index, "fields", position),
+                    f"'{name}' is not a notice field",
+                    "name the field that changed, e.g. deadlines.tender or value",
+                )
+
+
 RULES: tuple[Rule, ...] = (
     real_dates,
     cpv_codes,
@@ -284,6 +251,7 @@ RULES: tuple[Rule, ...] = (
     fields_for_type,
     find_a_tender_link,
     unique_lots,
+    changed_fields,
 )
 
 

@@ -24,7 +24,8 @@ def sitewide_problems(notices: Iterable[Located]) -> list[Problem]:
     """Problems that only show across files; each names the file to change."""
     problems: list[Problem] = []
     groups: dict[str, list[Located]] = defaultdict(list)
-    for item in sorted(notices, key=lambda item: item.notice.source_path):
+    # The notice published first owns its id; a later one reusing it is the mistake.
+    for item in sorted(notices, key=lambda item: (item.notice.published, item.notice.source_path)):
         groups[item.notice.notice_id].append(item)
     for items in groups.values():
         problems += _duplicates(items) + _translations(items)

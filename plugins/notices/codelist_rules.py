@@ -1,0 +1,65 @@
+"""Rules that check codes against the shipped code lists: CPV 2008 and UK ITL regions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import codelists
+from .problems import Problem
+from .schema import dotted
+from .source import FieldPath, NoticeSource
+from .values import canonical_cpv, cpv_text, get
+
+
+def _problem(source: NoticeSource, at: FieldPath, message: str, fix: str) -> Problem:
+    return Problem(source.path, source.line_of(at), dotted(at), message, fix)
+
+
+def cpv_codes(source: NoticeSource) -> Iterator[Problem]:
+    """CPV codes must be in the CPV 2008 list, with the right check digit if one is given."""
+    lists: list[FieldPath] = [("cpv",)]
+    lots = source.data.get("lots")
+    if isinstance(lots, list):
+        lists += [("lots", index, "cpv") for index in range(len(lots))]
+    for at in lists:
+        codes = get(source.data, *at)
+        for index, code in enumerate(codes if isinstance(codes, list) else []):
+            yield from _check_cpv(source, (*at, index), cpv_text(code))
+
+
+def _check_cpv(source: NoticeSource, at: FieldPath, text: str) -> Iterator[Problem]:
+    if len(text) < 8 or not text[:8].isdigit() or canonical_cpv(text) is not None:
+        return
+    full = codelists.cpv_by_digits().get(text[:8])
+    if full is None:
+        yield _problem(
+            source,
+            at,
+            f"'{text}' is not a CPV 2008 code",
+            "look the code up in the CPV 2008 list (plugins/notices/data/cpv2008_en.csv)",
+        )
+    else:
+        label = codelists.cpv_labels()[full]
+        yield _problem(
+            source,
+            at,
+            f"'{text}' has the wrong check digit",
+            f"write {full} ({label}), or leave the check digit off",
+        )
+
+
+def region_codes(source: NoticeSource) -> Iterator[Problem]:
+    """Regions must be UK ITL codes (NUTS 'UK…' spellings are accepted)."""
+    found = source.data.get("regions")
+    for index, code in enumerate(found if isinstance(found, list) else []):
+        if (
+            isinstance(code, str)
+            and code[:2] in ("TL", "UK")
+            and not codelists.normalise_region(code)
+        ):
+            yield _problem(
+                source,
+                ("regions", index),
+                f"'{code}' is not a UK ITL region",
+                "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",
+            )
