@@ -42,7 +42,7 @@ def load_notice(path: Path, display_path: str) -> LoadedNotice:
         return LoadedNotice(display_path, None, "", tuple(problems))
     problems = schema_problems(source) + rule_problems(source)
     problems += body_problems(source.body, source.body_first_line, display_path)
-    problems = sorted(set(problems), key=lambda problem: (problem.line, problem.field))
+    problems = sorted(set(problems))
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
     notice = build_notice(source.data, display_path, slug_for(path))

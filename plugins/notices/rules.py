@@ -8,7 +8,7 @@ from typing import Any
 
 from . import codelists
 from .codelist_rules import cpv_codes, region_codes
-from .model import NoticeType
+from .model import DeadlineKind, NoticeType
 from .problems import Problem
 from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
 from .schema import dotted, notice_schema
@@ -176,10 +176,11 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         notice_type = NoticeType(source.data.get("notice_type"))
     except ValueError:
         return
-    present = {name for name in source.data if name != "deadlines"}
+    known = set(notice_schema()["properties"]) - {"deadlines"}
+    present = {name for name in source.data if name in known}
     deadlines = source.data.get("deadlines")
     if isinstance(deadlines, dict):
-        present |= {f"deadlines.{kind}" for kind in deadlines}
+        present |= {f"deadlines.{kind}" for kind in deadlines if kind in set(DeadlineKind)}
     for name in required_fields(notice_type):
         if name not in present:
             yield _problem(
