@@ -47,20 +47,20 @@ def schema_problems(source: NoticeSource) -> list[Problem]:
     """Every schema error in the front matter, at most one per field, in file order."""
     by_field: dict[FieldPath, Problem] = {}
     for error in _validator().iter_errors(source.data):
-        at = _field_path(error)
-        if at not in by_field:
-            by_field[at] = _explain(error, at, source)
+        for at in _field_paths(error):
+            if at not in by_field:
+                by_field[at] = _explain(error, at, source)
     return sorted(by_field.values(), key=lambda problem: problem.line)
 
 
-def _field_path(error: ValidationError) -> FieldPath:
+def _field_paths(error: ValidationError) -> list[FieldPath]:
+    """The fields an error is about: each unknown or missing field is its own problem."""
     at = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
-        extra = _extra_fields(error)
-        return (*at, extra[0]) if extra else at
+        return [(*at, name) for name in _extra_fields(error)] or [at]
     if error.validator == "required":
-        return (*at, _missing_field(error))
-    return at
+        return [(*at, name) for name in error.validator_value if name not in error.instance]
+    return [at]
 
 
 def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Problem:
@@ -111,10 +111,6 @@ def _unknown_field(error: ValidationError, name: str | int) -> tuple[str, str]:
 def _extra_fields(error: ValidationError) -> list[str]:
     allowed = error.schema.get("properties", {})
     return [key for key in error.instance if key not in allowed]
-
-
-def _missing_field(error: ValidationError) -> str:
-    return next(name for name in error.validator_value if name not in error.instance)
 
 
 def _hint(error: ValidationError, name: str | int) -> str:

@@ -19,7 +19,7 @@ from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
 FENCE = "---"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 FieldPath = tuple[str | int, ...]
 
@@ -78,7 +78,10 @@ def read_source(path: Path, display_path: str) -> tuple[NoticeSource | None, lis
 
 def parse_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[Problem]]:
     """Parse a notice's text into front matter and body."""
-    lines = text.splitlines()
+    # Split on newlines only: str.splitlines() also breaks at control characters.
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
     if not lines or lines[0].strip() != FENCE:
         return None, [
             _problem(
@@ -189,7 +192,7 @@ def _check_bytes(raw: bytes, display_path: str) -> Problem | None:
 
 def _find_control_characters(text: str, display_path: str) -> list[Problem]:
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         match = CONTROL_CHARACTERS.search(line)
         if match:
             problems.append(
