@@ -38,7 +38,7 @@ STATIC_PATHS = []
 DEFAULT_PAGINATION = 20
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
-# One Markdown configuration for notice bodies and pages alike.
+# Markdown for pages; notice bodies are rendered and sanitised by plugins/notices/body.py.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

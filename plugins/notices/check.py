@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import LoadedNotice, load_notice
+from .load import LoadedNotice, display_path, load_notice
 from .problems import Problem
 from .sitewide import Located, sitewide_problems
 
@@ -15,11 +15,6 @@ class CheckReport:
     loaded: tuple[LoadedNotice, ...]
     problems: tuple[Problem, ...]
 
-    @property
-    def valid_count(self) -> int:
-        failed = {problem.path for problem in self.problems}
-        return sum(1 for item in self.loaded if item.path not in failed)
-
 
 def notice_files(folder: Path) -> list[Path]:
     """Every notice file below ``folder``, in a stable order."""
@@ -28,15 +23,8 @@ def notice_files(folder: Path) -> list[Path]:
 
 def check_files(paths: list[Path], relative_to: Path) -> CheckReport:
     """Check each file, then the rules that span files."""
-    loaded = tuple(load_notice(path, _display(path, relative_to)) for path in paths)
+    loaded = tuple(load_notice(path, display_path(path, relative_to)) for path in paths)
     problems = [problem for item in loaded for problem in item.problems]
     valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
     problems += sitewide_problems(valid)
     return CheckReport(loaded, tuple(sorted(problems)))
-
-
-def _display(path: Path, relative_to: Path) -> str:
-    try:
-        return path.resolve().relative_to(relative_to.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -6,13 +6,8 @@ from collections.abc import Iterator
 
 from . import codelists
 from .problems import Problem
-from .schema import dotted
 from .source import FieldPath, NoticeSource
 from .values import canonical_cpv, cpv_text, get
-
-
-def _problem(source: NoticeSource, at: FieldPath, message: str, fix: str) -> Problem:
-    return Problem(source.path, source.line_of(at), dotted(at), message, fix)
 
 
 def cpv_codes(source: NoticeSource) -> Iterator[Problem]:
@@ -32,16 +27,14 @@ def _check_cpv(source: NoticeSource, at: FieldPath, text: str) -> Iterator[Probl
         return
     full = codelists.cpv_by_digits().get(text[:8])
     if full is None:
-        yield _problem(
-            source,
+        yield source.problem(
             at,
             f"'{text}' is not a CPV 2008 code",
             "look the code up in the CPV 2008 list (plugins/notices/data/cpv2008_en.csv)",
         )
     else:
         label = codelists.cpv_labels()[full]
-        yield _problem(
-            source,
+        yield source.problem(
             at,
             f"'{text}' has the wrong check digit",
             f"write {full} ({label}), or leave the check digit off",
@@ -57,8 +50,7 @@ def region_codes(source: NoticeSource) -> Iterator[Problem]:
             and code[:2] in ("TL", "UK")
             and not codelists.normalise_region(code)
         ):
-            yield _problem(
-                source,
+            yield source.problem(
                 ("regions", index),
                 f"'{code}' is not a UK ITL region",
                 "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",

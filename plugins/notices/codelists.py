@@ -62,8 +62,3 @@ def normalise_region(code: str) -> str | None:
     itl = "TL" + code[2:] if code.startswith("UK") else code
     itl = _OLD_REGION_CODES.get(itl, itl)
     return itl if itl in regions() else None
-
-
-def cpv_division_label(division: str) -> str:
-    """Label of a two-digit CPV division (``45`` → ``Construction work``)."""
-    return cpv_labels()[cpv_by_digits()[division + "000000"]]

@@ -27,6 +27,14 @@ class LoadedNotice:
     id_line: int = 1
 
 
+def display_path(path: Path, root: Path) -> str:
+    """How a file is named in problems: relative to ``root`` when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def slug_for(path: Path) -> str:
     """The URL slug: the file name without .md and without a language suffix."""
     stem = path.stem

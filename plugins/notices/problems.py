@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +14,6 @@ class Problem:
     field: str
     message: str
     fix: str
-    severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
@@ -28,7 +21,7 @@ class Problem:
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the file in a pull request."""
         text = _escape_github(f"{self.field}: {self.message} — {self.fix}")
-        return f"::{self.severity} file={self.path},line={self.line},title=Notice check::{text}"
+        return f"::error file={self.path},line={self.line},title=Notice check::{text}"
 
 
 def _escape_github(text: str) -> str:

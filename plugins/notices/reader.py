@@ -10,7 +10,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from .body import render
-from .load import load_notice
+from .load import display_path, load_notice
 from .problems import InvalidNotice
 from .settings import merged
 
@@ -24,7 +24,7 @@ class NoticeReader(MarkdownReader):
         path = Path(source_path)
         if not self._is_notice(path):
             return super().read(source_path)
-        loaded = load_notice(path, _display_path(path))
+        loaded = load_notice(path, display_path(path, Path.cwd()))
         if loaded.notice is None:
             for problem in loaded.problems:
                 logger.error("%s", problem)
@@ -46,10 +46,3 @@ class NoticeReader(MarkdownReader):
     def _is_notice(self, path: Path) -> bool:
         notices = Path(self.settings["PATH"]) / merged(self.settings)["NOTICES_PATH"]
         return path.resolve().is_relative_to(notices.resolve())
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -12,7 +12,7 @@ from .codelist_rules import cpv_codes, region_codes
 from .model import DeadlineKind, NoticeType
 from .problems import Problem
 from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
-from .schema import dotted, notice_schema
+from .schema import notice_schema
 from .source import FieldPath, NoticeSource
 from .values import get, parse_amount, parse_date, parse_datetime
 
@@ -39,10 +39,6 @@ _MONEY_FIELDS = [
 ]
 
 
-def _problem(source: NoticeSource, at: FieldPath, message: str, fix: str) -> Problem:
-    return Problem(source.path, source.line_of(at), dotted(at), message, fix)
-
-
 def _changes(source: NoticeSource) -> list[Any]:
     changes = source.data.get("changes")
     return changes if isinstance(changes, list) else []
@@ -59,8 +55,7 @@ def real_dates(source: NoticeSource) -> Iterator[Problem]:
     for at in _all_datetime_paths(source):
         text = get(source.data, *at)
         if isinstance(text, str) and parse_datetime(text) is None and _looks_like_datetime(text):
-            yield _problem(
-                source,
+            yield source.problem(
                 at,
                 f"'{text}' is not a real date and time",
                 "check the day, month and hour exist, and give the UTC offset (+00:00 or +01:00)",
@@ -68,8 +63,8 @@ def real_dates(source: NoticeSource) -> Iterator[Problem]:
     for at in _DATE_FIELDS:
         text = get(source.data, *at)
         if isinstance(text, str) and len(text) == 10 and parse_date(text) is None:
-            yield _problem(
-                source, at, f"'{text}' is not a real date", "check the day and month exist"
+            yield source.problem(
+                at, f"'{text}' is not a real date", "check the day and month exist"
             )
 
 
@@ -94,16 +89,14 @@ def money(source: NoticeSource) -> Iterator[Problem]:
             and len(currency) == 3
             and currency not in codelists.currencies()
         ):
-            yield _problem(
-                source,
+            yield source.problem(
                 (*at, "currency"),
                 f"'{currency}' is not an ISO 4217 currency",
                 "use a three-letter currency code such as GBP or EUR",
             )
         net, gross = parse_amount(value.get("amount")), parse_amount(value.get("amount_gross"))
         if net is not None and gross is not None and 0 <= gross < net:
-            yield _problem(
-                source,
+            yield source.problem(
                 (*at, "amount_gross"),
                 "the amount including VAT is less than the amount excluding VAT",
                 "check the two amounts: amount excludes VAT, amount_gross includes it",
@@ -119,15 +112,13 @@ def chronology(source: NoticeSource) -> Iterator[Problem]:
     for kind in ("tender", "enquiry", "expression_of_interest", "engagement"):
         deadline = parse_datetime(get(source.data, "deadlines", kind))
         if deadline is not None and deadline <= published:
-            yield _problem(
-                source,
+            yield source.problem(
                 ("deadlines", kind),
                 "this deadline is not after the notice is published",
                 f"set a deadline later than published ({published.isoformat()})",
             )
         elif deadline is not None and tender is not None and kind != "tender" and deadline > tender:
-            yield _problem(
-                source,
+            yield source.problem(
                 ("deadlines", kind),
                 "this deadline is after the tender deadline",
                 "set it on or before the tender deadline",
@@ -140,8 +131,7 @@ def _period_in_order(source: NoticeSource) -> Iterator[Problem]:
     start = parse_date(get(source.data, "contract_period", "start"))
     end = parse_date(get(source.data, "contract_period", "end"))
     if start and end and end <= start:
-        yield _problem(
-            source,
+        yield source.problem(
             ("contract_period", "end"),
             "the contract ends before it starts",
             "set end to a date after start",
@@ -155,8 +145,7 @@ def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Pro
         if when is None:
             continue
         if when < previous:
-            yield _problem(
-                source,
+            yield source.problem(
                 ("changes", index, "date"),
                 "this change is dated before the one above it (or before publication)",
                 "changes are append-only: add new changes at the end with a later date",
@@ -164,8 +153,7 @@ def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Pro
         previous = max(previous, when)
     updated = parse_datetime(source.data.get("updated"))
     if updated is not None and updated < previous:
-        yield _problem(
-            source,
+        yield source.problem(
             ("updated",),
             "updated is earlier than publication or the last change",
             f"set updated to {previous.isoformat()} or later, or remove it",
@@ -185,8 +173,7 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         present |= {f"deadlines.{kind}" for kind in deadlines if kind in set(DeadlineKind)}
     for name in required_fields(notice_type):
         if name not in present:
-            yield _problem(
-                source,
+            yield source.problem(
                 ("notice_type",),
                 f"a {notice_type} {notice_type.label.lower()} needs '{name}'",
                 f"add '{name}' (see docs/notice-format.md for what it holds)",
@@ -194,8 +181,7 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
     allowed = allowed_fields(notice_type)
     for name in sorted(present - allowed):
         where = WHERE_IT_BELONGS.get(name, "another notice type")
-        yield _problem(
-            source,
+        yield source.problem(
             tuple(name.split(".")),
             f"'{name}' does not belong in a {notice_type} {notice_type.label.lower()}",
             f"remove it: it belongs in {where}",
@@ -206,8 +192,7 @@ def find_a_tender_link(source: NoticeSource) -> Iterator[Problem]:
     """Regulated notices go on Find a Tender first, so they must link to it."""
     basis = source.data.get("legal_basis", "PA2023")
     if basis in ("PA2023", "PCR2015") and "find_a_tender" not in source.data:
-        yield _problem(
-            source,
+        yield source.problem(
             ("legal_basis",) if "legal_basis" in source.data else ("notice_type",),
             "a regulated notice must carry its Find a Tender link",
             "publish on Find a Tender first, then add find_a_tender: {notice_id, url}",
@@ -222,8 +207,7 @@ def unique_lots(source: NoticeSource) -> Iterator[Problem]:
             continue  # the schema reports a missing id
         lot_id = str(get(lot, "id"))
         if lot_id in seen:
-            yield _problem(
-                source,
+            yield source.problem(
                 ("lots", index, "id"),
                 f"lot id '{lot_id}' is used twice",
                 "give each lot its own id",
@@ -239,8 +223,7 @@ def changed_fields(source: NoticeSource) -> Iterator[Problem]:
         for position, name in enumerate(names if isinstance(names, list) else []):
             top = str(name).split(".")[0].split("[")[0]
             if top not in known:
-                yield _problem(
-                    source,
+                yield source.problem(
                     ("changes", index, "fields", position),
                     f"'{name}' is not a notice field",
                     "name the field that changed, e.g. deadlines.tender or value",

@@ -64,9 +64,7 @@ def _field_paths(error: ValidationError) -> list[FieldPath]:
 
 
 def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Problem:
-    field = dotted(at) or "front matter"
-    message, fix = _describe(error, at)
-    return Problem(source.path, source.line_of(at), field, message, fix)
+    return source.problem(at, *_describe(error, at))
 
 
 def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
@@ -131,11 +129,3 @@ def _quote_hint(wanted: list[str]) -> str:
 
 def _unit(kind: str) -> str:
     return "characters" if kind.endswith("Length") else "items"
-
-
-def dotted(at: FieldPath) -> str:
-    """``("lots", 0, "value")`` → ``lots[0].value``."""
-    text = ""
-    for part in at:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

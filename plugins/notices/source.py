@@ -55,6 +55,10 @@ class NoticeSource:
     body_first_line: int
     lines: dict[FieldPath, int]
 
+    def problem(self, at: FieldPath, message: str, fix: str) -> Problem:
+        """A problem with the field at ``at``, pointing at its line."""
+        return Problem(self.path, self.line_of(at), dotted(at) or "front matter", message, fix)
+
     def line_of(self, field_path: FieldPath) -> int:
         """Line of the deepest part of ``field_path`` present in the file (1 if none)."""
         for end in range(len(field_path), 0, -1):
@@ -222,3 +226,11 @@ def _yaml_problem(error: yaml.YAMLError, display_path: str) -> Problem:
 
 def _problem(path: str, line: int, field: str, message: str, fix: str) -> Problem:
     return Problem(path, line, field, message, fix)
+
+
+def dotted(at: FieldPath) -> str:
+    """``("lots", 0, "value")`` → ``lots[0].value``."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
