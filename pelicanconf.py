@@ -1,5 +1,6 @@
 """Pelican settings for building the site locally (``invoke build``)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from plugins.notices.templating import JINJA_FILTERS
 
 SITENAME = "Afonwy County Council contract opportunities"
 SITEURL = ""
+# The public address: absolute links in feeds, calendars, open data and link cards use it.
+NOTICES_SITE_URL = os.environ.get("NOTICES_SITE_URL", "https://contracts.afonwy.gov.uk")
 AUTHOR = "Afonwy County Council"
 PATH = "content"
 TIMEZONE = "Europe/London"

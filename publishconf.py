@@ -1,6 +1,5 @@
 """Pelican settings for the published site (``invoke build --production``)."""
 
-import os
 import sys
 from pathlib import Path
 
@@ -8,7 +7,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("SITEURL", "https://contracts.afonwy.gov.uk")
+SITEURL = NOTICES_SITE_URL  # noqa: F405
 RELATIVE_URLS = False
 NOTICES_CLOCK = None  # real time (or SOURCE_DATE_EPOCH)
 DELETE_OUTPUT_DIRECTORY = True

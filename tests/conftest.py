@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from plugins.notices.site import Site
+from tests.sites import CONTENT, pelican_build, site_from
+
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "content" / "notices" / "2026" / "highway-resurfacing-framework.md"
 
@@ -27,3 +30,18 @@ def write_notice(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def sample_site() -> Site:
+    """The sample content as a Site, read without Pelican."""
+    return site_from()
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of one real Pelican build of the sample content (read-only)."""
+    output = tmp_path_factory.mktemp("sample-output")
+    result = pelican_build(CONTENT, output, "--fatal", "errors")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output

@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.sites import pelican_build as build
+
 ROOT = Path(__file__).parent.parent
-
-
-def build(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run Pelican's command line as `invoke build` does, with our settings."""
-    settings = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    overrides = [
-        arg for key, value in settings.items() for arg in ("-e", f"{key}={json.dumps(value)}")
-    ]
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-    ]
-    return subprocess.run(
-        [*command, *overrides, *extra],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "1000"},
-    )
 
 
 @pytest.fixture

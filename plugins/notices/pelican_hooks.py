@@ -8,9 +8,9 @@ from typing import Any
 
 from pelican.contents import Article
 
-from .derive import facets, statuses
 from .reader import NoticeReader
-from .settings import build_clock
+from .settings import build_clock, merged, site_url
+from .site import assemble
 from .sitewide import Located, sitewide_problems
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,8 @@ def finish_notices(generator: Any) -> None:
     """Drop notices that break site-wide rules or are scheduled for later; file the rest.
 
     Each kept article gets ``facets`` and ``procurement`` (the notices sharing its ocid and
-    language, oldest first); templates get the clock as ``NOTICES_CLOCK_DISPLAY``.
+    language, oldest first); templates get the clock as ``NOTICES_CLOCK_DISPLAY``, and
+    every later step gets the published site as ``NOTICES_SITE`` (see ``site.py``).
     """
     clock = build_clock(generator.settings)
     everything = [a for a in [*generator.articles, *generator.translations] if hasattr(a, "notice")]
@@ -40,14 +41,24 @@ def finish_notices(generator: Any) -> None:
             )
     keep = [a for a in everything if a.notice.source_path not in rejected | scheduled]
     _replace(generator, keep)
-    status_of = statuses([a.notice for a in keep], clock)
+    settings = generator.settings
+    site = assemble(
+        [(a.notice, a.url) for a in keep],
+        url=site_url(settings),
+        name=settings.get("SITENAME", ""),
+        clock=clock,
+        timezone=merged(settings)["NOTICES_TIMEZONE"],
+        default_lang=settings.get("DEFAULT_LANG", "en"),
+    )
+    facets_of = {item.notice.key: item.facets for item in site.notices}
     procurements: dict[tuple[str, str], list[Article]] = defaultdict(list)
-    for article in sorted(keep, key=lambda a: a.notice.published):
-        article.facets = facets(article.notice, status_of[article.notice.key])
+    for article in sorted(keep, key=lambda a: (a.notice.published, a.notice.notice_id)):
+        article.facets = facets_of[article.notice.key]
         procurements[(article.notice.ocid, article.notice.lang)].append(article)
     for article in keep:
         article.procurement = procurements[(article.notice.ocid, article.notice.lang)]
     generator.context["NOTICES_CLOCK_DISPLAY"] = clock
+    generator.context["NOTICES_SITE"] = site
 
 
 def _rejected_paths(articles: list[Article]) -> set[str]:

@@ -24,6 +24,12 @@ SETTINGS = (
         "the current time. Statuses (open, closed) and scheduled publication use it.",
     ),
     Setting("NOTICES_TIMEZONE", "Europe/London", "Time zone in which dates are shown to readers."),
+    Setting(
+        "NOTICES_SITE_URL",
+        None,
+        "The site's canonical public address, e.g. https://contracts.example.gov.uk, used for "
+        "absolute links in feeds, calendars, open data and link cards. None: SITEURL.",
+    ),
 )
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
@@ -59,3 +65,14 @@ def _aware(clock: datetime) -> datetime:
     if clock.tzinfo is None:
         raise SettingsError(f"NOTICES_CLOCK {clock.isoformat()} needs a UTC offset, e.g. +00:00")
     return clock
+
+
+def site_url(settings: dict[str, Any]) -> str:
+    """The canonical public address: NOTICES_SITE_URL, else an absolute SITEURL."""
+    url = merged(settings)["NOTICES_SITE_URL"] or settings.get("SITEURL") or ""
+    if not str(url).startswith(("https://", "http://")):
+        raise SettingsError(
+            "Set NOTICES_SITE_URL (or SITEURL) to the site's public address, e.g. "
+            "https://contracts.example.gov.uk: feeds and open data need absolute links"
+        )
+    return str(url).rstrip("/")

@@ -1,0 +1,112 @@
+"""The published site as plain data: what feeds, open data and the theme build on.
+
+Nothing here depends on Pelican, so every output can be built and tested from a list of
+notices. The Pelican hook builds one ``Site`` per build and leaves it in the generator
+context as ``NOTICES_SITE``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from .derive import Facets, facets, statuses
+from .model import Notice
+
+
+@dataclass(frozen=True)
+class Published:
+    """A notice that is on the site: its model, its facets and where its page is."""
+
+    notice: Notice
+    facets: Facets
+    path: str  # the page's URL path relative to the site root, e.g. "notices/<slug>/"
+    translations: tuple[tuple[str, str], ...] = ()  # (lang, path) of the other languages
+
+    @property
+    def lang(self) -> str:
+        return self.notice.lang
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything published in one build, oldest notice first.
+
+    ``url`` is the canonical public address (no trailing slash) used wherever an
+    absolute link is needed: feeds, calendars, OCDS, announcements and link cards.
+    """
+
+    url: str
+    name: str
+    clock: datetime
+    timezone: str
+    default_lang: str
+    notices: tuple[Published, ...]
+    _by_ocid: dict[tuple[str, str], tuple[Published, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        grouped: dict[tuple[str, str], list[Published]] = defaultdict(list)
+        for item in self.notices:
+            grouped[(item.notice.ocid, item.lang)].append(item)
+        self._by_ocid.update({key: tuple(items) for key, items in grouped.items()})
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or "localhost"
+
+    def absolute(self, path: str) -> str:
+        """The absolute URL of a path relative to the site root."""
+        return f"{self.url}/{path.lstrip('/')}"
+
+    def in_language(self, lang: str | None = None) -> tuple[Published, ...]:
+        """Notices in one language (the site's default language unless given)."""
+        lang = lang or self.default_lang
+        return tuple(item for item in self.notices if item.lang == lang)
+
+    def procurement(self, ocid: str, lang: str | None = None) -> tuple[Published, ...]:
+        """The notices of one procurement in one language, oldest first."""
+        return self._by_ocid.get((ocid, lang or self.default_lang), ())
+
+
+def assemble(
+    pages: Iterable[tuple[Notice, str]],
+    *,
+    url: str,
+    name: str,
+    clock: datetime,
+    timezone: str = "Europe/London",
+    default_lang: str = "en",
+) -> Site:
+    """Build a ``Site`` from (notice, page path) pairs that have passed every check."""
+    pages = sorted(pages, key=lambda page: (page[0].published, page[0].notice_id, page[0].lang))
+    status_of = statuses([notice for notice, _ in pages], clock)
+    path_of = {notice.key: path for notice, path in pages}
+    langs_of: dict[str, list[str]] = defaultdict(list)
+    for notice, _ in pages:
+        langs_of[notice.notice_id].append(notice.lang)
+    published = tuple(
+        Published(
+            notice=notice,
+            facets=facets(notice, status_of[notice.key]),
+            path=path,
+            translations=tuple(
+                (lang, path_of[(notice.notice_id, lang)])
+                for lang in sorted(langs_of[notice.notice_id])
+                if lang != notice.lang
+            ),
+        )
+        for notice, path in pages
+    )
+    return Site(
+        url=url.rstrip("/"),
+        name=name,
+        clock=clock,
+        timezone=timezone,
+        default_lang=default_lang,
+        notices=published,
+    )
