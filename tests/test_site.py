@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plugins.notices.derive import Status
+from plugins.notices.settings import SettingsError, site_url
 from plugins.notices.site import Site
 
 
@@ -45,10 +48,6 @@ def test_absolute_links_use_the_canonical_address(sample_site: Site):
 
 
 def test_the_canonical_address_must_be_absolute():
-    import pytest
-
-    from plugins.notices.settings import SettingsError, site_url
-
     assert (
         site_url({"SITEURL": "", "NOTICES_SITE_URL": "https://a.example/"}) == "https://a.example"
     )
