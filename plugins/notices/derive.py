@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from .model import DeadlineKind, Money, Notice, NoticeType
+from .model import Deadline, DeadlineKind, Money, Notice, NoticeType
 
 
 class Status(StrEnum):
@@ -56,6 +56,7 @@ _BAND_FLOORS = [
     (Decimal(30_000), ValueBand.FROM_30K_TO_100K),
     (Decimal(0), ValueBand.UNDER_30K),
 ]
+CLOSING_KINDS = (DeadlineKind.TENDER, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 _AWARD_TYPES = {NoticeType.UK5, NoticeType.UK6, NoticeType.UK7}
 _BEFORE_AWARD = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
 
@@ -69,6 +70,12 @@ class Facets:
     itl1_regions: tuple[str, ...]
     value_band: ValueBand
     buyer_slug: str
+
+
+def closing_deadline(notice: Notice) -> Deadline | None:
+    """The deadline for responses: tender, else expressions of interest, else engagement."""
+    by_kind = {deadline.kind: deadline for deadline in notice.deadlines}
+    return next((by_kind[kind] for kind in CLOSING_KINDS if kind in by_kind), None)
 
 
 def value_band(money: Money | None) -> ValueBand:

@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .model import Deadline, DeadlineKind, Money, Notice
+from .derive import closing_deadline
+from .model import Money
 
 LONDON = ZoneInfo("Europe/London")
 CURRENCY_SYMBOLS = {"GBP": "£"}
 # The deadline after which a notice no longer takes responses, in order of preference.
-CLOSING_KINDS = (DeadlineKind.TENDER, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 # OCDS 1.1.5 submissionMethod code list.
 SUBMISSION_METHODS = {
     "electronicSubmission": "Electronic submission",
@@ -85,12 +85,6 @@ def format_money(money: Money) -> str:
     if money.amount_gross is not None:
         text += f" ({format_amount(money.amount_gross, money.currency)} including VAT)"
     return text
-
-
-def closing_deadline(notice: Notice) -> Deadline | None:
-    """The deadline for responses: tender, else expressions of interest, else engagement."""
-    by_kind = {deadline.kind: deadline for deadline in notice.deadlines}
-    return next((by_kind[kind] for kind in CLOSING_KINDS if kind in by_kind), None)
 
 
 def submission_method(code: str) -> str:

@@ -1,0 +1,175 @@
+"""Which feeds the site has, where they live, and which notices each one carries.
+
+The single source of feed names and paths: the feed writer, the OPML file, the theme's
+``<link rel="alternate">`` discovery links and the subscribe page all read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from plugins.notices.codelists import cpv_by_digits, cpv_labels, regions
+from plugins.notices.derive import Status, ValueBand
+from plugins.notices.events import closes_soon
+from plugins.notices.model import NoticeGroup
+from plugins.notices.site import Published, Site
+
+FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+_GROUP_TITLES = {
+    NoticeGroup.PIPELINE: "Pipeline and planned procurements (UK1 to UK3)",
+    NoticeGroup.TENDER: "Tender notices (UK4)",
+    NoticeGroup.AWARD: "Awards and contract details (UK5 to UK7)",
+    NoticeGroup.CONTRACT_CHANGE: "Contract changes and terminations (UK10, UK11)",
+    NoticeGroup.CANCELLATION: "Cancelled procurements (UK12)",
+}
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed, published as Atom and RSS: ``feeds/<slug>.atom`` and ``feeds/<slug>.rss``.
+
+    ``kind`` is "notices" (one entry per notice) or "changes" (one entry per change,
+    award and cancellation).
+    """
+
+    slug: str
+    title: str
+    description: str
+    lang: str
+    matches: Callable[[Published], bool] = field(compare=False, repr=False)
+    kind: str = "notices"
+
+    def path(self, fmt: str) -> str:
+        return f"feeds/{self.slug}.{fmt}"
+
+    @property
+    def atom_path(self) -> str:
+        return self.path("atom")
+
+    @property
+    def rss_path(self) -> str:
+        return self.path("rss")
+
+
+OPML_PATH = "feeds/feeds.opml"
+
+
+def site_feeds(site: Site) -> tuple[Feed, ...]:
+    """Every feed of the site: fixed ones first, then one per facet value present."""
+    lang = site.default_lang
+    notices = site.in_language(lang)
+    fixed = [
+        Feed("all", "All notices", "Every notice, newest first.", lang, _anything),
+        Feed(
+            "open",
+            "Open opportunities",
+            "Notices you can still respond to: the deadline is in the future.",
+            lang,
+            _is_open,
+        ),
+        Feed(
+            "closing-soon",
+            "Closing within 7 days",
+            "Open opportunities whose deadline falls within the next 7 days.",
+            lang,
+            lambda item: closes_soon(item, site),
+        ),
+        Feed(
+            "changes",
+            "Changes, awards and cancellations",
+            "One entry for each change to a notice (such as a moved deadline), each award "
+            "and each cancellation.",
+            lang,
+            _anything,
+            kind="changes",
+        ),
+    ]
+    groups = [
+        Feed(
+            f"type/{group.value}",
+            title,
+            f"{title}.",
+            lang,
+            lambda item, group=group: item.notice.notice_type.group is group,
+        )
+        for group, title in _GROUP_TITLES.items()
+    ]
+    divisions = sorted({d for item in notices for d in item.facets.cpv_divisions})
+    by_cpv = [
+        Feed(
+            f"cpv/{division}",
+            f"CPV {division}: {cpv_division_label(division)}",
+            f"Notices with a CPV code in division {division} ({cpv_division_label(division)}).",
+            lang,
+            lambda item, division=division: division in item.facets.cpv_divisions,
+        )
+        for division in divisions
+    ]
+    itl1 = sorted({r for item in notices for r in item.facets.itl1_regions})
+    by_region = [
+        Feed(
+            f"region/{code}",
+            f"Region: {regions()[code].name}",
+            f"Notices for work delivered in {regions()[code].name} ({code}).",
+            lang,
+            lambda item, code=code: code in item.facets.itl1_regions,
+        )
+        for code in itl1
+    ]
+    buyers = {item.facets.buyer_slug: item.notice.buyer.name for item in notices}
+    by_buyer = [
+        Feed(
+            f"buyer/{slug}",
+            f"Buyer: {buyers[slug]}",
+            f"Notices published by {buyers[slug]}.",
+            lang,
+            lambda item, slug=slug: item.facets.buyer_slug == slug,
+        )
+        for slug in sorted(buyers)
+    ]
+    by_value = [
+        Feed(
+            f"value/{band.value}",
+            f"Value: {band.label}",
+            f"Notices whose value (excluding VAT) is {band.label[0].lower()}{band.label[1:]}.",
+            lang,
+            lambda item, band=band: item.facets.value_band is band,
+        )
+        for band in ValueBand
+    ]
+    languages = sorted({item.lang for item in site.notices} - {lang})
+    by_language = [
+        Feed(
+            f"{other}/all", f"All notices ({other})", f"Every notice in {other}.", other, _anything
+        )
+        for other in languages
+    ]
+    return (*fixed, *groups, *by_cpv, *by_region, *by_buyer, *by_value, *by_language)
+
+
+def feeds_for(item: Published, site: Site) -> tuple[Feed, ...]:
+    """The feeds a notice's page links to: the ones it appears in, broadest first."""
+    return tuple(
+        feed
+        for feed in site_feeds(site)
+        if feed.lang == item.lang and feed.kind == "notices" and feed.matches(item)
+    )
+
+
+def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
+    """The notices a feed carries, in the feed's language, oldest first."""
+    return tuple(item for item in site.in_language(feed.lang) if feed.matches(item))
+
+
+def cpv_division_label(division: str) -> str:
+    code = cpv_by_digits().get(f"{division}000000")
+    return cpv_labels()[code] if code else f"Division {division}"
+
+
+def _anything(item: Published) -> bool:
+    return True
+
+
+def _is_open(item: Published) -> bool:
+    return item.facets.status is Status.OPEN

@@ -1,0 +1,113 @@
+"""Things that happened to notices: what the changes feed, OCDS and announcements report.
+
+Each published notice in the site's default language gives one event (published, awarded
+or cancelled, by notice type) and one event per entry of its ``changes`` list. Events of
+one procurement form a thread, oldest first: each event after the first replies to the
+one before it, so an amendment or an award is a reply in the procurement's thread.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .derive import Status, closing_deadline
+from .model import Change, NoticeType
+from .site import Published, Site
+
+CLOSING_SOON = timedelta(days=7)
+
+
+class EventKind(StrEnum):
+    PUBLISHED = "published"
+    CHANGED = "changed"
+    AWARDED = "awarded"
+    CANCELLED = "cancelled"
+    CLOSING_SOON = "closing-soon"
+
+
+_KIND_OF_TYPE = {
+    NoticeType.UK5: EventKind.AWARDED,
+    NoticeType.UK6: EventKind.AWARDED,
+    NoticeType.UK7: EventKind.AWARDED,
+    NoticeType.UK12: EventKind.CANCELLED,
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing to report about a notice.
+
+    ``id`` never changes once the event exists: ``<notice-id>/<kind>`` for the notice
+    itself, ``<notice-id>/change/<n>`` for its n-th change. ``thread`` is the id of the
+    first event of the procurement and ``replies_to`` the id of the event just before
+    this one in that thread (None for the first).
+    """
+
+    id: str
+    kind: EventKind
+    item: Published
+    at: datetime
+    thread: str
+    replies_to: str | None = None
+    change: Change | None = None
+
+
+def notice_kind(notice_type: NoticeType) -> EventKind:
+    return _KIND_OF_TYPE.get(notice_type, EventKind.PUBLISHED)
+
+
+def events(site: Site, *, closing_soon: bool = False) -> tuple[Event, ...]:
+    """Every event of the site's default-language notices, oldest first.
+
+    With ``closing_soon``, open notices whose deadline falls within 7 days of the build
+    clock also get a ``closing-soon`` event (it exists only while that is true).
+    """
+    raw: list[tuple[datetime, str, EventKind, Published, Change | None]] = []
+    for item in site.in_language():
+        notice = item.notice
+        kind = notice_kind(notice.notice_type)
+        raw.append((notice.published, f"{notice.notice_id}/{kind}", kind, item, None))
+        for change in notice.changes:
+            event_id = f"{notice.notice_id}/change/{change.number}"
+            raw.append(
+                (max(change.date, notice.published), event_id, EventKind.CHANGED, item, change)
+            )
+        if closing_soon and closes_soon(item, site):
+            deadline = closing_deadline(notice)
+            assert deadline is not None
+            at = max(deadline.at - CLOSING_SOON, notice.updated)
+            raw.append((at, f"{notice.notice_id}/closing-soon", EventKind.CLOSING_SOON, item, None))
+    threads: dict[str, list[Event]] = defaultdict(list)
+    result = []
+    for at, event_id, kind, item, change in sorted(raw, key=_order):
+        thread = threads[item.notice.ocid]
+        event = Event(
+            id=event_id,
+            kind=kind,
+            item=item,
+            at=at,
+            thread=thread[0].id if thread else event_id,
+            replies_to=thread[-1].id if thread else None,
+            change=change,
+        )
+        thread.append(event)
+        result.append(event)
+    return tuple(result)
+
+
+def closes_soon(item: Published, site: Site) -> bool:
+    """Open, with its closing deadline within the next 7 days of the build clock."""
+    deadline = closing_deadline(item.notice)
+    return (
+        item.facets.status is Status.OPEN
+        and deadline is not None
+        and site.clock <= deadline.at < site.clock + CLOSING_SOON
+    )
+
+
+def _order(raw: tuple) -> tuple:
+    at, event_id, _kind, item, change = raw
+    return (at, item.notice.published, change.number if change else 0, event_id)
