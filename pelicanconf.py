@@ -22,7 +22,8 @@ THEME = "themes/noticeboard"
 # build then uses SOURCE_DATE_EPOCH when set, or the current time.
 NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
 
-PLUGINS = ["plugins.notices"]
+PLUGINS = ["plugins.notices", "plugins.opendata"]
+ANNOUNCEMENTS_HASHTAGS = ("AfonwyContracts",)
 JINJA_FILTERS = JINJA_FILTERS
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

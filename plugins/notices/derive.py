@@ -78,6 +78,16 @@ def closing_deadline(notice: Notice) -> Deadline | None:
     return next((by_kind[kind] for kind in CLOSING_KINDS if kind in by_kind), None)
 
 
+def main_value(notice: Notice) -> Money | None:
+    """The value a reader would quote: the estimate, else the award, else the contract."""
+    return (
+        notice.value
+        or (notice.award and notice.award.value)
+        or (notice.contract and notice.contract.value)
+        or None
+    )
+
+
 def value_band(money: Money | None) -> ValueBand:
     """Band of a value excluding VAT; values in other currencies than GBP are 'unknown'."""
     if money is None or money.currency != "GBP":
@@ -136,16 +146,11 @@ def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: dat
 
 def facets(notice: Notice, status: Status) -> Facets:
     """File a notice under its status, CPV divisions, ITL1 regions, value band and buyer."""
-    money = (
-        notice.value
-        or (notice.award and notice.award.value)
-        or (notice.contract and notice.contract.value)
-    )
     return Facets(
         status=status,
         cpv_divisions=tuple(dict.fromkeys(cpv.division for cpv in notice.cpv)),
         itl1_regions=tuple(dict.fromkeys(region.itl1 for region in notice.regions)),
-        value_band=value_band(money or None),
+        value_band=value_band(main_value(notice)),
         buyer_slug=slugify(notice.buyer.name),
     )
 

@@ -43,7 +43,8 @@ class Event:
     ``id`` never changes once the event exists: ``<notice-id>/<kind>`` for the notice
     itself, ``<notice-id>/change/<n>`` for its n-th change. ``thread`` is the id of the
     first event of the procurement and ``replies_to`` the id of the event just before
-    this one in that thread (None for the first).
+    this one in that thread (None for the first). Closing-soon reminders reply but are
+    never replied to, since they exist only while a deadline is near.
     """
 
     id: str
@@ -93,7 +94,8 @@ def events(site: Site, *, closing_soon: bool = False) -> tuple[Event, ...]:
             replies_to=thread[-1].id if thread else None,
             change=change,
         )
-        thread.append(event)
+        if kind is not EventKind.CLOSING_SOON:
+            thread.append(event)  # a reminder is a leaf: it comes and goes with the clock
         result.append(event)
     return tuple(result)
 

@@ -16,7 +16,6 @@ from .model import Money
 
 LONDON = ZoneInfo("Europe/London")
 CURRENCY_SYMBOLS = {"GBP": "£"}
-# The deadline after which a notice no longer takes responses, in order of preference.
 # OCDS 1.1.5 submissionMethod code list.
 SUBMISSION_METHODS = {
     "electronicSubmission": "Electronic submission",

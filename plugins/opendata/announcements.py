@@ -1,0 +1,152 @@
+"""``announcements.json``: the contract between build and publisher (see docs/announcements.md).
+
+One announcement per event (plugins/notices/events.py): a notice published, awarded or
+cancelled, each change, and optionally closing-soon. Follow-ups name the announcement they
+reply to, so the publisher can thread them. The schema is announcements.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from plugins.notices.derive import closing_deadline, main_value
+from plugins.notices.events import Event, EventKind, events
+from plugins.notices.model import NoticeGroup
+from plugins.notices.site import Published, Site
+from plugins.notices.templating import format_amount, format_datetime
+
+from .jsonfile import json_bytes, rfc3339
+from .notices_index import money_json
+
+PATH = "announcements.json"
+VERSION = 1
+SCHEMA = Path(__file__).with_name("announcements.schema.json")
+CARD_NAME = "card.png"
+_GROUP_TAGS = {
+    NoticeGroup.PIPELINE: "ProcurementPipeline",
+    NoticeGroup.TENDER: "Tender",
+    NoticeGroup.AWARD: "ContractAward",
+    NoticeGroup.CONTRACT_CHANGE: "ContractChange",
+    NoticeGroup.CANCELLATION: "ProcurementCancelled",
+}
+
+
+@cache
+def announcements_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def announcements(
+    site: Site, *, hashtags: tuple[str, ...] = (), closing_soon: bool = True
+) -> bytes:
+    """The announcements file for a site, oldest event first."""
+    return json_bytes(
+        {
+            "version": VERSION,
+            "generated": rfc3339(site.clock),
+            "site": {"name": site.name, "url": site.url, "language": site.default_lang},
+            "announcements": [
+                _announcement(event, site, hashtags)
+                for event in events(site, closing_soon=closing_soon)
+            ],
+        }
+    )
+
+
+def headline(event: Event) -> str:
+    """One line saying what happened."""
+    notice = event.item.notice
+    match event.kind:
+        case EventKind.CHANGED:
+            return f"Change to {notice.notice_type.label.lower()}: {notice.title}"
+        case EventKind.CANCELLED:
+            return f"Procurement cancelled: {notice.title}"
+        case EventKind.CLOSING_SOON:
+            return f"Closing soon: {notice.title}"
+        case _:
+            return f"{notice.notice_type.label}: {notice.title}"
+
+
+def card_alt(item: Published) -> str:
+    """What the card image shows, for people who cannot see it."""
+    notice = item.notice
+    closing = closing_deadline(notice)
+    parts = [notice.notice_type.label, notice.title, f"Buyer: {notice.buyer.name}"]
+    if closing:
+        parts.append(f"{closing.kind.label}: {format_datetime(closing.at)}")
+    return ". ".join(parts)
+
+
+def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[str, Any]:
+    item = event.item
+    notice = item.notice
+    change = event.change
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "date": rfc3339(event.at),
+        "thread": event.thread,
+        "replies_to": event.replies_to,
+        "headline": headline(event),
+        "notice": {
+            "id": notice.notice_id,
+            "ocid": notice.ocid,
+            "type": notice.notice_type.value,
+            "type_label": notice.notice_type.label,
+            "url": site.absolute(item.path),
+            "title": notice.title,
+            "summary": notice.summary,
+            "buyer": notice.buyer.name,
+            "language": notice.lang,
+            "translations": [
+                {"language": lang, "url": site.absolute(path)} for lang, path in item.translations
+            ],
+        },
+        "facts": _facts(item),
+        "change": None
+        if change is None
+        else {"number": change.number, "summary": change.summary, "fields": list(change.fields)},
+        "tags": _tags(item, hashtags),
+        "card": {
+            "title": notice.title,
+            "description": notice.summary,
+            "image": f"{item.path}{CARD_NAME}",
+            "image_url": site.absolute(f"{item.path}{CARD_NAME}"),
+            "image_alt": card_alt(item),
+        },
+    }
+
+
+def _facts(item: Published) -> dict[str, Any]:
+    notice = item.notice
+    money = main_value(notice)
+    value = money_json(money)
+    if value is not None and money is not None:
+        value["display"] = format_amount(money.amount, money.currency)
+    closing = closing_deadline(notice)
+    deadline = None
+    if closing is not None:
+        deadline = {
+            "kind": closing.kind.value,
+            "label": closing.kind.label,
+            "at": rfc3339(closing.at),
+            "display": format_datetime(closing.at),
+        }
+    return {
+        "status": item.facets.status.value,
+        "value": value,
+        "deadline": deadline,
+        "cpv": [{"code": cpv.code, "label": cpv.label} for cpv in notice.cpv],
+        "regions": [{"code": region.code, "name": region.name} for region in notice.regions],
+    }
+
+
+def _tags(item: Published, hashtags: tuple[str, ...]) -> list[str]:
+    tags = [*hashtags, _GROUP_TAGS[item.notice.notice_type.group]]
+    suitability = item.notice.suitability
+    if suitability and suitability.sme:
+        tags.append("SME")
+    return list(dict.fromkeys(tags))

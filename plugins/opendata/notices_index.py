@@ -1,0 +1,68 @@
+"""``notices.json``: every published notice with its derived facets, for data users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plugins.notices.derive import closing_deadline, main_value
+from plugins.notices.model import Money
+from plugins.notices.site import Published, Site
+
+from .jsonfile import json_bytes, rfc3339
+
+PATH = "notices.json"
+VERSION = 1
+
+
+def notices_index(site: Site) -> bytes:
+    """The index as JSON: notices in all languages, oldest first."""
+    return json_bytes(
+        {
+            "version": VERSION,
+            "generated": rfc3339(site.clock),
+            "site": {"name": site.name, "url": site.url, "language": site.default_lang},
+            "notices": [_entry(item, site) for item in site.notices],
+        }
+    )
+
+
+def _entry(item: Published, site: Site) -> dict[str, Any]:
+    notice, facets = item.notice, item.facets
+    closing = closing_deadline(notice)
+    return {
+        "id": notice.notice_id,
+        "language": notice.lang,
+        "ocid": notice.ocid,
+        "type": notice.notice_type.value,
+        "type_label": notice.notice_type.label,
+        "group": notice.notice_type.group.value,
+        "title": notice.title,
+        "summary": notice.summary,
+        "url": site.absolute(item.path),
+        "published": rfc3339(notice.published),
+        "updated": rfc3339(notice.updated),
+        "buyer": {"name": notice.buyer.name, "id": notice.buyer.id, "slug": facets.buyer_slug},
+        "status": facets.status.value,
+        "value": money_json(main_value(notice)),
+        "value_band": facets.value_band.value,
+        "cpv": [{"code": cpv.code, "label": cpv.label} for cpv in notice.cpv],
+        "cpv_divisions": list(facets.cpv_divisions),
+        "regions": [{"code": region.code, "name": region.name} for region in notice.regions],
+        "itl1_regions": list(facets.itl1_regions),
+        "deadlines": [
+            {"kind": deadline.kind.value, "at": rfc3339(deadline.at)}
+            for deadline in notice.deadlines
+        ],
+        "closing_deadline": rfc3339(closing.at) if closing else None,
+        "changes": len(notice.changes),
+        "translations": [
+            {"language": lang, "url": site.absolute(path)} for lang, path in item.translations
+        ],
+    }
+
+
+def money_json(money: Money | None) -> dict[str, str] | None:
+    """Amount excluding VAT as a decimal string (no float rounding), with its currency."""
+    if money is None:
+        return None
+    return {"amount": str(money.amount), "currency": money.currency}
