@@ -62,10 +62,11 @@ def serve(c: Context, port: int = 8000) -> None:
     }
 )
 def check(c: Context, format: str = "text", paths: str = "") -> None:
-    """Check every notice (or the given files) and print all problems at once."""
+    """Check every notice (or the given files and folders) and print all problems at once."""
     from plugins.notices.check import check_files, notice_files
 
-    files = [Path(p) for p in paths.split()] if paths else notice_files(CONTENT / "notices")
+    given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
+    files = [f for p in given for f in (notice_files(p) if p.is_dir() else [p])]
     report = check_files(files, ROOT)
     for problem in report.problems:
         print(problem.as_github() if format == "github" else problem)

@@ -15,12 +15,28 @@ def notice(write_notice, sample_text):
 
 
 def test_distinct_notices_pass(notice):
-    other = replace(notice, notice_id="ACC-2026-0099", source_path="content/notices/b.md")
+    other = replace(notice, notice_id="ACC-2026-0099", source_path="content/notices/b.md", slug="b")
     assert sitewide_problems([Located(notice, 5), Located(other, 5)]) == []
 
 
+def test_two_files_with_one_name_would_share_a_page(notice):
+    later = replace(
+        notice,
+        notice_id="ACC-2026-0099",
+        source_path="content/notices/2027/notice.md",
+        published=notice.published.replace(year=2027),
+    )
+    [problem] = sitewide_problems([Located(later, 5), Located(notice, 5)])
+    assert (problem.path, problem.line, problem.field) == (
+        "content/notices/2027/notice.md",
+        1,
+        "file name",
+    )
+    assert "would be published at notices/notice/" in problem.message
+
+
 def test_a_duplicate_id_is_reported_on_the_second_file(notice):
-    copy = replace(notice, source_path="content/notices/b.md")
+    copy = replace(notice, source_path="content/notices/b.md", slug="b")
     [problem] = sitewide_problems([Located(copy, 7), Located(notice, 5)])
     assert (problem.path, problem.line, problem.field) == ("content/notices/b.md", 7, "notice_id")
     assert "already used by content/notices/a.md" in problem.message

@@ -1,4 +1,4 @@
-"""Rules across notice files: unique ids, and translations that match their original."""
+"""Rules across notice files: unique ids and addresses, translations that match."""
 
 from __future__ import annotations
 
@@ -27,8 +27,31 @@ def sitewide_problems(notices: Iterable[Located]) -> list[Problem]:
     # The notice published first owns its id; a later one reusing it is the mistake.
     for item in sorted(notices, key=lambda item: (item.notice.published, item.notice.source_path)):
         groups[item.notice.notice_id].append(item)
+    addresses: dict[tuple[str, str], list[Located]] = defaultdict(list)
     for items in groups.values():
         problems += _duplicates(items) + _translations(items)
+        for item in items:
+            addresses[(item.notice.lang, item.notice.slug)].append(item)
+    return problems + _same_address(addresses)
+
+
+def _same_address(addresses: dict[tuple[str, str], list[Located]]) -> list[Problem]:
+    """Two files with the same name in different folders would share one page."""
+    problems = []
+    for items in addresses.values():
+        first = min(items, key=lambda item: (item.notice.published, item.notice.source_path))
+        for item in items:
+            if item is not first:
+                problems.append(
+                    Problem(
+                        item.notice.source_path,
+                        1,
+                        "file name",
+                        f"{first.notice.source_path} has the same file name, so both notices "
+                        f"would be published at notices/{item.notice.slug}/",
+                        "rename this file: the file name (without .md) is the notice's address",
+                    )
+                )
     return problems
 
 
