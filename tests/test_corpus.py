@@ -14,7 +14,7 @@ def test_a_generated_corpus_is_valid_and_distinct(tmp_path: Path):
     files = notice_files(content / "notices")
     assert written == len(files) == 108  # three whole copies of the 36-file sample
     report = check_files(files, tmp_path)
-    assert report.problems == []
+    assert report.problems == ()
     notices = [loaded.notice for loaded in report.loaded]
     assert len({(n.notice_id, n.lang) for n in notices}) == len(notices)
     assert len({(n.slug, n.lang) for n in notices}) == len(notices)
