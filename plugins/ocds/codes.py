@@ -1,0 +1,117 @@
+"""How notice types and codes map onto OCDS 1.1.5 code lists (see docs/open-data.md)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from plugins.notices.model import NoticeType, Procedure
+
+
+class Section(StrEnum):
+    """The part of a release a notice type is mainly about."""
+
+    PLANNING = "planning"
+    TENDER = "tender"
+    AWARD = "award"
+    CONTRACT = "contract"
+
+
+SECTION = {
+    NoticeType.UK1: Section.PLANNING,
+    NoticeType.UK2: Section.PLANNING,
+    NoticeType.UK3: Section.PLANNING,
+    NoticeType.UK4: Section.TENDER,
+    NoticeType.UK5: Section.AWARD,
+    NoticeType.UK6: Section.AWARD,
+    NoticeType.UK7: Section.CONTRACT,
+    NoticeType.UK10: Section.CONTRACT,
+    NoticeType.UK11: Section.CONTRACT,
+    NoticeType.UK12: Section.TENDER,
+}
+# releaseTag.csv: the tag of the release a notice itself becomes.
+NOTICE_TAG = {
+    NoticeType.UK1: "planning",
+    NoticeType.UK2: "planning",
+    NoticeType.UK3: "planning",
+    NoticeType.UK4: "tender",
+    NoticeType.UK5: "award",
+    NoticeType.UK6: "award",
+    NoticeType.UK7: "contract",
+    NoticeType.UK10: "contractAmendment",
+    NoticeType.UK11: "contractTermination",
+    NoticeType.UK12: "tenderCancellation",
+}
+# A change to a notice: (informal, formal) tags by section. "Amendment" has legal meaning,
+# so only a change marked `formal` is one; awards and plans have no amendment tag.
+CHANGE_TAGS = {
+    Section.PLANNING: ("planningUpdate", "planningUpdate"),
+    Section.TENDER: ("tenderUpdate", "tenderAmendment"),
+    Section.AWARD: ("awardUpdate", "awardUpdate"),
+    Section.CONTRACT: ("contractUpdate", "contractAmendment"),
+}
+# tenderStatus.csv; award and contract notices leave the tender complete, UK10/UK11 say nothing.
+TENDER_STATUS = {
+    NoticeType.UK1: "planning",
+    NoticeType.UK2: "planning",
+    NoticeType.UK3: "planned",
+    NoticeType.UK4: "active",
+    NoticeType.UK5: "complete",
+    NoticeType.UK6: "complete",
+    NoticeType.UK7: "complete",
+    NoticeType.UK12: "cancelled",
+}
+# awardStatus.csv: UK5 and UK6 announce an award not yet in force (standstill).
+AWARD_STATUS = {NoticeType.UK5: "pending", NoticeType.UK6: "pending", NoticeType.UK7: "active"}
+# contractStatus.csv
+CONTRACT_STATUS = {
+    NoticeType.UK7: "active",
+    NoticeType.UK10: "active",
+    NoticeType.UK11: "terminated",
+}
+# documentType.csv: what the notice page itself is, as a document of the release.
+NOTICE_DOCUMENT_TYPE = {
+    NoticeType.UK1: "plannedProcurementNotice",
+    NoticeType.UK2: "plannedProcurementNotice",
+    NoticeType.UK3: "plannedProcurementNotice",
+    NoticeType.UK4: "tenderNotice",
+    NoticeType.UK5: "awardNotice",
+    NoticeType.UK6: "awardNotice",
+    NoticeType.UK7: "contractNotice",
+    NoticeType.UK10: "contractNotice",
+    NoticeType.UK11: "contractNotice",
+    NoticeType.UK12: "cancellationDetails",
+}
+# method.csv; a call-off may be with or without competition, so it has no method.
+METHOD = {
+    Procedure.OPEN: "open",
+    Procedure.COMPETITIVE_FLEXIBLE: "selective",
+    Procedure.BELOW_THRESHOLD_OPEN: "open",
+    Procedure.DIRECT_AWARD: "direct",
+    Procedure.DYNAMIC_MARKET: "selective",
+}
+METHOD_DETAILS = {
+    Procedure.OPEN: "Open procedure",
+    Procedure.COMPETITIVE_FLEXIBLE: "Competitive flexible procedure",
+    Procedure.BELOW_THRESHOLD_OPEN: "Below threshold - open competition",
+    Procedure.DIRECT_AWARD: "Direct award",
+    Procedure.FRAMEWORK_CALL_OFF: "Call-off under a framework",
+    Procedure.DYNAMIC_MARKET: "Award under a dynamic market",
+    Procedure.OTHER: "Other procedure",
+}
+CPV_SCHEME = "CPV"  # itemClassificationScheme.csv
+ITL_GAZETTEER = "ITL"  # locationGazetteers is an open code list; ITL has no code there yet
+# Official extensions at the version matching OCDS 1.1.5, declared in packages that use them.
+LOTS_EXTENSION = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/"
+    "ocds_lots_extension/v1.1.5/extension.json"
+)
+LOCATION_EXTENSION = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/"
+    "ocds_location_extension/v1.1.5/extension.json"
+)
+
+
+def change_tag(notice_type: NoticeType, formal: bool) -> str:
+    """The tag of the release for a change to a notice of this type."""
+    informal, formal_tag = CHANGE_TAGS[SECTION[notice_type]]
+    return formal_tag if formal else informal
