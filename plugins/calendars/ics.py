@@ -1,0 +1,223 @@
+"""iCalendar files of deadlines, built with icalendar: one VEVENT per deadline of a notice.
+
+Every event keeps its UID for life (``<notice-id>-<deadline-kind>@<host>``, with a
+``-<lang>`` suffix for translations), and its SEQUENCE counts the notice's changes, plus
+one once its procurement is cancelled, so calendar apps replace the old copy. All times
+come from the content, never the wall clock, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Event, Timezone, vDuration, vText
+from icalendar import Calendar as ICalendar
+
+from plugins.notices.derive import Status
+from plugins.notices.model import Deadline, NoticeType
+from plugins.notices.site import Published, Site
+from plugins.notices.templating import format_datetime, format_money
+
+from .catalogue import Calendar, carried, has_deadlines, notice_calendar, site_calendars
+from .settings import Options
+
+
+@dataclass(frozen=True)
+class Revision:
+    """How often a notice's events have changed, when they last did, and if cancelled when."""
+
+    sequence: int
+    modified: datetime
+    cancelled: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    """A VEVENT already serialised by icalendar, with what orders it within a calendar."""
+
+    start: datetime
+    uid: str
+    data: bytes
+
+    @classmethod
+    def of(cls, event: Event) -> Written:
+        return cls(event.decoded("dtstart"), str(event["uid"]), event.to_ical())
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def render(site: Site, options: Options) -> dict[str, bytes]:
+    """Every calendar of the site: {path relative to the output folder: .ics bytes}."""
+    # Each event is serialised once and shared by the up to five calendars that carry it:
+    # icalendar's line folding is the slow part of a 10,000-notice build.
+    written = {
+        item.notice.key: [Written.of(e) for e in deadline_events(item, site, options)]
+        for item in site.notices
+        if has_deadlines(item)
+    }
+    since = None if options.past is None else site.clock - options.past
+    files = {}
+    for calendar in site_calendars(site):
+        events = [
+            e
+            for item in carried(calendar, site)
+            for e in written[item.notice.key]
+            if since is None or e.start >= since
+        ]
+        files[calendar.path] = calendar_bytes(calendar, events, site, options)
+    for item in site.notices:
+        if has_deadlines(item):
+            calendar = notice_calendar(item)
+            files[calendar.path] = calendar_bytes(calendar, written[item.notice.key], site, options)
+    return files
+
+
+def calendar_bytes(
+    calendar: Calendar, events: Iterable[Written], site: Site, options: Options
+) -> bytes:
+    """One VCALENDAR: its properties, a VTIMEZONE for the site's zone, events in time order.
+
+    icalendar writes a component's properties, then its subcomponents in order, so the
+    serialised events go just before the closing line, as if added as subcomponents.
+    """
+    events = sorted(events, key=lambda e: (e.start, e.uid))
+    years = [e.start.year for e in events] or [site.clock.year]
+    head = calendar_head(calendar, site, options)
+    head.add_component(_timezone(site.timezone, min(years), max(years)))
+    return head.to_ical().removesuffix(END) + b"".join(e.data for e in events) + END
+
+
+def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar:
+    """The VCALENDAR's own properties: identity, names, time zone and refresh hints."""
+    cal = ICalendar()
+    cal.add("prodid", f"-//{site.host}//Noticeboard deadlines//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # RFC 7986 names first, then the X-WR- ones that Apple, Google and Outlook read; vText
+    # so that commas are escaped, as TEXT values need.
+    for name in ("name", "x-wr-calname"):
+        cal.add(name, vText(calendar.title))
+    for name in ("description", "x-wr-caldesc"):
+        cal.add(name, vText(f"{calendar.description} Published by {site.name}."))
+    cal.add("x-wr-timezone", site.timezone)
+    cal.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(options.refresh).to_ical().decode())
+    cal.add("source", site.absolute(calendar.path), parameters={"VALUE": "URI"})
+    return cal
+
+
+def deadline_events(item: Published, site: Site, options: Options) -> list[Event]:
+    """One VEVENT per deadline of a notice."""
+    revised = revision(item, site)
+    return [_event(item, deadline, revised, site, options) for deadline in item.notice.deadlines]
+
+
+def uid(item: Published, deadline: Deadline, site: Site) -> str:
+    """The event's identity for life: notice id, deadline kind and (for translations) language."""
+    suffix = "" if item.lang == site.default_lang else f"-{item.lang}"
+    return f"{item.notice.notice_id}-{deadline.kind.value.replace('_', '-')}{suffix}@{site.host}"
+
+
+def revision(item: Published, site: Site) -> Revision:
+    """SEQUENCE, LAST-MODIFIED and cancellation of a notice's events."""
+    notice = item.notice
+    cancelled = _cancelled_at(item, site)
+    modified = max(notice.updated, cancelled) if cancelled else notice.updated
+    return Revision(
+        sequence=len(notice.changes) + (1 if cancelled else 0),
+        modified=modified.astimezone(UTC),
+        cancelled=cancelled,
+    )
+
+
+def summary(item: Published, deadline: Deadline, revised: Revision) -> str:
+    """``Tender deadline: <title>``, marked in the words too when cancelled."""
+    marker = " (cancelled)" if revised.cancelled else ""
+    return f"{deadline.kind.label}{marker}: {item.notice.title}"
+
+
+def description(item: Published, deadline: Deadline, revised: Revision, site: Site) -> str:
+    """What a supplier needs to decide: the deadline, buyer, value, changes and the link."""
+    notice = item.notice
+    lines = [
+        f"{deadline.kind.label}: {format_datetime(deadline.at)}",
+        f"{notice.notice_type.label} {notice.notice_id} from {notice.buyer.name}",
+    ]
+    if notice.value is not None:
+        lines.append(f"Value: {format_money(notice.value)}")
+    if revised.cancelled:
+        lines.append(
+            f"Cancelled: the procurement was cancelled on {format_datetime(revised.cancelled)}."
+        )
+    if notice.changes:
+        latest = notice.changes[-1]
+        lines.append(f"Changes since publication: {len(notice.changes)}. Latest: {latest.summary}")
+    lines += ["", notice.summary, "", f"Details and documents: {site.absolute(item.path)}"]
+    return "\n".join(lines)
+
+
+def _event(
+    item: Published, deadline: Deadline, revised: Revision, site: Site, options: Options
+) -> Event:
+    notice = item.notice
+    zone = ZoneInfo(site.timezone)
+    event = Event()
+    event.add("uid", uid(item, deadline, site))
+    event.add("sequence", revised.sequence)
+    event.add("dtstamp", revised.modified)
+    event.add("last-modified", revised.modified)
+    event.add("created", notice.published.astimezone(UTC))
+    event.add("dtstart", (deadline.at - options.length).astimezone(zone))
+    if options.length:
+        event.add("dtend", deadline.at.astimezone(zone))
+    event.add("summary", summary(item, deadline, revised))
+    event.add("description", description(item, deadline, revised, site))
+    event.add("url", site.absolute(item.path), parameters={"VALUE": "URI"})
+    if notice.submission and notice.submission.url:
+        event.add("location", notice.submission.url)
+    event.add("categories", [notice.notice_type.label, deadline.kind.label])
+    event.add("status", "CANCELLED" if revised.cancelled else "CONFIRMED")
+    # A deadline is not a meeting: it must not mark the subscriber as busy.
+    event.add("transp", "TRANSPARENT")
+    if options.alarm is not None:
+        event.add_component(_alarm(summary(item, deadline, revised), options))
+    return event
+
+
+def _alarm(text: str, options: Options) -> Alarm:
+    assert options.alarm is not None
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    # Relative to the start, the default: more apps honour it than RELATED=END.
+    alarm.add("trigger", -options.alarm)
+    return alarm
+
+
+def _cancelled_at(item: Published, site: Site) -> datetime | None:
+    """When the notice's procurement was cancelled (the first later UK12), if it was."""
+    if item.facets.status is not Status.CANCELLED:
+        return None
+    notice = item.notice
+    cancellations = [
+        other.notice.published
+        for lang in {item.lang, site.default_lang}
+        for other in site.procurement(notice.ocid, lang)
+        if other.notice.notice_type is NoticeType.UK12
+        and other.notice.published >= notice.published
+    ]
+    return min(cancellations, default=notice.updated)
+
+
+@lru_cache(maxsize=64)
+def _timezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The zone's rules for the years the calendar's events fall in (and a year either side)."""
+    return Timezone.from_tzid(
+        tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
+    )
