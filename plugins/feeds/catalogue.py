@@ -6,7 +6,7 @@ The single source of feed names and paths: the feed writer, the OPML file, the t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from plugins.notices.codelists import cpv_by_digits, cpv_labels, regions
@@ -43,6 +43,10 @@ class Feed:
     def path(self, fmt: str) -> str:
         return f"feeds/{self.slug}.{fmt}"
 
+    def page_path(self, fmt: str, page: int) -> str:
+        """Where page ``page`` (from 1) of a paged feed lives; page 1 is ``path(fmt)``."""
+        return self.path(fmt) if page == 1 else f"feeds/{self.slug}/page-{page}.{fmt}"
+
     @property
     def atom_path(self) -> str:
         return self.path("atom")
@@ -53,6 +57,9 @@ class Feed:
 
 
 OPML_PATH = "feeds/feeds.opml"
+_LANGUAGE_FEED_TEXT = {
+    "cy": ("Pob hysbysiad (Cymraeg)", "Pob hysbysiad yn Gymraeg, y diweddaraf yn gyntaf."),
+}
 
 
 def site_feeds(site: Site) -> tuple[Feed, ...]:
@@ -140,19 +147,19 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
     ]
     languages = sorted({item.lang for item in site.notices} - {lang})
     by_language = [
-        Feed(
-            f"{other}/all", f"All notices ({other})", f"Every notice in {other}.", other, _anything
-        )
-        for other in languages
+        Feed(f"{other}/all", *_language_feed_text(other), other, _anything) for other in languages
     ]
     return (*fixed, *groups, *by_cpv, *by_region, *by_buyer, *by_value, *by_language)
 
 
-def feeds_for(item: Published, site: Site) -> tuple[Feed, ...]:
-    """The feeds a notice's page links to: the ones it appears in, broadest first."""
+def feeds_for(item: Published, site: Site, feeds: Iterable[Feed] | None = None) -> tuple[Feed, ...]:
+    """The feeds a notice's page links to: the ones it appears in, broadest first.
+
+    Pass ``feeds`` (``site_feeds(site)``) when asking for many notices, to work it out once.
+    """
     return tuple(
         feed
-        for feed in site_feeds(site)
+        for feed in (site_feeds(site) if feeds is None else feeds)
         if feed.lang == item.lang and feed.kind == "notices" and feed.matches(item)
     )
 
@@ -160,6 +167,11 @@ def feeds_for(item: Published, site: Site) -> tuple[Feed, ...]:
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
     """The notices a feed carries, in the feed's language, oldest first."""
     return tuple(item for item in site.in_language(feed.lang) if feed.matches(item))
+
+
+def _language_feed_text(lang: str) -> tuple[str, str]:
+    """Title and description of a language's all-notices feed, in that language if known."""
+    return _LANGUAGE_FEED_TEXT.get(lang, (f"All notices ({lang})", f"Every notice in {lang}."))
 
 
 def cpv_division_label(division: str) -> str:

@@ -1,0 +1,113 @@
+"""What each feed entry says: its id, title, links, dates, summary and categories.
+
+Ids are ``tag:`` URIs (RFC 4151) built from the notice id or event id, never from the
+title, slug or dates, so editing a notice never makes readers see it as a new entry.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from plugins.notices.derive import closing_deadline
+from plugins.notices.events import Event, EventKind
+from plugins.notices.model import Money, Notice
+from plugins.notices.site import Published, Site
+from plugins.notices.templating import format_datetime, format_money
+
+from .render import Author, Category, Entry, Link
+
+# The EU Publications Office's URI for the CPV 2008 concept scheme.
+CPV_SCHEME = "http://data.europa.eu/cpv/cpv"
+HTML = "text/html"
+
+
+def tag_uri(site: Site, id_date: str, specific: str) -> str:
+    """``tag:contracts.example.gov.uk,2026:<specific>``."""
+    return f"tag:{site.host},{id_date}:{specific}"
+
+
+def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
+    """A notice as it stands: updated whenever a change is added to it."""
+    notice = item.notice
+    return Entry(
+        id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{notice.lang}"),
+        title=f"{notice.notice_type.label}: {notice.title}",
+        links=_links(item, site, with_documents=True),
+        updated=notice.updated,
+        published=notice.published,
+        summary_html=_summary(notice, notice.summary),
+        author=_author(notice),
+        categories=cpv_categories(notice),
+    )
+
+
+def event_entry(event: Event, site: Site, id_date: str) -> Entry:
+    """One change, award or cancellation: its own entry, so readers notice it."""
+    notice = event.item.notice
+    label = notice.notice_type.label
+    if event.kind is EventKind.CHANGED:
+        assert event.change is not None
+        title, lead = f"{label} changed: {notice.title}", event.change.summary
+    else:
+        title, lead = f"{label}: {notice.title}", notice.summary
+    return Entry(
+        id=tag_uri(site, id_date, f"events/{event.id}"),
+        title=title,
+        links=_links(event.item, site, with_documents=False),
+        updated=event.at,
+        published=event.at,
+        summary_html=_summary(notice, lead),
+        author=_author(notice),
+        categories=cpv_categories(notice),
+    )
+
+
+def cpv_categories(notice: Notice) -> tuple[Category, ...]:
+    """CPV codes as categories; the label starts with the code because RSS shows only it."""
+    return tuple(
+        Category(term=cpv.code, label=f"{cpv.code} {cpv.label}", scheme=CPV_SCHEME)
+        for cpv in notice.cpv
+    )
+
+
+def _links(item: Published, site: Site, *, with_documents: bool) -> tuple[Link, ...]:
+    notice = item.notice
+    links = [Link(site.absolute(item.path), "alternate", HTML, hreflang=notice.lang)]
+    if notice.find_a_tender:
+        title = f"Find a Tender notice {notice.find_a_tender.notice_id or ''}".rstrip()
+        links.append(Link(notice.find_a_tender.url, "related", HTML, title))
+    if with_documents:
+        # A document with a media type is a file (an enclosure); others are web pages.
+        links += [
+            Link(doc.url, "enclosure", doc.format, doc.title)
+            if doc.format
+            else Link(doc.url, "related", title=doc.title)
+            for doc in notice.documents
+        ]
+    return tuple(links)
+
+
+def _summary(notice: Notice, lead: str) -> str:
+    facts = [("Buyer", notice.buyer.name)]
+    money = _money(notice)
+    if money is not None:
+        facts.append(("Value", format_money(money)))
+    deadline = closing_deadline(notice)
+    if deadline is not None:
+        facts.append((deadline.kind.label, format_datetime(deadline.at)))
+    items = "".join(f"<li>{escape(name)}: {escape(value)}</li>" for name, value in facts)
+    return f"<p>{escape(lead)}</p><ul>{items}</ul>"
+
+
+def _money(notice: Notice) -> Money | None:
+    # The same value the value-band facet files the notice under.
+    return (
+        notice.value
+        or (notice.award and notice.award.value)
+        or (notice.contract and notice.contract.value)
+        or None
+    )
+
+
+def _author(notice: Notice) -> Author:
+    return Author(notice.buyer.name, notice.buyer.contact.email, notice.buyer.url)
