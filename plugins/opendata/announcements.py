@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from plugins.cards import card_alt, card_path
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.model import NoticeGroup
@@ -24,7 +25,6 @@ from .notices_index import money_json
 PATH = "announcements.json"
 VERSION = 1
 SCHEMA = Path(__file__).with_name("announcements.schema.json")
-CARD_NAME = "card.png"
 _GROUP_TAGS = {
     NoticeGroup.PIPELINE: "ProcurementPipeline",
     NoticeGroup.TENDER: "Tender",
@@ -70,16 +70,6 @@ def headline(event: Event) -> str:
             return f"{notice.notice_type.label}: {notice.title}"
 
 
-def card_alt(item: Published) -> str:
-    """What the card image shows, for people who cannot see it."""
-    notice = item.notice
-    closing = closing_deadline(notice)
-    parts = [notice.notice_type.label, notice.title, f"Buyer: {notice.buyer.name}"]
-    if closing:
-        parts.append(f"{closing.kind.label}: {format_datetime(closing.at)}")
-    return ". ".join(parts)
-
-
 def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[str, Any]:
     item = event.item
     notice = item.notice
@@ -113,8 +103,8 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
         "card": {
             "title": notice.title,
             "description": notice.summary,
-            "image": f"{item.path}{CARD_NAME}",
-            "image_url": site.absolute(f"{item.path}{CARD_NAME}"),
+            "image": card_path(item),
+            "image_url": site.absolute(card_path(item)),
             "image_alt": card_alt(item),
         },
     }
