@@ -96,5 +96,9 @@ def test_a_notice_published_after_the_build_clock_waits(site: Path, tmp_path: Pa
 def test_raw_html_in_a_page_body_is_escaped_or_sanitised(site: Path, tmp_path: Path):
     result = build(site, tmp_path / "out", "--fatal", "errors")
     assert result.returncode == 0
+    # The search page's own script is the theme's; no other page may have any.
+    theme_script = '<script src="../theme/js/search.js" defer></script>'
     for page in (tmp_path / "out").rglob("*.html"):
-        assert "<script" not in page.read_text(encoding="utf-8").lower(), page
+        assert (
+            "<script" not in page.read_text(encoding="utf-8").replace(theme_script, "").lower()
+        ), page

@@ -130,6 +130,7 @@ def test_every_public_filter_is_registered() -> None:
         "format_date",
         "format_money",
         "closing_deadline",
+        "main_value",
         "submission_method",
         "document_format",
         "language_name",

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .derive import closing_deadline
+from .derive import closing_deadline, main_value
 from .model import Money
 
 LONDON = ZoneInfo("Europe/London")
@@ -106,6 +106,7 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "format_date": format_date,
     "format_money": format_money,
     "closing_deadline": closing_deadline,
+    "main_value": main_value,
     "submission_method": submission_method,
     "document_format": document_format,
     "language_name": language_name,

@@ -1,0 +1,85 @@
+"""Every card of a site, as {path: PNG bytes}: drawn in parallel, or copied from a cache."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import PIL
+
+from plugins.notices.site import Site
+
+from .render import BOLD, DEFAULT_STYLE, REGULAR, Style, render
+from .text import CardText, card_path, card_text
+
+# Below this many cards, starting processes costs more than it saves.
+PARALLEL_FROM = 200
+# Bump when the drawing changes, so cached cards are drawn again.
+DESIGN_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Job:
+    text: CardText
+    site_name: str
+    host: str
+    style: Style
+
+    def key(self) -> str:
+        """A digest of everything that decides the card's pixels."""
+        parts = (DESIGN_VERSION, PIL.__version__, _fonts_digest(), repr(self))
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def draw(job: Job) -> bytes:
+    return render(job.text, site_name=job.site_name, host=job.host, style=job.style)
+
+
+def site_cards(
+    site: Site, style: Style = DEFAULT_STYLE, *, processes: int = 1, cache_path: Path | None = None
+) -> dict[str, bytes]:
+    """Each notice's card at ``<notice path>card.png``."""
+    jobs = {
+        card_path(item): Job(card_text(item), site.name, site.host, style) for item in site.notices
+    }
+    cached = {path: _read(cache_path, job) for path, job in jobs.items()} if cache_path else {}
+    missing = [path for path in jobs if cached.get(path) is None]
+    drawn = dict(zip(missing, _draw_all([jobs[p] for p in missing], processes), strict=True))
+    if cache_path:
+        for path, data in drawn.items():
+            _write(cache_path, jobs[path], data)
+    return {path: drawn.get(path) or cached[path] for path in sorted(jobs)}
+
+
+def _draw_all(jobs: list[Job], processes: int) -> Iterable[bytes]:
+    if processes <= 1 or len(jobs) < PARALLEL_FROM:
+        return [draw(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        return list(pool.map(draw, jobs, chunksize=64))
+
+
+def _cached_file(cache: Path, job: Job) -> Path:
+    key = job.key()
+    return cache / key[:2] / f"{key}.png"
+
+
+def _read(cache: Path, job: Job) -> bytes | None:
+    path = _cached_file(cache, job)
+    return path.read_bytes() if path.is_file() else None
+
+
+def _write(cache: Path, job: Job, data: bytes) -> None:
+    path = _cached_file(cache, job)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+@cache
+def _fonts_digest() -> str:
+    return hashlib.sha256(REGULAR.read_bytes() + BOLD.read_bytes()).hexdigest()

@@ -1,0 +1,131 @@
+"""Listing pages: which notices each one shows, in what order, and where it lives.
+
+Every feed of ``plugins/feeds/catalogue.py`` that carries notices has a listing at the
+same slug (``cpv/45`` → ``cpv/45/``), so a page and its feeds always agree. Two slugs are
+special: the open opportunities are the home page, and "all" (in any language) lives at
+``notices/``, the parent folder of the notice pages themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from plugins.feeds.catalogue import Feed, entries
+from plugins.notices.derive import Status, closing_deadline
+from plugins.notices.site import Published, Site
+
+# Browse sections in the order a supplier looks for work: the first segment of a slug.
+SECTIONS = {
+    "type": "Notice type",
+    "status": "Status",
+    "cpv": "Type of work (CPV division)",
+    "region": "Region",
+    "buyer": "Buyer",
+    "value": "Value",
+}
+_STATUS_TITLES = {
+    Status.PLANNED: ("Planned procurements", "Pipeline and planned procurement notices."),
+    Status.OPEN: ("Open opportunities", "Notices you can still respond to."),
+    Status.CLOSED: ("Closed notices", "Notices whose deadline for responses has passed."),
+    Status.AWARDED: ("Awarded contracts", "Notices of procurements that have been awarded."),
+    Status.CANCELLED: ("Cancelled procurements", "Procurements the buyer has stopped."),
+}
+# Listings where what matters is how soon they close, not how new they are.
+_BY_DEADLINE = {"open", "closing-soon"}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One listing: its notices in display order and the feed carrying the same notices."""
+
+    path: str  # URL path of its first page relative to the site root: "" or "cpv/45/"
+    slug: str
+    title: str
+    description: str
+    lang: str
+    items: tuple[Published, ...]
+    feed: Feed | None = None
+
+    @property
+    def section(self) -> str:
+        return section_of(self.slug)
+
+
+def section_of(slug: str) -> str:
+    """The browse section of a listing or feed ("cpv", "region"...), or "" for top level."""
+    if slug == "open":  # the home page, and also the first of the statuses
+        return "status"
+    head, _, rest = slug.partition("/")
+    return head if rest and head in SECTIONS else ""
+
+
+def listing_path(slug: str) -> str:
+    """Where the listing of a feed slug lives: ``open`` → home, ``all`` → ``notices/``."""
+    if slug == "open":
+        return ""
+    head, _, tail = slug.rpartition("/")
+    if tail == "all" and (not head or "/" not in head):
+        return f"{head}/notices/" if head else "notices/"
+    return f"{slug}/"
+
+
+def site_listings(site: Site, feeds: Iterable[Feed]) -> tuple[Listing, ...]:
+    """Every listing: one per notice feed, then one per status that has no feed."""
+    from_feeds = [
+        Listing(
+            path=listing_path(feed.slug),
+            slug=feed.slug,
+            title=feed.title,
+            description=feed.description,
+            lang=feed.lang,
+            items=ordered(entries(feed, site), by_deadline=feed.slug in _BY_DEADLINE),
+            feed=feed,
+        )
+        for feed in feeds
+        if feed.kind == "notices"
+    ]
+    return (*from_feeds, *status_listings(site))
+
+
+def status_listings(site: Site) -> tuple[Listing, ...]:
+    """``status/<status>/`` for each status except open, which is the home page."""
+    notices = site.in_language()
+    return tuple(
+        Listing(
+            path=f"status/{status.value}/",
+            slug=f"status/{status.value}",
+            title=title,
+            description=description,
+            lang=site.default_lang,
+            items=ordered(item for item in notices if item.facets.status is status),
+        )
+        for status, (title, description) in _STATUS_TITLES.items()
+        if status is not Status.OPEN
+    )
+
+
+def ordered(items: Iterable[Published], *, by_deadline: bool = False) -> tuple[Published, ...]:
+    """Newest first; or, for open opportunities, the soonest deadline first."""
+    if by_deadline:
+        return tuple(sorted(items, key=_deadline_key))
+    return tuple(sorted(items, key=_newest_key))
+
+
+def _newest_key(item: Published) -> tuple[float, str]:
+    return (-item.notice.published.timestamp(), item.notice.notice_id)
+
+
+def _deadline_key(item: Published) -> tuple[float, str]:
+    closing = closing_deadline(item.notice)
+    return (closing.at.timestamp() if closing else float("inf"), item.notice.notice_id)
+
+
+def sections(listings: Iterable[Listing]) -> tuple[tuple[str, str, tuple[Listing, ...]], ...]:
+    """Listings grouped for the browse page: (section id, heading, listings)."""
+    listings = tuple(listings)
+    return tuple(
+        (key, heading, grouped)
+        for key, heading in SECTIONS.items()
+        if (grouped := tuple(listing for listing in listings if listing.section == key))
+    )

@@ -1,0 +1,95 @@
+"""The site's generated pages worked out once per build: listings, timelines, feed links.
+
+Templates reach it as ``SITE_PAGES``: a notice page asks it for its feeds and timeline,
+the browse and subscribe pages for their groups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from plugins.feeds.catalogue import Feed, site_feeds
+from plugins.notices.site import Site
+
+from .listings import SECTIONS, Listing, section_of, sections, site_listings
+from .paging import ListingPage, paginate
+from .timelines import Timeline, timelines
+
+_FEED_GROUPS = {
+    "": "Main feeds",
+    **{key: f"By {heading[0].lower()}{heading[1:]}" for key, heading in SECTIONS.items()},
+}
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    site: Site
+    feeds: tuple[Feed, ...]
+    listings: tuple[Listing, ...]
+    timelines: tuple[Timeline, ...]
+    _feeds_of: dict[str, tuple[Feed, ...]] = field(default_factory=dict, repr=False)
+    _timeline_of: dict[str, Timeline] = field(default_factory=dict, repr=False)
+    _listing_of: dict[str, Listing] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        feeds_of: dict[str, list[Feed]] = defaultdict(list)
+        for listing in self.listings:
+            if listing.feed is not None:
+                for item in listing.items:
+                    feeds_of[item.path].append(listing.feed)
+        order = {feed.slug: n for n, feed in enumerate(self.feeds)}
+        self._feeds_of.update(
+            {
+                path: tuple(sorted(found, key=lambda f: order[f.slug]))
+                for path, found in feeds_of.items()
+            }
+        )
+        self._timeline_of.update(
+            {item.path: timeline for timeline in self.timelines for item in timeline.items}
+        )
+        self._listing_of.update({listing.slug: listing for listing in self.listings})
+
+    def feeds_of(self, path: str) -> tuple[Feed, ...]:
+        """The notice feeds that carry the notice at ``path``, broadest first."""
+        return self._feeds_of.get(path, ())
+
+    def timeline_of(self, path: str) -> Timeline | None:
+        return self._timeline_of.get(path)
+
+    def listing(self, slug: str) -> Listing | None:
+        return self._listing_of.get(slug)
+
+    def listing_of_feed(self, feed: Feed) -> Listing | None:
+        return self._listing_of.get(feed.slug)
+
+    def heading_of(self, section: str) -> str:
+        """The heading of a browse section, e.g. "Region" for "region"."""
+        return SECTIONS.get(section, "")
+
+    def browse_sections(self) -> tuple[tuple[str, str, tuple[Listing, ...]], ...]:
+        return sections(self.listings)
+
+    def feed_groups(self) -> tuple[tuple[str, str, tuple[Feed, ...]], ...]:
+        """Every feed grouped for the subscribe page: (group id, heading, feeds)."""
+        groups: dict[str, list[Feed]] = defaultdict(list)
+        for feed in self.feeds:
+            if feed.lang != self.site.default_lang:
+                groups["language"].append(feed)
+            else:
+                groups["" if feed.slug == "open" else section_of(feed.slug)].append(feed)
+        headings = {**_FEED_GROUPS, "language": "In other languages"}
+        return tuple(
+            (key or "main", heading, tuple(groups[key]))
+            for key, heading in headings.items()
+            if groups.get(key)
+        )
+
+    def pages(self, per_page: int) -> tuple[ListingPage, ...]:
+        """Every page of every listing."""
+        return tuple(page for listing in self.listings for page in paginate(listing, per_page))
+
+
+def plan(site: Site) -> SitePlan:
+    feeds = site_feeds(site)
+    return SitePlan(site, feeds, site_listings(site, feeds), timelines(site))

@@ -1,0 +1,49 @@
+"""The site plan: a notice's feeds and timeline, and the subscribe page's feed groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugins.feeds.catalogue import feeds_for
+from plugins.notices.settings import SettingsError
+from plugins.notices.site import Site
+from plugins.site_pages.plan import plan
+from plugins.site_pages.settings import per_page
+
+
+def test_a_notices_feeds_are_the_catalogues(sample_site: Site):
+    site_plan = plan(sample_site)
+    for item in sample_site.notices:
+        assert site_plan.feeds_of(item.path) == feeds_for(item, sample_site), item.path
+
+
+def test_every_notice_has_its_timeline(sample_site: Site):
+    site_plan = plan(sample_site)
+    for item in sample_site.notices:
+        found = site_plan.timeline_of(item.path)
+        assert found is not None and item in found.items
+
+
+def test_the_subscribe_page_groups_every_feed_once(sample_site: Site):
+    site_plan = plan(sample_site)
+    grouped = [feed for _, _, feeds in site_plan.feed_groups() for feed in feeds]
+    assert sorted(f.slug for f in grouped) == sorted(f.slug for f in site_plan.feeds)
+    keys = [key for key, _, _ in site_plan.feed_groups()]
+    assert keys[0] == "main" and keys[-1] == "language"
+    main = next(feeds for key, _, feeds in site_plan.feed_groups() if key == "main")
+    assert {f.slug for f in main} == {"all", "open", "closing-soon", "changes"}
+
+
+def test_pages_cover_every_listing(sample_site: Site):
+    site_plan = plan(sample_site)
+    pages = site_plan.pages(20)
+    assert {page.listing.path for page in pages} == {listing.path for listing in site_plan.listings}
+    assert len({page.path for page in pages}) == len(pages)
+
+
+def test_per_page_setting():
+    assert per_page({}) == 20
+    assert per_page({"DEFAULT_PAGINATION": 10}) == 10
+    assert per_page({"DEFAULT_PAGINATION": 10, "SITE_PAGES_PER_PAGE": 5}) == 5
+    with pytest.raises(SettingsError, match="SITE_PAGES_PER_PAGE"):
+        per_page({"SITE_PAGES_PER_PAGE": -1})
