@@ -1,0 +1,289 @@
+"""Bluesky: posts with link and hashtag facets, a link card and thread replies, written once.
+
+Each announcement's post goes to a record key derived from its id (:mod:`publish.tid`) with
+``com.atproto.repo.putRecord`` and ``"swapRecord": null``: the PDS creates the record only
+if that key is free, so a retry after a timeout or a re-run after a crash can never make a
+second post. The JSON body is sent as is, because the SDK drops ``None`` fields and would
+turn the create-only write into an overwrite. What already exists is read back from the PDS
+with ``com.atproto.repo.listRecords`` at the start of every run, so the ledger is a record,
+not the authority.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import httpx
+from atproto import Client, client_utils, models
+from atproto_client import exceptions as sdk
+from atproto_client.models.utils import get_model_as_dict
+from atproto_client.request import Request
+
+from . import compose
+from .announcements import Announcement
+from .credentials import REDACTOR, BlueskyCredentials
+from .errors import PermanentError, RateLimitedError, TransientError
+from .ledger import Entry, Status, timestamp
+from .retry import Backoff, with_retries
+from .session import SessionStore
+from .thumbnail import Thumbnail, thumbnail
+from .tid import tid_for
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+POST = "app.bsky.feed.post"
+NAME = "bluesky"
+
+
+class Bluesky:
+    """One Bluesky account, logged in once per run (or not at all, when the session is reused)."""
+
+    name = NAME
+    limits = compose.BLUESKY
+
+    def __init__(
+        self,
+        credentials: BlueskyCredentials,
+        sessions: SessionStore,
+        backoff: Backoff,
+        timeout: float = 30.0,
+    ) -> None:
+        self._credentials = credentials
+        self._sessions = sessions
+        self._backoff = backoff
+        self._client = Client(credentials.service, request=Request(timeout=timeout))
+        self._client.on_session_change(self._session_changed)
+        self.did = ""
+
+    def connect(self) -> str:
+        """Resume the stored session, or log in; return the account's DID."""
+        stored = self._sessions.load()
+        if stored is not None and self._call("resume session", lambda: self._resume(stored)):
+            logger.info("bluesky: reusing the stored session")
+        else:
+            self._call("log in", self._login)
+        return self.did
+
+    def existing(
+        self, announcements: tuple[Announcement, ...], since: datetime | None
+    ) -> dict[str, Entry]:
+        """The announcements whose post is already on the PDS, found by record key.
+
+        ``since`` is not needed: the whole collection is listed, whatever the ledger says.
+        """
+        records = {
+            _rkey(record.uri): record for record in self._call("list posts", self._list_posts)
+        }
+        return {
+            item.id: _posted(records[tid_for(item.id)])
+            for item in announcements
+            if tid_for(item.id) in records
+        }
+
+    def intent(self, announcement: Announcement) -> dict[str, str]:
+        return {"rkey": tid_for(announcement.id)}
+
+    def send(
+        self, announcement: Announcement, composed: compose.Composed, parent: Entry | None
+    ) -> Entry:
+        """Create the announcement's post unless its record key is taken; return the post."""
+        thumb = thumbnail(announcement.card.image)
+        blob = self._call("upload card", lambda: self._upload(thumb)) if thumb else None
+        record = post_record(announcement, composed, blob, parent)
+        rkey = tid_for(announcement.id)
+        return self._call(f"post {announcement.id}", lambda: self._put(rkey, record))
+
+    def _call(self, what: str, call: Callable[[], T]) -> T:
+        return with_retries(lambda: _translated(call, f"bluesky: {what}"), self._backoff)
+
+    def _resume(self, session: str) -> bool:
+        try:
+            with _sdk_errors("bluesky: resume session"):
+                self._client.login(session_string=session, fetch_bsky_profile=False)
+                self._client.com.atproto.server.get_session()
+        except PermanentError as error:
+            logger.info("bluesky: stored session no longer valid (%s): logging in", error)
+            self._sessions.clear()
+            return False
+        return True
+
+    def _login(self) -> None:
+        credentials = self._credentials
+        self._client.login(credentials.handle, credentials.app_password, fetch_bsky_profile=False)
+
+    def _session_changed(self, _event: object, session: Any) -> None:
+        """Keep every new or refreshed session (and mask its tokens from now on)."""
+        self.did = session.did
+        REDACTOR.add(session.access_jwt)
+        REDACTOR.add(session.refresh_jwt)
+        self._sessions.save(session.encode())
+
+    def _list_posts(self) -> list[Any]:
+        records, cursor = [], None
+        while True:
+            page = self._client.com.atproto.repo.list_records(
+                models.ComAtprotoRepoListRecords.Params(
+                    repo=self.did, collection=POST, limit=100, cursor=cursor
+                )
+            )
+            records.extend(page.records)
+            cursor = page.cursor
+            if not cursor or not page.records:
+                return records
+
+    def _upload(self, thumb: Thumbnail) -> dict[str, Any]:
+        # Raw bytes as the body (the SDK's upload_blob passes them in a deprecated way).
+        response = self._client.invoke_procedure(
+            "com.atproto.repo.uploadBlob", content=thumb.data, input_encoding=thumb.mime_type
+        )
+        content = response.content
+        assert isinstance(content, Mapping)
+        return dict(content["blob"])
+
+    def _put(self, rkey: str, record: dict[str, Any]) -> Entry:
+        body = {
+            "repo": self.did,
+            "collection": POST,
+            "rkey": rkey,
+            "record": record,
+            # null means "only if there is no record at this key": create-only, retry-safe.
+            "swapRecord": None,
+        }
+        try:
+            response = self._client.invoke_procedure(
+                "com.atproto.repo.putRecord",
+                content=json.dumps(body).encode(),
+                input_encoding="application/json",
+            )
+        except sdk.BadRequestError as error:
+            if _error_name(error) != "InvalidSwap":
+                raise
+            logger.info("bluesky: %s already holds a post: keeping it", rkey)
+            return _posted(self._get(rkey))
+        content = response.content
+        assert isinstance(content, Mapping)
+        return _entry(str(content["uri"]), str(content["cid"]), record.get("reply"))
+
+    def _get(self, rkey: str) -> Any:
+        return self._client.com.atproto.repo.get_record(
+            models.ComAtprotoRepoGetRecord.Params(repo=self.did, collection=POST, rkey=rkey)
+        )
+
+
+def post_record(
+    announcement: Announcement,
+    composed: compose.Composed,
+    thumb: dict[str, Any] | None,
+    parent: Entry | None,
+) -> dict[str, Any]:
+    """The ``app.bsky.feed.post`` record, as JSON."""
+    builder = _text_builder(composed)
+    card = announcement.card
+    external: dict[str, Any] = {
+        "uri": announcement.url,
+        "title": card.title,
+        "description": card.description,
+    }
+    if thumb is not None:
+        external["thumb"] = thumb
+    record: dict[str, Any] = {
+        "$type": POST,
+        "text": builder.build_text(),
+        "facets": [get_model_as_dict(facet) for facet in builder.build_facets()],
+        # Always explicit: the SDK would otherwise say every post is English.
+        "langs": [announcement.language],
+        "embed": {"$type": "app.bsky.embed.external", "external": external},
+        "createdAt": timestamp(),
+    }
+    if parent is not None:
+        record["reply"] = _reply(parent)
+    return record
+
+
+def _text_builder(composed: compose.Composed) -> client_utils.TextBuilder:
+    """The post text with a link facet on the URL and a tag facet on each hashtag."""
+    builder = client_utils.TextBuilder()
+    for segment in composed.segments:
+        if segment.link:
+            builder.link(segment.text, segment.link)
+        elif segment.tag:
+            builder.tag(segment.text, segment.tag)
+        else:
+            builder.text(segment.text)
+    return builder
+
+
+def _reply(parent: Entry) -> dict[str, Any]:
+    ref = parent.ref
+    return {
+        "root": {"uri": ref["root_uri"], "cid": ref["root_cid"]},
+        "parent": {"uri": ref["uri"], "cid": ref["cid"]},
+    }
+
+
+def _posted(record: Any) -> Entry:
+    """The ledger entry of a post read back from the PDS."""
+    reply = getattr(record.value, "reply", None)
+    root = {"root": {"uri": reply.root.uri, "cid": reply.root.cid}} if reply else None
+    return _entry(record.uri, record.cid, root)
+
+
+def _entry(uri: str, cid: str, reply: Mapping[str, Any] | None) -> Entry:
+    root = reply["root"] if reply else {"uri": uri, "cid": cid}
+    return Entry.now(
+        Status.POSTED,
+        rkey=_rkey(uri),
+        uri=uri,
+        cid=cid,
+        root_uri=root["uri"],
+        root_cid=root["cid"],
+    )
+
+
+def _rkey(uri: str) -> str:
+    return uri.rsplit("/", 1)[-1]
+
+
+def _error_name(error: sdk.RequestErrorBase) -> str | None:
+    content = error.response.content if error.response is not None else None
+    return getattr(content, "error", None)
+
+
+def _translated(call: Callable[[], T], what: str) -> T:
+    with _sdk_errors(what):
+        return call()
+
+
+@contextmanager
+def _sdk_errors(what: str) -> Iterator[None]:
+    """Turn the SDK's and httpx's exceptions into ours (transient or permanent), saying what failed."""
+    try:
+        yield
+    except sdk.RateLimitExceededError as error:
+        raise RateLimitedError(f"{what}: rate limited ({error})", _wait(error)) from error
+    except (sdk.NetworkError, httpx.TransportError) as error:
+        raise TransientError(f"{what}: network error: {type(error).__name__} {error}") from error
+    except (sdk.UnauthorizedError, sdk.BadRequestError) as error:
+        raise PermanentError(f"{what}: refused: {error}") from error
+    except sdk.RequestException as error:
+        status = error.response.status_code if error.response is not None else 0
+        if status >= 500 or status == 0:
+            raise TransientError(f"{what}: server error: {error}") from error
+        raise PermanentError(f"{what}: refused: {error}") from error
+    except sdk.AtProtocolError as error:
+        raise PermanentError(f"{what}: {type(error).__name__}: {error}") from error
+
+
+def _wait(error: sdk.RateLimitExceededError) -> float | None:
+    """Seconds until the server allows another request: retry-after, else ratelimit-reset."""
+    if error.retry_after is not None:
+        return error.retry_after
+    if error.reset_at is not None:
+        return max(0.0, (error.reset_at - datetime.now(UTC)).total_seconds())
+    return None

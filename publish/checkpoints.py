@@ -1,0 +1,30 @@
+"""Named steps of a post at which a fault test can kill the publisher.
+
+Setting ``PUBLISH_CRASH_AT=<step>`` (or ``<step>@<n>`` for the n-th time the step is
+reached) makes the process SIGKILL itself there, so tests can prove that a run dying at any
+point loses nothing and duplicates nothing. Unset, a checkpoint does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import Counter
+
+ENV = "PUBLISH_CRASH_AT"
+BEFORE_SEND = "before-send"  # the intent is in the ledger, nothing sent yet
+AFTER_SEND = "after-send"  # the channel has the post, the ledger does not know yet
+AFTER_RECORD = "after-record"  # the ledger says posted
+STEPS = (BEFORE_SEND, AFTER_SEND, AFTER_RECORD)
+
+_reached: Counter[str] = Counter()
+
+
+def checkpoint(step: str) -> None:
+    """Die here if a fault test asked for this step (this time)."""
+    wanted, _, nth = os.environ.get(ENV, "").partition("@")
+    if wanted != step:
+        return
+    _reached[step] += 1
+    if _reached[step] == int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)

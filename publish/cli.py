@@ -1,0 +1,210 @@
+"""``python -m publish`` / ``invoke publish``: announce new notices (a dry run unless --live)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from . import announcements, credentials
+from .credentials import REDACTOR, RedactingFormatter
+from .errors import ConfigError, InputError, LockedError, PublishError
+from .ledger import Ledger
+from .lock import exclusive
+from .preview import preview
+from .retry import Backoff
+from .run import Channel, Options, Report, run_channel
+
+logger = logging.getLogger("publish")
+
+CHANNELS = ("bluesky", "mastodon")
+LEDGER = "ledger.json"
+SESSION = "bluesky.session"
+LOCK = "publish.lock"
+# Only the ledger belongs in git: the session is a credential, the lock is per machine.
+GITIGNORE = (
+    "# Written by the publisher: commit ledger.json, nothing else.\n*\n!.gitignore\n!ledger.json\n"
+)
+EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's options."""
+    p = argparse.ArgumentParser(
+        prog="python -m publish",
+        description="Announce the build's new notices on Bluesky and Mastodon, each exactly once. "
+        "Without --live, prints what would be posted and sends nothing.",
+    )
+    p.add_argument(
+        "--input",
+        type=Path,
+        default=Path("output/announcements.json"),
+        help="the build's announcements file (default: %(default)s)",
+    )
+    p.add_argument(
+        "--state",
+        type=Path,
+        default=Path("publish-state"),
+        help="folder of the ledger, session and lock (default: %(default)s)",
+    )
+    p.add_argument("--live", action="store_true", help="really post (default: dry run)")
+    p.add_argument(
+        "--channel",
+        action="append",
+        choices=CHANNELS,
+        help="only this channel (repeatable; default: every channel with credentials, or all in a dry run)",
+    )
+    p.add_argument(
+        "--max-posts",
+        type=int,
+        default=10,
+        metavar="N",
+        help="post at most N announcements per channel in this run (default: %(default)s)",
+    )
+    p.add_argument(
+        "--announce-backlog",
+        action="store_true",
+        help="on a channel's first run, post earlier announcements instead of recording them as announced",
+    )
+    p.add_argument("--closing-soon", action="store_true", help="also post closing-soon reminders")
+    p.add_argument(
+        "--max-wait",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="longest wait for a rate limit before stopping a channel (default: %(default)s)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="HTTP timeout per request (default: %(default)s)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="debug logging (still without secrets)"
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:
+    """Run the publisher; return the exit status."""
+    args = parser().parse_args(argv)
+    handler = _configure_logging(args.verbose)
+    sys.excepthook = _redacted_excepthook
+    try:
+        return _main(args, os.environ if env is None else env)
+    except LockedError as error:
+        logger.error("%s", error)
+        return EXIT_LOCKED
+    except (InputError, ConfigError) as error:
+        logger.error("%s", error)
+        return EXIT_INPUT
+    except PublishError as error:
+        logger.error("%s", error)
+        return EXIT_FAILED
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+
+def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    if args.max_posts < 0:
+        raise ConfigError("--max-posts must be 0 or more")
+    feed = announcements.load(args.input)
+    options = Options(args.max_posts, args.announce_backlog, args.closing_soon)
+    if not args.live:
+        ledger = Ledger.load(args.state / LEDGER)
+        channels = args.channel or list(CHANNELS)
+        print(f"DRY RUN: nothing is sent (add --live to post). Ledger: {ledger.path}\n")
+        print(preview(feed, ledger, channels, options), end="")
+        return 0
+    channels = _channels(args, env)
+    _prepare_state(args.state)
+    with exclusive(args.state / LOCK):
+        ledger = Ledger.load(args.state / LEDGER)
+        reports = [run_channel(channel, feed, ledger, options) for channel in channels]
+    for report in reports:
+        print(_summary(report))
+    return 0 if all(report.ok for report in reports) else EXIT_FAILED
+
+
+def _channels(args: argparse.Namespace, env: Mapping[str, str]) -> list[Channel]:
+    """The channels to post to, built from the environment's credentials."""
+    # Imported here: the network libraries take seconds to load, and a dry run needs none.
+    from .bluesky import Bluesky
+    from .mastodon import Mastodon
+    from .session import SessionStore
+
+    backoff = Backoff(max_wait=args.max_wait)
+    wanted = args.channel or list(CHANNELS)
+    found: list[Channel] = []
+    bsky = credentials.bluesky_from_env(env)
+    masto = credentials.mastodon_from_env(env)
+    if "bluesky" in wanted and bsky is not None:
+        store = SessionStore(
+            args.state / SESSION, bsky.app_password, f"{bsky.handle}|{bsky.service}"
+        )
+        found.append(Bluesky(bsky, store, backoff, args.timeout))
+    if "mastodon" in wanted and masto is not None:
+        found.append(Mastodon(masto, backoff, args.timeout))
+    missing = [name for name in args.channel or [] if name not in {c.name for c in found}]
+    if missing:
+        raise ConfigError(
+            f"--channel {missing[0]}: its credentials are not set (see docs/publishing.md)"
+        )
+    if not found:
+        raise ConfigError(
+            "no channel configured: set BSKY_HANDLE and BSKY_APP_PASSWORD, or "
+            "MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN (see docs/publishing.md)"
+        )
+    return found
+
+
+def _prepare_state(state: Path) -> None:
+    state.mkdir(parents=True, exist_ok=True)
+    ignore = state / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+
+
+def _summary(report: Report) -> str:
+    parts = [f"{report.channel}: {len(report.posted)} posted"]
+    for label, ids in (
+        ("found already posted", report.found),
+        ("recorded as backlog", report.backlog),
+        ("waiting", report.waiting),
+        ("failed", report.failed),
+    ):
+        if ids:
+            parts.append(f"{len(ids)} {label}")
+    if report.remaining:
+        parts.append(f"{report.remaining} left for the next run")
+    if report.stopped:
+        parts.append(f"stopped: {report.stopped}")
+    return REDACTOR.redact(", ".join(parts))
+
+
+def _configure_logging(verbose: bool) -> logging.Handler:
+    """Log to stderr, redacted, for the duration of ``main`` (which removes the handler)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # HTTP libraries log request details; keep them quiet even when verbose.
+    for name in ("httpx", "httpcore", "urllib3", "requests"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return handler
+
+
+def _redacted_excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Print an unexpected error's traceback with every secret masked."""
+    text = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(REDACTOR.redact(text))

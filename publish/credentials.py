@@ -1,0 +1,92 @@
+"""Credentials from the environment, and the redaction that keeps them out of every output.
+
+Secrets are read only from ``BSKY_HANDLE``, ``BSKY_APP_PASSWORD``, ``BSKY_SERVICE``,
+``MASTODON_BASE_URL`` and ``MASTODON_ACCESS_TOKEN``. They are never printed, logged or
+written: their ``repr`` hides them, and every log line, error message and traceback the
+command line shows passes through :data:`REDACTOR` first (so does anything derived from them,
+such as Bluesky session tokens, once known).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .errors import ConfigError
+
+DEFAULT_BSKY_SERVICE = "https://bsky.social"
+MASKED = "[redacted]"
+_SHORTEST_SECRET = 6  # shorter values would redact ordinary words
+
+
+@dataclass(frozen=True)
+class BlueskyCredentials:
+    """An account handle, its app password, and the service (PDS or entryway) to log in to."""
+
+    handle: str
+    app_password: str = field(repr=False)
+    service: str = DEFAULT_BSKY_SERVICE
+
+
+@dataclass(frozen=True)
+class MastodonCredentials:
+    """A Mastodon server and an access token with ``write:statuses`` and ``read:statuses``."""
+
+    base_url: str
+    access_token: str = field(repr=False)
+
+
+class Redactor:
+    """Replaces every known secret in a text with a mask."""
+
+    def __init__(self) -> None:
+        self._secrets: set[str] = set()
+
+    def add(self, secret: str | None) -> None:
+        """Treat ``secret`` as one from now on."""
+        if secret and len(secret) >= _SHORTEST_SECRET:
+            self._secrets.add(secret)
+
+    def redact(self, text: str) -> str:
+        # Longest first, so a secret containing another is masked whole.
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, MASKED)
+        return text
+
+
+REDACTOR = Redactor()
+
+
+class RedactingFormatter(logging.Formatter):
+    """A log formatter whose output (message, arguments and traceback) is redacted."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return REDACTOR.redact(super().format(record))
+
+
+def bluesky_from_env(env: Mapping[str, str]) -> BlueskyCredentials | None:
+    """Bluesky credentials, or None when neither handle nor password is set."""
+    handle, password = env.get("BSKY_HANDLE", ""), env.get("BSKY_APP_PASSWORD", "")
+    REDACTOR.add(password)
+    if not handle and not password:
+        return None
+    if not handle or not password:
+        missing = "BSKY_HANDLE" if not handle else "BSKY_APP_PASSWORD"
+        raise ConfigError(f"{missing} is not set: set both BSKY_HANDLE and BSKY_APP_PASSWORD")
+    service = env.get("BSKY_SERVICE", "") or DEFAULT_BSKY_SERVICE
+    return BlueskyCredentials(handle.lstrip("@"), password, service.rstrip("/"))
+
+
+def mastodon_from_env(env: Mapping[str, str]) -> MastodonCredentials | None:
+    """Mastodon credentials, or None when neither server nor token is set."""
+    base_url, token = env.get("MASTODON_BASE_URL", ""), env.get("MASTODON_ACCESS_TOKEN", "")
+    REDACTOR.add(token)
+    if not base_url and not token:
+        return None
+    if not base_url or not token:
+        missing = "MASTODON_BASE_URL" if not base_url else "MASTODON_ACCESS_TOKEN"
+        raise ConfigError(
+            f"{missing} is not set: set both MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN"
+        )
+    return MastodonCredentials(base_url.rstrip("/"), token)

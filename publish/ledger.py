@@ -1,0 +1,141 @@
+"""The ledger: what has been announced on each channel, written atomically after every change.
+
+``<state>/ledger.json`` (see docs/publishing.md)::
+
+    {"version": 1,
+     "channels": {"bluesky": {"account": "did:plc:…", "updated": "…",
+                              "announcements": {"<id>": {"status": "posted", "at": "…", …}}}}}
+
+An entry is ``intent`` (about to send: the outcome is unknown until reconciled), ``posted``
+(with the channel's ids for the post) or ``backlog`` (announced before this channel was set
+up, so never posted). Each write goes to a temporary file that is flushed, synced and renamed
+over the old one, so a crash leaves either the old ledger or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+VERSION = 1
+
+
+class Status(StrEnum):
+    INTENT = "intent"
+    POSTED = "posted"
+    BACKLOG = "backlog"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One announcement on one channel; ``ref`` holds the channel's ids for the post."""
+
+    status: Status
+    at: str
+    ref: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def now(cls, status: Status, **ref: str) -> Entry:
+        return cls(status, timestamp(), ref)
+
+    def to_json(self) -> dict[str, str]:
+        return {"status": self.status.value, "at": self.at, **self.ref}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, str]) -> Entry:
+        ref = {key: value for key, value in data.items() if key not in ("status", "at")}
+        return cls(Status(data["status"]), data["at"], ref)
+
+
+class Ledger:
+    """The ledger file, kept in memory and saved after every change."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self._data = data
+
+    @classmethod
+    def load(cls, path: Path) -> Ledger:
+        """The ledger at ``path``, or an empty one when there is no file yet."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(path, {"version": VERSION, "channels": {}})
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise InputError(
+                f"{path}: not valid JSON ({error}) — restore it from git, or delete it to "
+                "rebuild it from what the channels show (see docs/publishing.md)"
+            ) from None
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            raise InputError(f"{path}: not a version {VERSION} ledger")
+        return cls(path, data)
+
+    def has_channel(self, channel: str) -> bool:
+        return channel in self._data["channels"]
+
+    def account(self, channel: str) -> str | None:
+        return self._data["channels"].get(channel, {}).get("account")
+
+    def updated(self, channel: str) -> datetime | None:
+        """When this channel's part of the ledger last changed."""
+        text = self._data["channels"].get(channel, {}).get("updated")
+        return datetime.fromisoformat(text) if text else None
+
+    def entries(self, channel: str) -> dict[str, Entry]:
+        raw = self._data["channels"].get(channel, {}).get("announcements", {})
+        return {key: Entry.from_json(value) for key, value in raw.items()}
+
+    def entry(self, channel: str, announcement_id: str) -> Entry | None:
+        raw = self._data["channels"].get(channel, {}).get("announcements", {})
+        return Entry.from_json(raw[announcement_id]) if announcement_id in raw else None
+
+    def begin(self, channel: str, account: str) -> None:
+        """Start keeping ``channel`` (posting as ``account``) and save."""
+        section = self._data["channels"].setdefault(channel, {"announcements": {}})
+        section["account"] = account
+        self._touch(channel)
+
+    def record(self, channel: str, entries: Mapping[str, Entry]) -> None:
+        """Set entries of ``channel`` and save."""
+        section = self._data["channels"].setdefault(channel, {"announcements": {}})
+        for announcement_id, entry in entries.items():
+            section["announcements"][announcement_id] = entry.to_json()
+        self._touch(channel)
+
+    def _touch(self, channel: str) -> None:
+        self._data["channels"][channel]["updated"] = timestamp()
+        self.save()
+
+    def save(self) -> None:
+        """Write the ledger atomically: the old file or the new one survives a crash."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self._data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with temporary.open("w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, self.path)
+        _sync_directory(self.path.parent)
+
+
+def timestamp() -> str:
+    """Now, in UTC, as RFC 3339 with milliseconds (what Bluesky's createdAt expects)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _sync_directory(path: Path) -> None:
+    """Make the rename itself durable."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,207 @@
+"""Helpers for the publisher's tests: announcement files, card images, running the CLI,
+and reading a PDS back without logging in."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PIL import Image
+
+from plugins.opendata.announcements import announcements
+from tests.pds.server import Account, Pds
+from tests.sites import site_from
+
+ROOT = Path(__file__).parent.parent
+SITE = "https://contracts.afonwy.gov.uk"
+SECRET_ENV = (
+    "BSKY_HANDLE",
+    "BSKY_APP_PASSWORD",
+    "BSKY_SERVICE",
+    "MASTODON_BASE_URL",
+    "MASTODON_ACCESS_TOKEN",
+)
+
+
+def announcement(
+    notice_id: str = "ACC-2026-9001", kind: str = "published", **changes: Any
+) -> dict[str, Any]:
+    """A schema-valid announcement of notice ``notice_id``; ``changes`` replace top-level fields.
+
+    A change replies to the notice's ``published`` announcement, which must come before it.
+    """
+    notice = notice_id
+    suffix = {"changed": "change/1"}.get(kind, kind)
+    slug = notice.lower()
+    item: dict[str, Any] = {
+        "id": f"{notice}/{suffix}",
+        "kind": kind,
+        "date": "2026-11-02T09:00:00Z",
+        "thread": f"{notice}/{suffix}",
+        "replies_to": None,
+        "headline": f"Tender notice: Grounds maintenance {notice}",
+        "notice": {
+            "id": notice,
+            "ocid": f"ocds-h6vhtk-{slug}",
+            "type": "UK4",
+            "type_label": "Tender notice",
+            "url": f"{SITE}/notices/{slug}/",
+            "title": f"Grounds maintenance {notice}",
+            "summary": "Mowing, hedges and planting in parks and cemeteries across the county.",
+            "buyer": "Afonwy County Council",
+            "language": "en",
+            "translations": [],
+        },
+        "facts": {
+            "status": "open",
+            "value": {"amount": "240000", "currency": "GBP", "display": "£240,000"},
+            "deadline": {
+                "kind": "tender",
+                "label": "Tender deadline",
+                "at": "2026-12-04T12:00:00Z",
+                "display": "Friday 4 December 2026, 12:00pm (GMT)",
+            },
+            "cpv": [
+                {"code": "77310000-6", "label": "Planting and maintenance services of green areas"}
+            ],
+            "regions": [{"code": "TLL14", "name": "South West Wales"}],
+        },
+        "change": None,
+        "tags": ["Tender", "AfonwyContracts"],
+        "card": {
+            "title": f"Grounds maintenance {notice}",
+            "description": "Mowing, hedges and planting in parks and cemeteries across the county.",
+            "image": f"notices/{slug}/card.png",
+            "image_url": f"{SITE}/notices/{slug}/card.png",
+            "image_alt": "Tender notice. Grounds maintenance. Buyer: Afonwy County Council",
+        },
+    }
+    if kind == "changed":
+        item["change"] = {
+            "number": 1,
+            "summary": "Deadline extended by a week.",
+            "fields": ["deadlines"],
+        }
+        item["replies_to"] = item["thread"] = f"{notice}/published"
+        item["headline"] = f"Change to tender notice: Grounds maintenance {notice}"
+    item.update(copy.deepcopy(changes))
+    return item
+
+
+def write_feed(folder: Path, items: list[dict[str, Any]], **top: Any) -> Path:
+    """Write ``announcements.json`` with ``items`` into ``folder``; return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {
+        "version": 1,
+        "generated": "2026-11-20T12:00:00Z",
+        "site": {
+            "name": "Afonwy County Council contract opportunities",
+            "url": SITE,
+            "language": "en",
+        },
+        "announcements": items,
+        **top,
+    }
+    path = folder / "announcements.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def png(size: tuple[int, int] = (120, 63), noise: bool = False) -> bytes:
+    """A PNG; with ``noise``, one that compresses badly (for the size limit)."""
+    image = (
+        Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+        if noise
+        else Image.new("RGB", size, (0, 94, 165))
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def write_cards(feed: Path, data: bytes | None = None, skip: tuple[str, ...] = ()) -> None:
+    """Write a card PNG for every announcement of ``feed`` (except the ids in ``skip``)."""
+    content = json.loads(feed.read_text(encoding="utf-8"))
+    for item in content["announcements"]:
+        if item["id"] in skip:
+            continue
+        path = feed.parent / item["card"]["image"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data or png())
+
+
+def sample_feed(folder: Path) -> Path:
+    """The sample site's announcements file (oldest first), with a card for each notice."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "announcements.json"
+    path.write_bytes(announcements(site_from()))
+    write_cards(path)
+    return path
+
+
+def feed_items(feed: Path) -> list[dict[str, Any]]:
+    return json.loads(feed.read_text(encoding="utf-8"))["announcements"]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without any real credentials, plus ``extra``."""
+    env = {key: value for key, value in os.environ.items() if key not in SECRET_ENV}
+    env.pop("PUBLISH_CRASH_AT", None)
+    return {**env, **extra}
+
+
+def bsky_env(pds: Pds, account: Account) -> dict[str, str]:
+    return {
+        "BSKY_HANDLE": account.handle,
+        "BSKY_APP_PASSWORD": account.password,
+        "BSKY_SERVICE": pds.url,
+    }
+
+
+def publish(
+    *args: str | Path, env: Mapping[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m publish`` as a separate process, as CI would."""
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=dict(env if env is not None else clean_env()),
+        timeout=300,
+    )
+
+
+def posts(pds: Pds, did: str) -> list[dict[str, Any]]:
+    """Every post in ``did``'s repository, read with the public listRecords (no login)."""
+    records, cursor = [], None
+    while True:
+        params = {"repo": did, "collection": "app.bsky.feed.post", "limit": 100}
+        response = httpx.get(
+            f"{pds.url}/xrpc/com.atproto.repo.listRecords",
+            params={**params, **({"cursor": cursor} if cursor else {})},
+            timeout=30,
+        )
+        response.raise_for_status()
+        page = response.json()
+        records.extend(page["records"])
+        cursor = page.get("cursor")
+        if not cursor or not page["records"]:
+            return records
+
+
+def blob(pds: Pds, did: str, cid: str) -> bytes:
+    """A blob's bytes, from com.atproto.sync.getBlob."""
+    response = httpx.get(
+        f"{pds.url}/xrpc/com.atproto.sync.getBlob", params={"did": did, "cid": cid}, timeout=30
+    )
+    response.raise_for_status()
+    return response.content

@@ -1,0 +1,248 @@
+"""The command line: dry run by default, safety valves, exit codes, and no secret ever shown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publish.cli import main
+from publish.ledger import Ledger
+from publish.lock import exclusive
+from tests.pds.server import Account, Pds
+from tests.publish_support import (
+    ROOT,
+    announcement,
+    bsky_env,
+    clean_env,
+    publish,
+    write_cards,
+    write_feed,
+)
+
+CHANGE = "ACC-2026-9001/change/1"
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    path = write_feed(
+        tmp_path / "out",
+        [
+            announcement(date="2026-11-01T09:00:00Z"),
+            announcement(kind="changed", date="2026-11-02T09:00:00Z"),
+            announcement(
+                "ACC-2026-9002",
+                date="2026-11-03T09:00:00Z",
+                notice={**announcement("ACC-2026-9002")["notice"], "language": "cy"},
+            ),
+        ],
+    )
+    write_cards(path, skip=("ACC-2026-9002/published",))
+    return path
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    """A state folder whose ledger has both channels set up, so nothing is backlog."""
+    ledger = Ledger.load(tmp_path / "state" / "ledger.json")
+    ledger.begin("bluesky", "did:plc:me")
+    ledger.begin("mastodon", "https://m.example/@me")
+    return tmp_path / "state"
+
+
+def dry(
+    capsys: pytest.CaptureFixture[str], *args: str | Path, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    code = main([str(arg) for arg in args], env=env or {})
+    return code, capsys.readouterr().out
+
+
+def test_a_dry_run_prints_each_post_per_channel_and_sends_nothing(
+    feed: Path, state: Path, capsys: Any
+):
+    before = (state / "ledger.json").read_bytes()
+    code, out = dry(capsys, "--input", feed, "--state", state)
+    assert code == 0
+    assert out.startswith("DRY RUN: nothing is sent (add --live to post).")
+    assert "bluesky: 3 post(s) would be sent" in out and "mastodon: 3 post(s) would be sent" in out
+    bluesky = out.split("mastodon: 3 post(s)")[0]
+    assert (
+        f"--- bluesky #2: {CHANGE} (reply to ACC-2026-9001/published, language en) · 251 of 300 graphemes, 252 of 3000 bytes\n"
+        "Change to tender notice: Grounds maintenance ACC-2026-9001\n\n"
+        "Change 1: Deadline extended by a week.\n\n"
+        "Tender deadline: Friday 4 December 2026, 12:00pm (GMT)\n"
+        "Value: £240,000\n"
+        "https://contracts.afonwy.gov.uk/notices/acc-2026-9001/\n\n"
+        "#Tender #AfonwyContracts\n"
+        "[link card: Grounds maintenance ACC-2026-9001 · https://contracts.afonwy.gov.uk/notices/acc-2026-9001/ · thumbnail card.png, "
+    ) in bluesky
+    assert "ACC-2026-9002/published (new thread, language cy)" in bluesky
+    assert "no thumbnail (card.png missing)" in bluesky
+    assert "of 500 characters (URLs count 23)" in out
+    assert (state / "ledger.json").read_bytes() == before
+
+
+def test_a_dry_run_needs_no_credentials_and_uses_no_network_even_if_given(
+    feed: Path, state: Path, capsys: Any
+):
+    env = {
+        "BSKY_HANDLE": "a.test",
+        "BSKY_APP_PASSWORD": "xxxx-yyyy",
+        "BSKY_SERVICE": "http://127.0.0.1:9",
+    }
+    code, out = dry(capsys, "--input", feed, "--state", state, env=env)
+    assert code == 0 and "bluesky: 3 post(s) would be sent" in out
+
+
+def test_max_posts_limits_each_channel(feed: Path, state: Path, capsys: Any):
+    _, out = dry(
+        capsys, "--input", feed, "--state", state, "--max-posts", "1", "--channel", "bluesky"
+    )
+    assert "bluesky: 1 post(s) would be sent; 2 left for later runs (--max-posts)" in out
+    assert out.count("--- bluesky #") == 1 and "mastodon" not in out
+
+
+def test_the_first_run_guard_shows_in_the_dry_run(feed: Path, tmp_path: Path, capsys: Any):
+    code, out = dry(capsys, "--input", feed, "--state", tmp_path / "new-state")
+    assert code == 0
+    assert (
+        "bluesky: first run: 3 earlier announcement(s) would be recorded as already announced, without posting"
+        in out
+    )
+    assert "bluesky: 0 post(s) would be sent" in out
+    _, out = dry(capsys, "--input", feed, "--state", tmp_path / "new-state", "--announce-backlog")
+    assert "bluesky: 3 post(s) would be sent" in out
+    assert not (tmp_path / "new-state").exists()
+
+
+def test_closing_soon_reminders_need_the_flag(tmp_path: Path, state: Path, capsys: Any):
+    soon = announcement(
+        kind="closing-soon",
+        replies_to="ACC-2026-9001/published",
+        thread="ACC-2026-9001/published",
+        headline="Closing soon: Grounds maintenance",
+    )
+    feed = write_feed(tmp_path / "soon", [announcement(), soon])
+    assert "Closing soon" not in dry(capsys, "--input", feed, "--state", state)[1]
+    assert (
+        "Closing soon: Grounds maintenance"
+        in dry(capsys, "--input", feed, "--state", state, "--closing-soon")[1]
+    )
+
+
+def test_an_unsupported_file_version_exits_2_with_the_reason(tmp_path: Path, capsys: Any):
+    feed = write_feed(tmp_path, [announcement()], version=2)
+    assert main(["--input", str(feed), "--state", str(tmp_path / "s")], env={}) == 2
+    assert "announcements format version 2 is not supported" in capsys.readouterr().err
+
+
+def test_live_without_credentials_exits_2(feed: Path, tmp_path: Path, capsys: Any):
+    assert main(["--input", str(feed), "--state", str(tmp_path / "s"), "--live"], env={}) == 2
+    assert "no channel configured: set BSKY_HANDLE and BSKY_APP_PASSWORD" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--input",
+                str(feed),
+                "--state",
+                str(tmp_path / "s"),
+                "--live",
+                "--channel",
+                "bluesky",
+            ],
+            env={"MASTODON_BASE_URL": "http://127.0.0.1:9", "MASTODON_ACCESS_TOKEN": "token-abc"},
+        )
+        == 2
+    )
+    assert "--channel bluesky: its credentials are not set" in capsys.readouterr().err
+
+
+def test_a_second_live_run_is_refused_while_one_holds_the_lock(feed: Path, state: Path):
+    env = clean_env(MASTODON_BASE_URL="http://127.0.0.1:9", MASTODON_ACCESS_TOKEN="token-abc")
+    with exclusive(state / "publish.lock"):
+        result = publish("--input", feed, "--state", state, "--live", env=env)
+    assert result.returncode == 3
+    assert "another publish run holds" in result.stderr
+
+
+def test_invoke_publish_is_a_dry_run_by_default():
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert "publish" in result.stdout
+    from tasks import publish as task
+
+    calls: list[str] = []
+
+    class Recorder:
+        def run(self, command: str, **_: Any) -> None:
+            calls.append(command)
+
+    task.body(Recorder(), max_posts=3, channel=["bluesky"])
+    assert calls and "--live" not in calls[0]
+    assert calls[0].endswith(
+        "-m publish --input "
+        + str(ROOT / "output" / "announcements.json")
+        + " --state "
+        + str(ROOT / "publish-state")
+        + " --max-posts 3 --channel bluesky"
+    )
+    task.body(Recorder(), live=True, announce_backlog=True)
+    assert "--live --announce-backlog" in calls[1]
+
+
+SECRET_PASSWORD = "pw-Zq8-unlikely-secret"
+SECRET_TOKEN = "tok-Yx7-unlikely-secret"
+
+
+def assert_no_secret(texts: list[str], state: Path, secrets: list[str]) -> None:
+    files = [
+        path.read_bytes().decode("utf-8", "replace") for path in state.rglob("*") if path.is_file()
+    ]
+    for secret in secrets:
+        for text in [*texts, *files]:
+            assert secret not in text
+    for text in [*texts, *files]:
+        assert "eyJ" not in text  # no JWT (session token) anywhere
+
+
+def test_secrets_never_appear_in_output_logs_or_files(
+    tmp_path: Path, feed: Path, pds: Pds, bsky_account: Account, mastodon_mock_server: Any
+):
+    state = tmp_path / "secret-state"
+    wrong = clean_env(
+        BSKY_HANDLE=bsky_account.handle,
+        BSKY_APP_PASSWORD=SECRET_PASSWORD,
+        BSKY_SERVICE=pds.url,
+        MASTODON_BASE_URL=mastodon_mock_server.base_url,
+        MASTODON_ACCESS_TOKEN=SECRET_TOKEN,
+    )
+    refused = publish(
+        "--input", feed, "--state", state, "--live", "--announce-backlog", "-v", env=wrong
+    )
+    assert refused.returncode == 1
+    assert "bluesky: 0 posted, stopped: bluesky: log in: refused" in refused.stdout
+    assert "mastodon: 0 posted, stopped" in refused.stdout
+    dry_run = publish("--input", feed, "--state", state, "-v", env=wrong)
+    right = clean_env(
+        **bsky_env(pds, bsky_account),
+        MASTODON_BASE_URL=mastodon_mock_server.base_url,
+        MASTODON_ACCESS_TOKEN="alice_token",
+    )
+    posted = publish(
+        "--input", feed, "--state", state, "--live", "--announce-backlog", "-v", env=right
+    )
+    assert posted.returncode == 0, posted.stderr
+    assert "bluesky: 3 posted" in posted.stdout and "mastodon: 3 posted" in posted.stdout
+    assert (state / "bluesky.session").is_file()
+    outputs = [r.stdout + r.stderr for r in (refused, dry_run, posted)]
+    assert_no_secret(
+        outputs, state, [SECRET_PASSWORD, SECRET_TOKEN, bsky_account.password, "alice_token"]
+    )
