@@ -2,7 +2,9 @@
 
 Each copy of the sample content gets its own notice ids, ocids, slugs and titles, so
 procurement chains, Welsh pairs, changes and cancellations repeat realistically; dates
-are spread back in time by whole weeks so every status appears.
+are spread back in time by whole weeks so every status appears. Every body is lengthened
+to 300-600 words (``bodies.py``), seeded by copy and file, so a count always gives the same
+bytes.
 
     python -m benchmarks.corpus 10000 /tmp/big-site/content
 """
@@ -10,10 +12,13 @@ are spread back in time by whole weeks so every status appears.
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from .bodies import ENGLISH, WELSH, lengthen, paragraphs
 
 SAMPLE = Path(__file__).parent.parent / "content"
 _ID = re.compile(r"^(notice_id: )(\S+)$", re.M)
@@ -21,6 +26,8 @@ _OCID = re.compile(r"^(ocid: )(\S+)$", re.M)
 _TITLE = re.compile(r"^(title: )(.+)$", re.M)
 _DATETIME = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2}|Z)")
 _DATE = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\dT])")
+_WELSH = re.compile(r"^lang: cy$", re.M)
+_BODY_FENCE = "\n---\n"
 
 
 def sample_notices(sample: Path = SAMPLE) -> list[tuple[Path, str]]:
@@ -47,6 +54,7 @@ def copy_text(text: str, copy: int) -> str:
 def generate(count: int, content: Path, sample: Path = SAMPLE) -> int:
     """Write at least ``count`` notices (whole copies of the sample) under ``content``."""
     notices = sample_notices(sample)
+    pools = _paragraph_pools(notices)
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(sample / "pages", content / "pages")
     written = 0
@@ -55,10 +63,34 @@ def generate(count: int, content: Path, sample: Path = SAMPLE) -> int:
         for relative, text in notices:
             target = content / "notices" / f"c{copy:05d}" / _renamed(relative, copy)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(copy_text(text, copy), encoding="utf-8")
+            seed = f"{copy}/{relative.as_posix()}"
+            target.write_text(long_body(copy_text(text, copy), pools, seed), encoding="utf-8")
             written += 1
         copy += 1
     return written
+
+
+def long_body(text: str, pools: dict[bool, list[str]], seed: str) -> str:
+    """The notice ``text`` with its body lengthened in its own language (seeded by ``seed``)."""
+    head, body = _split(text)
+    welsh = bool(_WELSH.search(head))
+    rng = random.Random(seed)
+    return head + lengthen(body, WELSH if welsh else ENGLISH, pools[welsh], rng)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """(front matter with both fences and the newline after them, body)."""
+    end = text.index(_BODY_FENCE, len("---")) + len(_BODY_FENCE)
+    return text[:end], text[end:]
+
+
+def _paragraph_pools(notices: list[tuple[Path, str]]) -> dict[bool, list[str]]:
+    """Sample paragraphs by language (True: Welsh), to mix into generated bodies."""
+    pools: dict[bool, list[str]] = {False: [], True: []}
+    for _, text in notices:
+        head, body = _split(text)
+        pools[bool(_WELSH.search(head))] += paragraphs(body)
+    return pools
 
 
 def _renamed(relative: Path, copy: int) -> Path:
