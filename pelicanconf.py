@@ -22,7 +22,28 @@ THEME = "themes/noticeboard"
 # build then uses SOURCE_DATE_EPOCH when set, or the current time.
 NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
 
-PLUGINS = ["plugins.notices", "plugins.opendata"]
+PLUGINS = [
+    "plugins.notices",
+    "plugins.feeds",
+    "plugins.opendata",
+    "plugins.calendars",
+    "plugins.ocds",
+    "plugins.site_pages",
+    "plugins.cards",
+]
+
+# Open Contracting Data Standard files (docs/open-data.md#ocds). Notices reuse Find a Tender's
+# ocids (ocds-h6vhtk); procurements never placed there use the council's registered prefix.
+OCDS_PUBLISHER = {
+    "name": "Afonwy County Council",
+    "scheme": "GB-PPON",
+    "uid": "PQRT-4821-WXYZ",
+    "uri": "https://www.afonwy.gov.uk",
+}
+OCDS_LICENSE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+OCDS_PUBLICATION_POLICY = "about/"
+OCDS_OCID_PREFIX = ["ocds-h6vhtk", "ocds-a1fnwy"]
+
 ANNOUNCEMENTS_HASHTAGS = ("AfonwyContracts",)
 JINJA_FILTERS = JINJA_FILTERS
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -58,7 +79,7 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = []  # the home page and other listings come from plugins/site_pages
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "notices"
 CATEGORY_SAVE_AS = ""

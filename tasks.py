@@ -22,10 +22,18 @@ def _pelican(c: Context, settings: Path, *extra: str) -> None:
     c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False, env={"COLUMNS": "250"})
 
 
+def _search_index(c: Context) -> None:
+    """Pagefind's search index of the built pages, in output/pagefind/ (works offline)."""
+    c.run(
+        shlex.join([sys.executable, "-m", "pagefind", "--site", str(OUTPUT), "--quiet"]), pty=False
+    )
+
+
 @task(help={"production": "build with publishconf.py (absolute URLs, real clock)"})
 def build(c: Context, production: bool = False) -> None:
     """Build the site into output/ (fails on any invalid notice)."""
     _pelican(c, PUBLISH_SETTINGS if production else SETTINGS)
+    _search_index(c)
     print(f"Built {OUTPUT}. View it with: invoke serve (then open http://localhost:8000/)")
 
 
@@ -41,6 +49,7 @@ def clean(c: Context) -> None:
 def rebuild(c: Context) -> None:
     """Build from scratch."""
     _pelican(c, SETTINGS)
+    _search_index(c)
 
 
 @task
@@ -97,10 +106,94 @@ def new(c: Context, type: str, title: str) -> None:
     print(f"Wrote {path.relative_to(ROOT)}: replace the placeholders, then run: invoke check")
 
 
-@task(help={"k": "only tests matching this expression"})
+@task
+def tools(c: Context) -> None:
+    """Install the audit's tools when missing: vnu-jar (npm ci), Debian's Chromium and Java."""
+    from tests.checks.tools import ensure_tools, in_ci
+
+    missing = ensure_tools()
+    for problem in missing:
+        print(f"MISSING TOOL: {problem}", file=sys.stderr)
+    if missing and in_ci():
+        raise Exit("CI=true: the audit's tools must be installed", code=1)
+
+
+@task(
+    pre=[tools],
+    help={"output": "built site folder to check (default output/)", "k": "only these checks"},
+)
+def audit(c: Context, output: str = str(OUTPUT), k: str = "") -> None:
+    """Check a built site: Nu HTML Checker, axe-core, keyboard, links, 320px, search, feeds, data."""
+    folder = Path(output).resolve()
+    if not (folder / "index.html").is_file():
+        raise Exit(f"{folder} has no index.html: build the site first (invoke build)", code=2)
+    args = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "audit"), "--site", str(folder)]
+    c.run(shlex.join([*args, *(["-k", k] if k else [])]), pty=False)
+
+
+@task
+def pds_install(c: Context) -> None:
+    """Install the tests' Bluesky PDS (Node 22, @atproto/pds from npm); quick when up to date."""
+    from tests.pds.install import InstallError, install
+
+    try:
+        install()
+    except InstallError as error:
+        raise Exit(f"PDS install: {error}", code=1) from None
+
+
+@task(pre=[tools, pds_install], help={"k": "only tests matching this expression"})
 def test(c: Context, k: str = "") -> None:
     """Run the whole test suite."""
     args = [sys.executable, "-m", "pytest", *(["-k", k] if k else [])]
+    c.run(shlex.join(args), pty=False)
+
+
+@task(
+    iterable=["notices"],
+    help={
+        "notices": "notices to generate (-n 1000); repeat for several sizes (default 1000)",
+        "repeat": "rounds per size; the table shows medians (default 1)",
+        "profile": "save a cProfile summary of a cold build (default on)",
+    },
+)
+def bench(
+    c: Context, notices: list[str] | None = None, repeat: int = 1, profile: bool = True
+) -> None:
+    """Time bare Pelican against Noticeboard on N generated notices; save benchmarks/results/."""
+    from benchmarks.harness import RESULTS, format_table, run
+
+    for count in [int(value) for value in notices or []] or [1000]:
+        result = run(count, repeat, profile, say=lambda line: print(line, file=sys.stderr))
+        print(format_table(result))
+        print(f"Saved {RESULTS.relative_to(ROOT)}/{result['date']}-n{count}.json", file=sys.stderr)
+
+
+@task(
+    iterable=["channel"],
+    help={
+        "live": "really post (default: a dry run that prints what would be posted)",
+        "channel": "bluesky or mastodon (repeatable; default: every configured channel)",
+        "max_posts": "at most N posts per channel in this run (default 10)",
+        "announce_backlog": "on a channel's first run, post earlier announcements too",
+        "closing_soon": "also post closing-soon reminders",
+    },
+)
+def publish(
+    c: Context,
+    live: bool = False,
+    channel: list[str] | None = None,
+    max_posts: int = 10,
+    announce_backlog: bool = False,
+    closing_soon: bool = False,
+) -> None:
+    """Announce new notices on Bluesky and Mastodon from output/announcements.json."""
+    args = [sys.executable, "-m", "publish", "--input", str(OUTPUT / "announcements.json")]
+    args += ["--state", str(ROOT / "publish-state"), "--max-posts", str(max_posts)]
+    flags = {"--live": live, "--announce-backlog": announce_backlog, "--closing-soon": closing_soon}
+    args += [flag for flag, wanted in flags.items() if wanted]
+    args += [arg for name in channel or [] for arg in ("--channel", name)]
+    # Credentials stay in the environment; they never appear on a command line.
     c.run(shlex.join(args), pty=False)
 
 

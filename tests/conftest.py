@@ -9,8 +9,18 @@ import pytest
 from plugins.notices.site import Site
 from tests.sites import CONTENT, pelican_build, site_from
 
+pytest_plugins = [
+    "tests.pds.fixtures",  # pds, pds_rate_limited, bsky_account
+    "tests.browser_sites",  # chromium_browser
+]
+
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "content" / "notices" / "2026" / "highway-resurfacing-framework.md"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--site DIR``: the built output folder tests/audit checks (default: a fresh sample build)."""
+    parser.addoption("--site", default=None, help="built site folder for tests/audit to check")
 
 
 @pytest.fixture
