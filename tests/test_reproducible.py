@@ -1,0 +1,25 @@
+"""Same content and build clock give byte-identical output, file for file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.sites import CONTENT, pelican_build
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_second_build_writes_the_same_bytes(built_sample: Path, tmp_path: Path):
+    result = pelican_build(CONTENT, tmp_path / "again", "--fatal", "errors")
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = files(built_sample), files(tmp_path / "again")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    kinds = {Path(name).suffix for name in first}
+    assert {".html", ".atom", ".rss", ".opml", ".ics", ".json", ".png"} <= kinds
