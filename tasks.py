@@ -64,6 +64,62 @@ def serve(c: Context, port: int = 8000) -> None:
     _pelican(c, SETTINGS, "--listen", "--port", str(port), "--bind", "127.0.0.1")
 
 
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c: Context, port: int = 8000) -> None:
+    """Build, serve output/ on http://localhost:PORT/ and reload the browser on every change."""
+    from livereload import Server
+
+    def cached_build() -> None:
+        _pelican(c, SETTINGS, "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+
+    cached_build()
+    server = Server()
+    theme = ROOT / "themes" / "noticeboard"
+    watched = [SETTINGS, CONTENT / "**" / "*.md", theme / "templates" / "**" / "*.html"]
+    watched += [theme / "static" / "**" / f"*{ext}" for ext in (".css", ".js")]
+    watched += [ROOT / "plugins" / "**" / "*.py"]
+    for pattern in watched:
+        server.watch(str(pattern), cached_build)
+    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+
+
+@task(
+    help={
+        "target": "rsync destination (user@host:/path/) or s3://bucket/prefix (default: $DEPLOY_TARGET)",
+        "live": "really copy (default: a dry run that lists what would change)",
+        "build": "build with publishconf.py first (default on; --no-build deploys output/ as it is)",
+    }
+)
+def deploy(c: Context, target: str = "", live: bool = False, build: bool = True) -> None:
+    """Copy the production site to a server with rsync, or to S3 with the AWS CLI."""
+    import os
+
+    destination = target or os.environ.get("DEPLOY_TARGET", "")
+    if not destination:
+        raise Exit("No deploy target: pass --target or set DEPLOY_TARGET", code=2)
+    if build:
+        _pelican(c, PUBLISH_SETTINGS)
+        _search_index(c)
+    source = f"{OUTPUT}/"
+    if destination.startswith("s3://"):
+        args = [
+            "aws",
+            "s3",
+            "sync",
+            source,
+            destination,
+            "--delete",
+            *([] if live else ["--dryrun"]),
+        ]
+    else:
+        # Pelican's own publish task: checksums decide, deleted pages go, permissions kept.
+        args = ["rsync", "--delete", "--exclude", ".DS_Store", "-pthrvz", "-c", source, destination]
+        args += [] if live else ["--dry-run"]
+    c.run(shlex.join(args), pty=False)
+    if not live:
+        print("Dry run: nothing was copied. Deploy with: invoke deploy --live", file=sys.stderr)
+
+
 @task(
     help={
         "format": "text (default) or github (GitHub Actions annotations)",
