@@ -1,10 +1,14 @@
-"""Every plugin setting has a row in the README's settings table."""
+"""Every plugin setting and every task has a row in the README's tables."""
 
 from __future__ import annotations
 
 import importlib
 import re
 from pathlib import Path
+
+from invoke import Collection
+
+import tasks
 
 ROOT = Path(__file__).parent.parent
 
@@ -31,3 +35,15 @@ def test_every_setting_is_in_the_readme_table():
 
 def test_the_table_names_no_setting_that_does_not_exist():
     assert sorted(set(documented_settings()) - set(plugin_settings())) == []
+
+
+def documented_tasks() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Tasks", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `invoke ([a-z-]+)", table, flags=re.M))
+
+
+def test_every_task_is_in_the_readme_table():
+    names = set(Collection.from_module(tasks).task_names)
+    assert {"build", "check", "test", "publish", "audit"} <= names
+    assert documented_tasks() == names
