@@ -11,10 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from plugins.notices.derive import slugify
 from plugins.notices.model import (
     Change,
     ContractPeriod,
@@ -25,7 +23,6 @@ from plugins.notices.model import (
     Notice,
     NoticeType,
     Region,
-    Supplier,
 )
 from plugins.notices.site import Published, Site
 
@@ -45,8 +42,11 @@ from .codes import (
     Section,
     change_tag,
 )
+from .compact import Json
+from .compact import compact as _compact
+from .parties import parties as _parties
+from .parties import party_id as _party_id
 
-Json = dict[str, Any]
 AWARD_TYPES = (NoticeType.UK5, NoticeType.UK6, NoticeType.UK7)
 _TENDER_SECTIONS = (Section.PLANNING, Section.TENDER)
 _OWN_TEXTS = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
@@ -132,11 +132,6 @@ def _release(
     return Release(notice.ocid, this_id, at, notice.updated, data, _extensions_used(data))
 
 
-def _compact(values: Json) -> Json:
-    """Drop absent values: OCDS leaves out what it does not know."""
-    return {key: value for key, value in values.items() if value not in (None, [], {}, "")}
-
-
 def _when(at: datetime) -> str:
     return at.isoformat()
 
@@ -161,66 +156,6 @@ def _texts(name: str, notice: Notice, context: Context, text: Callable[[Notice],
     for other in context.translations:
         values[f"{name}_{other.lang}"] = text(other.notice)
     return _compact(values)
-
-
-def _parties(notice: Notice) -> list[Json]:
-    parties = {notice.buyer.id: _buyer(notice)}
-    for supplier in notice.suppliers:
-        party = parties.setdefault(_party_id(supplier), _supplier(supplier))
-        if "supplier" not in party["roles"]:  # the buyer can be a supplier too
-            party["roles"].append("supplier")
-    return list(parties.values())
-
-
-def _buyer(notice: Notice) -> Json:
-    buyer, address = notice.buyer, notice.buyer.address
-    return _compact(
-        {
-            "id": buyer.id,
-            "name": buyer.name,
-            "identifier": _identifier(buyer.id, buyer.name),
-            "address": address
-            and _compact(
-                {
-                    "streetAddress": address.street,
-                    "locality": address.locality,
-                    "region": address.region,
-                    "postalCode": address.postcode,
-                    "countryName": "United Kingdom",  # postcodes are checked as UK ones
-                }
-            ),
-            "contactPoint": _compact(
-                {
-                    "name": buyer.contact.name,
-                    "email": buyer.contact.email,
-                    "telephone": buyer.contact.phone,
-                    "url": buyer.url,
-                }
-            ),
-            "roles": ["buyer"],
-        }
-    )
-
-
-def _identifier(org_id: str, name: str) -> Json:
-    """``GB-PPON-ABCD-1234-EFGH`` → scheme ``GB-PPON``, id ``ABCD-1234-EFGH``."""
-    country, register, local = org_id.split("-", 2)
-    return {"scheme": f"{country}-{register}", "id": local, "legalName": name}
-
-
-def _party_id(supplier: Supplier) -> str:
-    return supplier.id or f"supplier-{slugify(supplier.name)}"
-
-
-def _supplier(supplier: Supplier) -> Json:
-    return _compact(
-        {
-            "id": _party_id(supplier),
-            "name": supplier.name,
-            "identifier": supplier.id and _identifier(supplier.id, supplier.name),
-            "roles": ["supplier"],
-        }
-    )
 
 
 def _planning(notice: Notice, context: Context) -> Json | None:
