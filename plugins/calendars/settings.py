@@ -8,7 +8,7 @@ from typing import Any
 
 from icalendar import vDuration
 
-from plugins.notices.settings import Setting
+from plugins.notices.settings import Setting, SettingsError, merge
 
 SETTINGS = (
     Setting(
@@ -43,10 +43,6 @@ SETTINGS = (
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
 
-class SettingsError(ValueError):
-    """A calendars setting has a value the plugin cannot use."""
-
-
 @dataclass(frozen=True)
 class Options:
     """The settings as values: ``alarm`` is None when reminders are off."""
@@ -59,7 +55,7 @@ class Options:
 
 def merged(settings: dict[str, Any]) -> dict[str, Any]:
     """The site's settings with the plugin's defaults under them."""
-    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+    return merge(DEFAULTS, settings)
 
 
 def options(settings: dict[str, Any]) -> Options:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plugins.notices.settings import Setting
+from plugins.notices.settings import Setting, merge
 
 SETTINGS = (
     Setting(
@@ -34,4 +34,4 @@ DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
 def merged(settings: dict[str, Any]) -> dict[str, Any]:
     """The site's settings with the plugin's defaults under them."""
-    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+    return merge(DEFAULTS, settings)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from plugins.notices.settings import Setting
+from plugins.notices.settings import Setting, SettingsError, merge
 
 SETTINGS = (
     Setting(
@@ -27,10 +27,6 @@ DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 _TAG_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-class SettingsError(ValueError):
-    """A feeds setting has a value the plugin cannot use."""
-
-
 @dataclass(frozen=True)
 class FeedOptions:
     """The settings feeds are built with."""
@@ -41,7 +37,7 @@ class FeedOptions:
 
 def merged(settings: dict[str, Any]) -> dict[str, Any]:
     """The site's settings with the plugin's defaults under them."""
-    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+    return merge(DEFAULTS, settings)
 
 
 def options(settings: dict[str, Any]) -> FeedOptions:

@@ -38,9 +38,14 @@ class SettingsError(ValueError):
     """A notices setting has a value the plugin cannot use."""
 
 
+def merge(defaults: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """The site's values for a plugin's settings, with the plugin's defaults under them."""
+    return {**defaults, **{key: settings[key] for key in defaults if key in settings}}
+
+
 def merged(settings: dict[str, Any]) -> dict[str, Any]:
     """The site's settings with the plugin's defaults under them."""
-    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+    return merge(DEFAULTS, settings)
 
 
 def build_clock(settings: dict[str, Any], environ: dict[str, str] | None = None) -> datetime:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from plugins.notices.jsonfile import json_bytes as dumps
 from plugins.notices.site import Published, Site
 
 from .release import AWARD_TYPES, Context, Release, notice_releases, release_id
@@ -113,8 +113,3 @@ def ocds_files(site: Site, config: OcdsConfig) -> dict[str, bytes]:
     if everything:  # a package needs at least one release
         files[RELEASES_PATH] = dumps(release_package(everything, RELEASES_PATH, site, config))
     return files
-
-
-def dumps(data: Any) -> bytes:
-    """Stable JSON: keys in the order the builders wrote them, UTF-8, final newline."""
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

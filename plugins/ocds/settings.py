@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from plugins.notices.settings import Setting
+from plugins.notices.settings import Setting, merge
 from plugins.notices.site import Site
 
 OPEN_GOVERNMENT_LICENCE = (
@@ -64,7 +64,7 @@ class OcdsConfig:
 
 def merged(settings: dict[str, Any]) -> dict[str, Any]:
     """The site's settings with the plugin's defaults under them."""
-    return {**DEFAULTS, **{key: settings[key] for key in DEFAULTS if key in settings}}
+    return merge(DEFAULTS, settings)
 
 
 def ocds_config(settings: dict[str, Any], site: Site) -> OcdsConfig:

@@ -7,19 +7,17 @@ reply to, so the publisher can thread them. The schema is announcements.schema.j
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from plugins.cards import card_alt, card_path
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
+from plugins.notices.jsonfile import json_bytes, rfc3339
 from plugins.notices.model import NoticeGroup
 from plugins.notices.site import Published, Site
 from plugins.notices.templating import format_amount, format_datetime
 
-from .jsonfile import json_bytes, rfc3339
 from .notices_index import money_json
 
 PATH = "announcements.json"
@@ -32,11 +30,6 @@ _GROUP_TAGS = {
     NoticeGroup.CONTRACT_CHANGE: "ContractChange",
     NoticeGroup.CANCELLATION: "ProcurementCancelled",
 }
-
-
-@cache
-def announcements_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
 
 
 def announcements(

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from plugins.notices.derive import closing_deadline, main_value
+from plugins.notices.jsonfile import json_bytes, rfc3339
 from plugins.notices.model import Money
 from plugins.notices.site import Published, Site
-
-from .jsonfile import json_bytes, rfc3339
 
 PATH = "notices.json"
 VERSION = 1
