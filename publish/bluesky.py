@@ -19,16 +19,16 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
-from atproto import Client, client_utils, models
+from atproto import Client, models
 from atproto_client import exceptions as sdk
-from atproto_client.models.utils import get_model_as_dict
 from atproto_client.request import Request
 
-from . import compose
+from . import compose, posts
 from .announcements import Announcement
 from .credentials import REDACTOR, BlueskyCredentials
 from .errors import PermanentError, RateLimitedError, TransientError
-from .ledger import Entry, Status, timestamp
+from .ledger import Entry
+from .posts import POST
 from .retry import Backoff, with_retries
 from .session import SessionStore
 from .thumbnail import Thumbnail, thumbnail
@@ -37,7 +37,6 @@ from .tid import tid_for
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-POST = "app.bsky.feed.post"
 NAME = "bluesky"
 
 
@@ -78,7 +77,7 @@ class Bluesky:
         ``since`` is not needed: the whole collection is listed, whatever the ledger says.
         """
         records = {
-            _rkey(record.uri): record for record in self._call("list posts", self._list_posts)
+            posts.rkey(record.uri): record for record in self._call("list posts", self._list_posts)
         }
         return {
             item.id: _posted(records[tid_for(item.id)])
@@ -95,7 +94,7 @@ class Bluesky:
         """Create the announcement's post unless its record key is taken; return the post."""
         thumb = thumbnail(announcement.card.image)
         blob = self._call("upload card", lambda: self._upload(thumb)) if thumb else None
-        record = post_record(announcement, composed, blob, parent)
+        record = posts.bluesky_record(announcement, composed, blob, parent)
         rkey = tid_for(announcement.id)
         return self._call(f"post {announcement.id}", lambda: self._put(rkey, record))
 
@@ -168,7 +167,7 @@ class Bluesky:
             return _posted(self._get(rkey))
         content = response.content
         assert isinstance(content, Mapping)
-        return _entry(str(content["uri"]), str(content["cid"]), record.get("reply"))
+        return posts.bluesky_entry(str(content["uri"]), str(content["cid"]), record.get("reply"))
 
     def _get(self, rkey: str) -> Any:
         return self._client.com.atproto.repo.get_record(
@@ -176,78 +175,11 @@ class Bluesky:
         )
 
 
-def post_record(
-    announcement: Announcement,
-    composed: compose.Composed,
-    thumb: dict[str, Any] | None,
-    parent: Entry | None,
-) -> dict[str, Any]:
-    """The ``app.bsky.feed.post`` record, as JSON."""
-    builder = _text_builder(composed)
-    card = announcement.card
-    external: dict[str, Any] = {
-        "uri": announcement.url,
-        "title": card.title,
-        "description": card.description,
-    }
-    if thumb is not None:
-        external["thumb"] = thumb
-    record: dict[str, Any] = {
-        "$type": POST,
-        "text": builder.build_text(),
-        "facets": [get_model_as_dict(facet) for facet in builder.build_facets()],
-        # Always explicit: the SDK would otherwise say every post is English.
-        "langs": [announcement.language],
-        "embed": {"$type": "app.bsky.embed.external", "external": external},
-        "createdAt": timestamp(),
-    }
-    if parent is not None:
-        record["reply"] = _reply(parent)
-    return record
-
-
-def _text_builder(composed: compose.Composed) -> client_utils.TextBuilder:
-    """The post text with a link facet on the URL and a tag facet on each hashtag."""
-    builder = client_utils.TextBuilder()
-    for segment in composed.segments:
-        if segment.link:
-            builder.link(segment.text, segment.link)
-        elif segment.tag:
-            builder.tag(segment.text, segment.tag)
-        else:
-            builder.text(segment.text)
-    return builder
-
-
-def _reply(parent: Entry) -> dict[str, Any]:
-    ref = parent.ref
-    return {
-        "root": {"uri": ref["root_uri"], "cid": ref["root_cid"]},
-        "parent": {"uri": ref["uri"], "cid": ref["cid"]},
-    }
-
-
 def _posted(record: Any) -> Entry:
     """The ledger entry of a post read back from the PDS."""
     reply = getattr(record.value, "reply", None)
     root = {"root": {"uri": reply.root.uri, "cid": reply.root.cid}} if reply else None
-    return _entry(record.uri, record.cid, root)
-
-
-def _entry(uri: str, cid: str, reply: Mapping[str, Any] | None) -> Entry:
-    root = reply["root"] if reply else {"uri": uri, "cid": cid}
-    return Entry.now(
-        Status.POSTED,
-        rkey=_rkey(uri),
-        uri=uri,
-        cid=cid,
-        root_uri=root["uri"],
-        root_cid=root["cid"],
-    )
-
-
-def _rkey(uri: str) -> str:
-    return uri.rsplit("/", 1)[-1]
+    return posts.bluesky_entry(record.uri, record.cid, root)
 
 
 def _error_name(error: sdk.RequestErrorBase) -> str | None:

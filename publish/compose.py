@@ -13,7 +13,9 @@ facets (Bluesky) with exact UTF-8 byte offsets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -51,6 +53,15 @@ class Limits:
             self.bytes is None or len(text.encode("utf-8")) <= self.bytes
         )
 
+    def before(self, text: str) -> Limits:
+        """What is left for text put before ``text``, if that ends with a line break.
+
+        A grapheme always begins after a line break and a URL ends before one, so the
+        lengths of the two add up.
+        """
+        size = None if self.bytes is None else self.bytes - len(text.encode("utf-8"))
+        return replace(self, graphemes=self.graphemes - self.length(text), bytes=size)
+
 
 BLUESKY = Limits(graphemes=300, bytes=3000)
 
@@ -60,8 +71,7 @@ def mastodon(max_characters: int = 500, characters_per_url: int = 23) -> Limits:
     return Limits(graphemes=max_characters, url_weight=characters_per_url)
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of post text; a link or a hashtag when ``link`` or ``tag`` is set."""
 
     text: str
@@ -76,7 +86,7 @@ class Composed:
     segments: tuple[Segment, ...]
     limits: Limits
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(segment.text for segment in self.segments)
 
@@ -100,9 +110,36 @@ class _Parts:
     detail: str
     detail_required: bool
     facts: tuple[str, ...]
-    value: str | None
+    value: tuple[str, ...]  # "Value: £…", or nothing
     url: str
     tags: tuple[str, ...]
+
+    def tail(self, keep_value: bool) -> _Tail:
+        """The facts, URL and tags: never cut, so the same in every candidate."""
+        return self._with_value if keep_value and self.value else self._without_value
+
+    @cached_property
+    def _with_value(self) -> _Tail:
+        return _Tail.of((*self.facts, *self.value), self.url, self.tags)
+
+    @cached_property
+    def _without_value(self) -> _Tail:
+        return _Tail.of(self.facts, self.url, self.tags)
+
+
+@dataclass(frozen=True)
+class _Tail:
+    segments: tuple[Segment, ...]
+    text: str
+
+    @classmethod
+    def of(cls, facts: tuple[str, ...], url: str, tags: tuple[str, ...]) -> _Tail:
+        segments = [Segment("".join(f"{fact}\n" for fact in facts)), Segment(url, link=url)]
+        for index, tag in enumerate(tags):
+            segments.append(Segment("\n\n" if index == 0 else " "))
+            segments.append(Segment(f"#{tag}", tag=tag))
+        kept = tuple(segment for segment in segments if segment.text)
+        return cls(kept, "".join(segment.text for segment in kept))
 
 
 def compose(announcement: Announcement, limits: Limits) -> Composed:
@@ -111,7 +148,7 @@ def compose(announcement: Announcement, limits: Limits) -> Composed:
     for candidate in _candidates(parts, limits):
         if candidate is not None:
             return candidate
-    fixed = _assemble(parts, "", None, False, limits)
+    fixed = _assemble(_head("", None, parts), parts.tail(False), limits)
     raise ComposeError(
         f"{announcement.id}: the URL, deadline and tags alone take {fixed.length} of the "
         f"{limits.graphemes} characters a post may have — shorten the notice's URL or hashtags"
@@ -121,46 +158,63 @@ def compose(announcement: Announcement, limits: Limits) -> Composed:
 def _candidates(parts: _Parts, limits: Limits) -> Iterator[Composed | None]:
     """Ever shorter versions of the post; the first that fits wins."""
     headline, detail = parts.headline, parts.detail
+    detail_at = graphemes.shortener(detail)
     detail_length = graphemes.count(detail)
     # (keep the detail?, keep the value?), most complete first; a change keeps its detail.
     layouts = [(True, True), (False, True), (True, False), (False, False)]
     for keep_detail, keep_value in layouts:
         if keep_detail:
-            yield _largest(
-                lambda n, v=keep_value: _assemble(
-                    parts, headline, graphemes.shorten(detail, n), v, limits
-                ),
+            yield _longest(
+                lambda n: _head(headline, detail_at(n), parts),
                 min(MIN_DETAIL, detail_length),
                 detail_length,
+                parts.tail(keep_value),
+                limits,
             )
         elif not parts.detail_required:
-            yield _fitting(_assemble(parts, headline, None, keep_value, limits))
-    minimum = graphemes.shorten(detail, MIN_DETAIL) if parts.detail_required else None
+            composed = _assemble(_head(headline, None, parts), parts.tail(keep_value), limits)
+            yield composed if limits.fits(composed.text) else None
+    minimum = detail_at(MIN_DETAIL) if parts.detail_required else None
+    headline_at, headline_length = graphemes.shortener(headline), graphemes.count(headline)
     for keep_value in (True, False):
-        yield _largest(
-            lambda n, v=keep_value: _assemble(
-                parts, graphemes.shorten(headline, n), minimum, v, limits
-            ),
-            min(MIN_HEADLINE, graphemes.count(headline)),
-            graphemes.count(headline),
+        yield _longest(
+            lambda n: _head(headline_at(n), minimum, parts),
+            min(MIN_HEADLINE, headline_length),
+            headline_length,
+            parts.tail(keep_value),
+            limits,
         )
 
 
-def _fitting(composed: Composed) -> Composed | None:
-    return composed if composed.limits.fits(composed.text) else None
+def _longest(
+    head_at: Callable[[int], str], low: int, high: int, tail: _Tail, limits: Limits
+) -> Composed | None:
+    """The post whose head is ``head_at(n)`` for the largest n in [low, high] that fits.
 
+    A head never grows as n shrinks, so the post fits for every n below one that fits.
+    """
+    # A head ends with a line break: measure the tail once, not on every try.
+    room = limits.before(tail.text)
 
-def _largest(build: Callable[[int], Composed], low: int, high: int) -> Composed | None:
-    """The fitting post built with the largest n in [low, high] (fitting shrinks with n)."""
-    best = None
+    def fits(n: int) -> bool:
+        return room.fits(head_at(n))
+
+    if low > high:
+        return None
+    # Most posts fit whole, and a layout that fails at its shortest fails: try both first.
+    if fits(high):
+        return _assemble(head_at(high), tail, limits)
+    if not fits(low):
+        return None
+    low, high = low + 1, high - 1
+    best = low - 1
     while low <= high:
         middle = (low + high) // 2
-        composed = build(middle)
-        if composed.limits.fits(composed.text):
-            best, low = composed, middle + 1
+        if fits(middle):
+            best, low = middle, middle + 1
         else:
             high = middle - 1
-    return best
+    return _assemble(head_at(best), tail, limits)
 
 
 def _parts(announcement: Announcement) -> _Parts:
@@ -179,23 +233,19 @@ def _parts(announcement: Announcement) -> _Parts:
         detail=detail,
         detail_required=required,
         facts=facts,
-        value=f"{labels['value']}: {announcement.value}" if announcement.value else None,
+        value=(f"{labels['value']}: {announcement.value}",) if announcement.value else (),
         url=announcement.url,
         tags=announcement.tags,
     )
 
 
-def _assemble(
-    parts: _Parts, headline: str, detail: str | None, keep_value: bool, limits: Limits
-) -> Composed:
+def _head(headline: str, detail: str | None, parts: _Parts) -> str:
+    """The headline and the detail, the part of a post that may be shortened."""
     blocks = [headline] if headline else []
     if detail is not None and (detail or parts.detail_prefix):
         blocks.append(parts.detail_prefix + detail)
-    facts = [*parts.facts, *([parts.value] if keep_value and parts.value else [])]
-    segments = [Segment("\n\n".join(blocks) + "\n\n" if blocks else "")]
-    segments.append(Segment("".join(f"{fact}\n" for fact in facts)))
-    segments.append(Segment(parts.url, link=parts.url))
-    for index, tag in enumerate(parts.tags):
-        segments.append(Segment("\n\n" if index == 0 else " "))
-        segments.append(Segment(f"#{tag}", tag=tag))
-    return Composed(tuple(segment for segment in segments if segment.text), limits)
+    return "\n\n".join(blocks) + "\n\n" if blocks else ""
+
+
+def _assemble(head: str, tail: _Tail, limits: Limits) -> Composed:
+    return Composed(((Segment(head),) if head else ()) + tail.segments, limits)

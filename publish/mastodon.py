@@ -15,7 +15,6 @@ carry no media (an attachment would replace the preview).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +28,7 @@ from bs4 import BeautifulSoup
 from mastodon import Mastodon as Client
 from mastodon import errors as sdk
 
-from . import compose
+from . import compose, posts
 from .announcements import Announcement
 from .credentials import MastodonCredentials
 from .errors import ComposeError, PermanentError, RateLimitedError, TransientError
@@ -98,23 +97,16 @@ class Mastodon:
         return found
 
     def intent(self, announcement: Announcement) -> dict[str, str]:
-        return {"idempotency_key": idempotency_key(announcement.id)}
+        return {"idempotency_key": posts.idempotency_key(announcement.id)}
 
     def send(
         self, announcement: Announcement, composed: compose.Composed, parent: Entry | None
     ) -> Entry:
         """Post the status (the same key makes a repeat return the first status)."""
-
-        def post() -> Any:
-            return self._client.status_post(
-                composed.text,
-                in_reply_to_id=parent.ref["id"] if parent else None,
-                language=announcement.language,
-                visibility="public",
-                idempotency_key=idempotency_key(announcement.id),
-            )
-
-        return _posted(self._call(f"post {announcement.id}", post))
+        status = posts.mastodon_status(announcement, composed, parent)
+        return _posted(
+            self._call(f"post {announcement.id}", lambda: self._client.status_post(**status))
+        )
 
     def _own_statuses(self, since: datetime | None) -> Iterator[Any]:
         """This account's statuses, newest first, back to ``since``."""
@@ -164,11 +156,6 @@ class _Fingerprint:
 
     def matches(self, text: str, links: set[str]) -> bool:
         return text.startswith(self.opening) and (self.url in links or self.url in text)
-
-
-def idempotency_key(announcement_id: str) -> str:
-    """The Idempotency-Key of an announcement's status: the same on every run."""
-    return "noticeboard-" + hashlib.sha256(announcement_id.encode()).hexdigest()[:32]
 
 
 def _plain(content: str) -> tuple[str, set[str]]:

@@ -9,9 +9,9 @@ import pytest
 
 from publish import graphemes
 from publish.announcements import Announcement, load
-from publish.bluesky import post_record
 from publish.compose import BLUESKY, compose, mastodon
 from publish.errors import ComposeError
+from publish.posts import bluesky_record
 from tests.publish_support import SITE, announcement, write_feed
 
 WELSH_FLAG = (
@@ -76,7 +76,7 @@ def test_a_300_grapheme_title_is_shortened_and_nothing_essential_is_cut(tmp_path
     assert "Tender deadline: Friday 4 December 2026, 12:00pm (GMT)\n" in text
     assert f"{SITE}/notices/acc-2026-9001/\n\n#Tender #AfonwyContracts" in text
     assert_facets_exact(
-        post_record(item, composed, None, None), item.url, ["Tender", "AfonwyContracts"]
+        bluesky_record(item, composed, None, None), item.url, ["Tender", "AfonwyContracts"]
     )
 
 
@@ -92,7 +92,7 @@ def test_emoji_and_welsh_count_as_one_grapheme_each_and_facets_land_on_bytes(tmp
     )
     composed = compose(item, BLUESKY)
     assert graphemes.count(WELSH_FLAG + FAMILY + W_CIRCUMFLEX + "👍🏽") == 4
-    record = post_record(item, composed, None, None)
+    record = bluesky_record(item, composed, None, None)
     assert record["langs"] == ["cy"]
     assert "Gwerth: £240,000" in record["text"]
     assert_facets_exact(record, item.url, ["Tendr", "Cymraeg"])
@@ -106,7 +106,7 @@ def test_heavy_emoji_is_cut_to_3000_bytes_as_well_as_300_graphemes(tmp_path: Pat
     assert 3000 - 61 < size <= 3000
     assert composed.length <= 300
     assert_facets_exact(
-        post_record(item, composed, None, None), item.url, ["Tender", "AfonwyContracts"]
+        bluesky_record(item, composed, None, None), item.url, ["Tender", "AfonwyContracts"]
     )
 
 
@@ -116,7 +116,9 @@ def test_a_very_long_url_is_kept_whole_and_linked_exactly(tmp_path: Path):
     composed = compose(item, BLUESKY)
     assert composed.length <= 300
     assert url in composed.text
-    assert_facets_exact(post_record(item, composed, None, None), url, ["Tender", "AfonwyContracts"])
+    assert_facets_exact(
+        bluesky_record(item, composed, None, None), url, ["Tender", "AfonwyContracts"]
+    )
 
 
 def test_a_url_too_long_to_fit_fails_rather_than_being_cut(tmp_path: Path):

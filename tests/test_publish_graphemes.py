@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 
 from publish import graphemes
 
@@ -39,3 +42,28 @@ def test_shorten_never_exceeds_the_limit_nor_splits_a_grapheme(limit: int):
     assert graphemes.count(short) <= limit
     assert short.endswith("…")
     assert set(graphemes.clusters(short[:-1])) <= set(graphemes.clusters(text))
+
+
+def test_between_two_simple_code_points_there_is_always_a_grapheme_break():
+    # What lets count() skip the \X scan except around other code points.
+    simple = [chr(c) for start, end in graphemes.SIMPLE for c in range(start, end + 1)]
+    pairs = "".join(a + b for a in simple for b in simple)
+    assert len(regex.findall(r"\X", pairs)) == len(pairs) == 2 * len(simple) ** 2
+
+
+MIXED = [
+    *("a", " ", "\n", "\r", "\t", "£", "ŵ", "…", "\u2013", "©", "e"),
+    *("\u0302", "\u0301", "\u200d", "\u200c", "\ufe0f", "\u00ad"),  # combining, joiners
+    *("👍", "🏽", "🚌", "\U0001f1ec", "\U0001f1e7", WELSH_FLAG),  # emoji, skin tone, flags
+    *("가", "\u1100", "\u1161", "\u11a8"),  # Hangul syllable and jamo
+    *("क", "\u094d", "ष", "\u0600", "\U00011a3a"),  # Indic conjuncts, prepended marks
+]
+
+
+def test_count_and_clusters_agree_with_the_x_scan_on_mixed_text():
+    rng = random.Random(6)
+    for _ in range(4000):
+        text = "".join(rng.choice(MIXED) for _ in range(rng.randint(0, 14)))
+        expected = regex.findall(r"\X", text)
+        assert graphemes.count(text) == len(expected), ascii(text)
+        assert graphemes.clusters(text) == expected, ascii(text)

@@ -22,7 +22,7 @@ import pytest
 from publish.announcements import load
 from publish.compose import compose, mastodon
 from publish.ledger import Ledger, Status
-from publish.mastodon import idempotency_key
+from publish.posts import idempotency_key
 from tests.publish_support import announcement, clean_env, publish, write_cards, write_feed
 
 TOKEN = "alice_token"  # the mock's seeded account
