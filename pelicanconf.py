@@ -18,8 +18,10 @@ TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
 THEME = "themes/noticeboard"
 
-# The sample notices are written against this clock. Delete the line for a real site: the
-# build then uses SOURCE_DATE_EPOCH when set, or the current time.
+# Sample only: the sample notices and many tests are written against this clock, and while it
+# is set `invoke new` dates new notices at it too (a later date would be scheduled, not built).
+# Delete the line for a real site: the build then uses SOURCE_DATE_EPOCH when set, or the
+# current time, and `invoke new` dates notices now.
 NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
 
 PLUGINS = [

@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft7Validator, FormatChecker
+import jsonschema_rs
 
 from .errors import InputError
 
@@ -63,13 +63,28 @@ class Announcement:
 
 
 @dataclass(frozen=True)
+class Held:
+    """A notice the build holds back: not announced until it has its Find a Tender link."""
+
+    id: str
+    title: str | None  # None when the whole notice is held (not on the site either)
+    url: str | None
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return self.title or self.id
+
+
+@dataclass(frozen=True)
 class Announcements:
-    """The whole file: the site and its announcements, oldest first."""
+    """The whole file: the site, its announcements (oldest first) and the held notices."""
 
     site_name: str
     site_url: str
     generated: datetime
     items: tuple[Announcement, ...]
+    held: tuple[Held, ...] = ()
 
     def by_id(self) -> dict[str, Announcement]:
         return {item.id: item for item in self.items}
@@ -78,8 +93,11 @@ class Announcements:
 @cache
 def schema() -> dict[str, Any]:
     """The announcements schema the build ships."""
-    text = resources.files("plugins.opendata").joinpath("announcements.schema.json").read_text()
-    return json.loads(text)
+    # Found, not imported: importing plugins.opendata would import Pelican (0.2 s).
+    spec = find_spec("plugins.opendata")
+    assert spec is not None and spec.origin is not None
+    path = Path(spec.origin).with_name("announcements.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def load(path: Path) -> Announcements:
@@ -110,28 +128,46 @@ def _check_version(path: Path, data: Any) -> None:
         )
 
 
+@cache
+def _compiled() -> jsonschema_rs.Validator:
+    """The schema compiled once (jsonschema-rs): 10,000 announcements in 0.03 s, not 4 s."""
+    return jsonschema_rs.Draft7Validator(schema(), validate_formats=True)
+
+
 def _schema_problems(data: Any) -> list[str]:
+    # The compiled validator decides; jsonschema words each problem (its messages name the
+    # path as $.a[0].b), or, for what only the compiled one refuses, its own messages do.
+    if _compiled().is_valid(data):
+        return []
+    from jsonschema import Draft7Validator, FormatChecker  # only for a bad file: 0.04 s
+
     validator = Draft7Validator(schema(), format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    return [f"{e.json_path}: {e.message}" for e in errors]
+    return [f"{e.json_path}: {e.message}" for e in errors] or [
+        f"{_json_path(e.instance_path)}: {e.message}" for e in _compiled().iter_errors(data)
+    ]
+
+
+def _json_path(parts: list[str | int]) -> str:
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
 
 
 def _link_problems(data: dict[str, Any], output: Path) -> list[str]:
     """Ids unique, replies to announcements listed before, card images inside the output folder."""
-    problems, seen = [], set()
+    problems, seen, root = [], set(), output.resolve()
     for index, item in enumerate(data["announcements"]):
         where = f"$.announcements[{index}]"
         if item["id"] in seen:
             problems.append(f"{where}.id: {item['id']!r} is listed twice — ids must be unique")
         for field in ("thread", "replies_to"):
             target = item[field]
-            if target is not None and target not in seen | {item["id"]}:
+            if target is not None and target != item["id"] and target not in seen:
                 problems.append(
                     f"{where}.{field}: {target!r} is not an announcement listed before this one"
                 )
         seen.add(item["id"])
         image = (output / item["card"]["image"]).resolve()
-        if not image.is_relative_to(output.resolve()):
+        if not image.is_relative_to(root):
             problems.append(
                 f"{where}.card.image: {item['card']['image']!r} is outside the output folder"
             )
@@ -144,6 +180,10 @@ def _typed(data: dict[str, Any], output: Path) -> Announcements:
         site_url=data["site"]["url"],
         generated=_datetime(data["generated"]),
         items=tuple(_announcement(item, output) for item in data["announcements"]),
+        held=tuple(
+            Held(item["id"], item["title"], item["url"], item["reason"])
+            for item in data.get("held", [])
+        ),
     )
 
 

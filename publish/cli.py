@@ -16,7 +16,7 @@ from .credentials import REDACTOR, RedactingFormatter
 from .errors import ConfigError, InputError, LockedError, PublishError
 from .ledger import Ledger
 from .lock import exclusive
-from .preview import preview
+from .preview import compose_all, preview
 from .retry import Backoff
 from .run import Channel, Options, Report, run_channel
 
@@ -73,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--closing-soon", action="store_true", help="also post closing-soon reminders")
     p.add_argument(
+        "--compose-all",
+        action="store_true",
+        help="dry run only: compose every announcement for each channel, as a new channel "
+        "with --announce-backlog and no --max-posts limit would, and report what cannot be posted",
+    )
+    p.add_argument(
         "--max-wait",
         type=float,
         default=300.0,
@@ -115,13 +121,19 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
 def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     if args.max_posts < 0:
         raise ConfigError("--max-posts must be 0 or more")
+    if args.compose_all and args.live:
+        raise ConfigError("--compose-all is for a dry run: leave out --live")
     feed = announcements.load(args.input)
     options = Options(args.max_posts, args.announce_backlog, args.closing_soon)
     if not args.live:
         ledger = Ledger.load(args.state / LEDGER)
         channels = args.channel or list(CHANNELS)
         print(f"DRY RUN: nothing is sent (add --live to post). Ledger: {ledger.path}\n")
-        print(preview(feed, ledger, channels, options), end="")
+        if args.compose_all:
+            print(compose_all(feed, channels, args.closing_soon), end="")
+        else:
+            print(preview(feed, ledger, channels, options), end="")
+        print(_held(feed), end="")
         return 0
     channels = _channels(args, env)
     _prepare_state(args.state)
@@ -130,6 +142,7 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         reports = [run_channel(channel, feed, ledger, options) for channel in channels]
     for report in reports:
         print(_summary(report))
+    print(_held(feed), end="")
     return 0 if all(report.ok for report in reports) else EXIT_FAILED
 
 
@@ -170,6 +183,11 @@ def _prepare_state(state: Path) -> None:
     ignore = state / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
+
+
+def _held(feed: announcements.Announcements) -> str:
+    """A line per notice the build holds back, so a run never skips one silently."""
+    return "".join(f"held: {item.name}: {item.reason}\n" for item in feed.held)
 
 
 def _summary(report: Report) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from publish.cli import main
-from publish.ledger import Ledger
+from publish.ledger import Entry, Ledger, Status
 from publish.lock import exclusive
 from tests.pds.server import Account, Pds
 from tests.publish_support import (
@@ -18,7 +19,9 @@ from tests.publish_support import (
     announcement,
     bsky_env,
     clean_env,
+    feed_items,
     publish,
+    sample_feed,
     write_cards,
     write_feed,
 )
@@ -83,6 +86,22 @@ def test_a_dry_run_prints_each_post_per_channel_and_sends_nothing(
     assert "no thumbnail (card.png missing)" in bluesky
     assert "of 500 characters (URLs count 23)" in out
     assert (state / "ledger.json").read_bytes() == before
+
+
+def test_a_dry_run_shows_the_byte_ranges_of_each_bluesky_facet(
+    feed: Path, state: Path, capsys: Any
+):
+    _, out = dry(capsys, "--input", feed, "--state", state, "--channel", "bluesky")
+    posts = out.split("\n--- bluesky #")[1:]
+    assert len(posts) == 3
+    for post in posts:
+        parts = re.fullmatch(r"[^\n]*\n(.*)\n\[link card[^\n]*\n(\[facets.*)", post.strip(), re.S)
+        assert parts is not None, post
+        text, spans = parts.groups()
+        facets = re.findall(r"(\S+) at (\d+)-(\d+)", spans)
+        data = text.encode("utf-8")
+        assert [data[int(a) : int(b)].decode() for _, a, b in facets] == [f[0] for f in facets]
+        assert [f[0] for f in facets][1:] == ["#Tender", "#AfonwyContracts"]
 
 
 def test_a_dry_run_needs_no_credentials_and_uses_no_network_even_if_given(
@@ -196,6 +215,8 @@ def test_invoke_publish_is_a_dry_run_by_default():
     )
     task.body(Recorder(), live=True, announce_backlog=True)
     assert "--live --announce-backlog" in calls[1]
+    task.body(Recorder(), compose_all=True)
+    assert "--live" not in calls[2] and calls[2].endswith(" --compose-all")
 
 
 SECRET_PASSWORD = "pw-Zq8-unlikely-secret"
@@ -246,3 +267,44 @@ def test_secrets_never_appear_in_output_logs_or_files(
     assert_no_secret(
         outputs, state, [SECRET_PASSWORD, SECRET_TOKEN, bsky_account.password, "alice_token"]
     )
+
+
+def test_compose_all_composes_every_announcement_for_each_channel_whatever_the_ledger(
+    tmp_path: Path, capsys: Any
+):
+    feed = sample_feed(tmp_path / "output")
+    everything = feed_items(feed)
+    eligible = [item for item in everything if item["kind"] != "closing-soon"]
+    ledger = Ledger.load(tmp_path / "state" / "ledger.json")
+    ledger.begin("bluesky", "did:plc:me")
+    ledger.record("bluesky", {eligible[0]["id"]: Entry.now(Status.POSTED, uri="at://x", cid="c")})
+    args = ("--input", feed, "--state", tmp_path / "state", "--max-posts", "1", "--compose-all")
+    code, out = dry(capsys, *args)
+    assert code == 0
+    for channel in ("bluesky", "mastodon"):
+        count = len(eligible)
+        assert f"{channel}: {count} of {count} announcement(s) composed, " in out
+    assert "; 0 cannot be posted" in out and "---" not in out
+    _, out = dry(capsys, *args, "--closing-soon", "--channel", "mastodon")
+    assert f"mastodon: {len(everything)} of {len(everything)} announcement(s)" in out
+    assert "bluesky" not in out.split("\n", 1)[1]
+
+
+def test_compose_all_names_each_announcement_that_cannot_be_posted(tmp_path: Path, capsys: Any):
+    long_url = "https://contracts.afonwy.gov.uk/notices/" + "x" * 300 + "/"
+    broken = announcement("ACC-2026-9002", notice={**announcement()["notice"], "url": long_url})
+    feed = write_feed(tmp_path / "out", [announcement(), broken])
+    write_cards(feed)
+    code, out = dry(capsys, "--input", feed, "--state", tmp_path / "s", "--compose-all")
+    assert code == 0
+    assert (
+        "bluesky: 1 of 2 announcement(s) composed, 0 of them as replies; 1 cannot be posted" in out
+    )
+    assert "  ACC-2026-9002/published: cannot be posted: ACC-2026-9002/published: the URL" in out
+
+
+def test_compose_all_is_only_for_a_dry_run(feed: Path, state: Path, capsys: Any):
+    assert (
+        main(["--input", str(feed), "--state", str(state), "--live", "--compose-all"], env={}) == 2
+    )
+    assert "--compose-all is for a dry run" in capsys.readouterr().err

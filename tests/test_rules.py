@@ -262,33 +262,21 @@ def test_field_that_does_not_belong_in_the_type(
     assert problem.fix == f"remove it: it belongs in {belongs}"
 
 
-# find_a_tender_link
+# A missing Find a Tender link is held, not wrong (tests/test_find_a_tender_first.py)
 
 
 @pytest.mark.parametrize(
     "overrides",
-    [{}, {"legal_basis": "none", "find_a_tender": REMOVE}],
-    ids=["linked", "unregulated"],
-)
-def test_find_a_tender_link_passes(overrides: dict[str, Any]) -> None:
-    assert problems(overrides) == []
-
-
-@pytest.mark.parametrize(
-    ("overrides", "field"),
     [
-        ({"find_a_tender": REMOVE}, "legal_basis"),
-        ({"find_a_tender": REMOVE, "legal_basis": "PCR2015"}, "legal_basis"),
-        ({"find_a_tender": REMOVE, "legal_basis": REMOVE}, "notice_type"),  # PA2023 by default
+        {},
+        {"legal_basis": "none", "find_a_tender": REMOVE},
+        {"find_a_tender": REMOVE},
+        {"find_a_tender": REMOVE, "legal_basis": "PCR2015"},
     ],
-    ids=["PA2023", "PCR2015", "default"],
+    ids=["linked", "unregulated", "PA2023-waiting", "PCR2015-waiting"],
 )
-def test_regulated_notice_without_find_a_tender(overrides: dict[str, Any], field: str) -> None:
-    problem = only(overrides)
-    assert (problem.field, problem.message) == (
-        field,
-        "a regulated notice must carry its Find a Tender link",
-    )
+def test_no_rule_rejects_a_notice_for_its_find_a_tender_link(overrides: dict[str, Any]) -> None:
+    assert problems(overrides) == []
 
 
 # unique_lots

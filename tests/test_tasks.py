@@ -6,9 +6,11 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).parent.parent
 INVOKE = [sys.executable, "-m", "invoke"]
@@ -69,6 +71,76 @@ def test_new_writes_a_notice_that_passes_check(project: Path):
     check = invoke("check", cwd=project)
     assert check.returncode == 0, check.stdout
     assert check.stderr.startswith("1 notices checked, 0 with problems")
+
+
+def test_new_dates_the_notice_at_a_pinned_clock_so_the_build_publishes_it(project: Path):
+    result = invoke("new", "--type", "UK4", "--title", "Library books", cwd=project)
+    assert result.returncode == 0, result.stderr
+    [written] = (project / "content" / "notices").rglob("*.md")
+    assert "\npublished: '2026-11-20T12:00:00+00:00'\n" in written.read_text(encoding="utf-8")
+    assert "(published 2026-11-20T12:00:00+00:00: the NOTICES_CLOCK set in pelicanconf.py)" in (
+        result.stdout
+    )
+
+
+def test_new_dates_the_notice_now_without_a_pinned_clock(project: Path):
+    settings = project / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("NOTICES_CLOCK = ", "# NOTICES_CLOCK = "),
+        encoding="utf-8",
+    )
+    before = datetime.now(UTC).replace(second=0, microsecond=0)
+    assert invoke("new", "--type", "UK4", "--title", "Library books", cwd=project).returncode == 0
+    [written] = (project / "content" / "notices").rglob("*.md")
+    published = yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])["published"]
+    assert before <= datetime.fromisoformat(published) <= datetime.now(UTC)
+
+
+def test_new_without_a_find_a_tender_link_is_held_with_a_warning(project: Path):
+    result = invoke("new", "--type", "UK4", "--title", "Library books", cwd=project)
+    assert "No Find a Tender link yet" in result.stdout
+    check = invoke("check", cwd=project)
+    assert check.returncode == 0
+    assert "warning: legal_basis: held:" in check.stdout
+    assert check.stderr.strip().endswith("1 warnings")
+
+
+def test_new_takes_summary_and_value(project: Path):
+    result = invoke(
+        "new",
+        "--type",
+        "UK4",
+        "--title",
+        "Library books",
+        "--summary",
+        "New books for the libraries.",
+        "--value",
+        "£1,500",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    [written] = (project / "content" / "notices").rglob("*.md")
+    data = yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])
+    assert data["summary"] == "New books for the libraries." and data["value"] == {
+        "amount": 1500,
+        "currency": "GBP",
+    }
+    assert invoke("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--type", "UK12", "--value", "100"), "a UK12 notice has no value field"),
+        (("--type", "UK4", "--value", "lots"), "--value 'lots' is not an amount in pounds"),
+        (("--type", "UK4", "--value", "-5"), "--value '-5' is not an amount in pounds"),
+    ],
+)
+def test_new_refuses_a_value_it_cannot_use(project: Path, args: tuple[str, ...], message: str):
+    result = invoke("new", *args, "--title", "Anything", cwd=project)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not list((project / "content").rglob("*.md"))
 
 
 def test_new_refuses_an_unknown_type(project: Path):

@@ -9,6 +9,7 @@ one before it, so an amendment or an award is a reply in the procurement's threa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -60,27 +61,22 @@ def notice_kind(notice_type: NoticeType) -> EventKind:
     return _KIND_OF_TYPE.get(notice_type, EventKind.PUBLISHED)
 
 
-def events(site: Site, *, closing_soon: bool = False) -> tuple[Event, ...]:
+def events(
+    site: Site, *, closing_soon: bool = False, leave_out: Collection[str] = ()
+) -> tuple[Event, ...]:
     """Every event of the site's default-language notices, oldest first.
 
     With ``closing_soon``, open notices whose deadline falls within 7 days of the build
-    clock also get a ``closing-soon`` event (it exists only while that is true).
+    clock also get a ``closing-soon`` event (it exists only while that is true). Notices
+    whose ids are in ``leave_out`` (held announcements) give no events and take no place
+    in their threads, so nothing replies to an event that is not there.
     """
-    raw: list[tuple[datetime, str, EventKind, Published, Change | None]] = []
-    for item in site.in_language():
-        notice = item.notice
-        kind = notice_kind(notice.notice_type)
-        raw.append((notice.published, f"{notice.notice_id}/{kind}", kind, item, None))
-        for change in notice.changes:
-            event_id = f"{notice.notice_id}/change/{change.number}"
-            raw.append(
-                (max(change.date, notice.published), event_id, EventKind.CHANGED, item, change)
-            )
-        if closing_soon and closes_soon(item, site):
-            deadline = closing_deadline(notice)
-            assert deadline is not None
-            at = max(deadline.at - CLOSING_SOON, notice.updated)
-            raw.append((at, f"{notice.notice_id}/closing-soon", EventKind.CLOSING_SOON, item, None))
+    raw = [
+        happening
+        for item in site.in_language()
+        if item.notice.notice_id not in leave_out
+        for happening in _happenings(item, site, closing_soon)
+    ]
     threads: dict[str, list[Event]] = defaultdict(list)
     result = []
     for at, event_id, kind, item, change in sorted(raw, key=_order):
@@ -98,6 +94,25 @@ def events(site: Site, *, closing_soon: bool = False) -> tuple[Event, ...]:
             thread.append(event)  # a reminder is a leaf: it comes and goes with the clock
         result.append(event)
     return tuple(result)
+
+
+_Raw = tuple[datetime, str, EventKind, Published, Change | None]
+
+
+def _happenings(item: Published, site: Site, closing_soon: bool) -> list[_Raw]:
+    """One notice's events before threading: (at, id, kind, item, change)."""
+    notice = item.notice
+    kind = notice_kind(notice.notice_type)
+    raw: list[_Raw] = [(notice.published, f"{notice.notice_id}/{kind}", kind, item, None)]
+    for change in notice.changes:
+        event_id = f"{notice.notice_id}/change/{change.number}"
+        raw.append((max(change.date, notice.published), event_id, EventKind.CHANGED, item, change))
+    if closing_soon and closes_soon(item, site):
+        deadline = closing_deadline(notice)
+        assert deadline is not None
+        at = max(deadline.at - CLOSING_SOON, notice.updated)
+        raw.append((at, f"{notice.notice_id}/closing-soon", EventKind.CLOSING_SOON, item, None))
+    return raw
 
 
 def closes_soon(item: Published, site: Site) -> bool:

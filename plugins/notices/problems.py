@@ -14,14 +14,17 @@ class Problem:
     field: str
     message: str
     fix: str
+    warning: bool = False  # said, but it does not fail the check or the build
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        level = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {level}{self.field}: {self.message} — {self.fix}"
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the file in a pull request."""
         text = _escape_github(f"{self.field}: {self.message} — {self.fix}")
-        return f"::error file={self.path},line={self.line},title=Notice check::{text}"
+        level = "warning" if self.warning else "error"
+        return f"::{level} file={self.path},line={self.line},title=Notice check::{text}"
 
 
 def _escape_github(text: str) -> str:

@@ -188,17 +188,6 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         )
 
 
-def find_a_tender_link(source: NoticeSource) -> Iterator[Problem]:
-    """Regulated notices go on Find a Tender first, so they must link to it."""
-    basis = source.data.get("legal_basis", "PA2023")
-    if basis in ("PA2023", "PCR2015") and "find_a_tender" not in source.data:
-        yield source.problem(
-            ("legal_basis",) if "legal_basis" in source.data else ("notice_type",),
-            "a regulated notice must carry its Find a Tender link",
-            "publish on Find a Tender first, then add find_a_tender: {notice_id, url}",
-        )
-
-
 def unique_lots(source: NoticeSource) -> Iterator[Problem]:
     lots = source.data.get("lots")
     seen: set[str] = set()
@@ -230,6 +219,8 @@ def changed_fields(source: NoticeSource) -> Iterator[Problem]:
                 )
 
 
+# A regulated notice without its Find a Tender link is not wrong, only early: it is held
+# as NOTICES_FIND_A_TENDER_FIRST says (find_a_tender_first.py), not rejected here.
 RULES: tuple[Rule, ...] = (
     real_dates,
     cpv_codes,
@@ -237,7 +228,6 @@ RULES: tuple[Rule, ...] = (
     money,
     chronology,
     fields_for_type,
-    find_a_tender_link,
     unique_lots,
     changed_fields,
 )

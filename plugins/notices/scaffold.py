@@ -1,8 +1,10 @@
-"""Write a new notice file of a given type with today's date and placeholders to replace."""
+"""Write a new notice file of a given type, dated now, with placeholders to replace."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,7 +12,7 @@ import yaml
 
 from .derive import slugify
 from .model import NoticeType
-from .requirements import required_fields
+from .requirements import FIELDS_BY_TYPE, required_fields
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../plugins/notices/notice.schema.json"
 PLACEHOLDER_BUYER = {
@@ -19,25 +21,41 @@ PLACEHOLDER_BUYER = {
     "contact": {"name": "Procurement team", "email": "procurement@example.gov.uk"},
 }
 _DAY = timedelta(days=1)
+FIND_A_TENDER_NOTICE = "https://www.find-tender.service.gov.uk/Notice/"
 
 
-def scaffold(notice_type: NoticeType, title: str, now: datetime, buyer: dict | None = None) -> str:
-    """The text of a new notice that passes the check, with values to replace."""
+def scaffold(
+    notice_type: NoticeType,
+    title: str,
+    now: datetime,
+    buyer: dict | None = None,
+    *,
+    summary: str | None = None,
+    value: Decimal | None = None,
+    ocid: str | None = None,
+    find_a_tender: str | None = None,
+) -> str:
+    """The text of a new notice that passes the check, with values to replace.
+
+    ``summary``, ``value`` (excluding VAT, in pounds) and ``ocid`` (to add a notice to an
+    existing procurement) replace their placeholders when given. ``find_a_tender`` is the
+    id of the same notice on Find a Tender; without it the notice has no link there, so the
+    build holds it back (NOTICES_FIND_A_TENDER_FIRST) rather than link a made-up one.
+    """
     now = now.astimezone(ZoneInfo("Europe/London")).replace(second=0, microsecond=0)
     year = now.year
-    number = now.strftime("%m%d%H%M")
+    # The title's digest keeps ids apart when several notices share a minute (or a pinned clock).
+    digest = hashlib.sha256(slugify(title).encode("utf-8")).hexdigest()[:4]
+    number = f"{now:%m%d%H%M}-{digest}"
     data: dict = {
         "notice_type": notice_type.value,
         "notice_id": f"NEW-{year}-{number}",
-        "ocid": f"ocds-h6vhtk-{number}",
+        "ocid": ocid or f"ocds-h6vhtk-{number}",
         "published": now.isoformat(),
         "legal_basis": "PA2023",
-        "find_a_tender": {
-            "notice_id": f"000000-{year}",
-            "url": f"https://www.find-tender.service.gov.uk/Notice/000000-{year}",
-        },
+        **({"find_a_tender": find_a_tender_link(find_a_tender)} if find_a_tender else {}),
         "title": title,
-        "summary": "One or two sentences saying what is being bought and who it is for.",
+        "summary": summary or "One or two sentences saying what is being bought and who it is for.",
         "buyer": buyer or PLACEHOLDER_BUYER,
     }
     deadlines: dict[str, str] = {}
@@ -50,6 +68,8 @@ def scaffold(notice_type: NoticeType, title: str, now: datetime, buyer: dict | N
             data[name] = _example(name, now)
     if notice_type is NoticeType.UK5:
         data["procedure"] = "direct_award"
+    if value is not None:
+        data["value"] = {"amount": _number(value), "currency": "GBP"}
     if deadlines:
         data["deadlines"] = deadlines
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
@@ -58,6 +78,22 @@ def scaffold(notice_type: NoticeType, title: str, now: datetime, buyer: dict | N
 
 def notice_path(content: Path, title: str, now: datetime) -> Path:
     return content / "notices" / str(now.year) / f"{slugify(title)}.md"
+
+
+def find_a_tender_link(notice_id: str) -> dict[str, str]:
+    """The ``find_a_tender`` field for a Find a Tender notice id such as 041234-2026."""
+    return {"notice_id": notice_id, "url": f"{FIND_A_TENDER_NOTICE}{notice_id}"}
+
+
+def has_value(notice_type: NoticeType) -> bool:
+    """Whether notices of this type may give an estimated value."""
+    required, optional = FIELDS_BY_TYPE[notice_type]
+    return "value" in required + optional
+
+
+def _number(amount: Decimal) -> int | float:
+    # YAML has no decimal type: whole pounds stay integers, pence become a float.
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _example(name: str, now: datetime) -> object:

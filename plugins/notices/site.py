@@ -14,6 +14,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from .derive import Facets, facets, statuses
+from .find_a_tender_first import Held
 from .model import Notice
 
 
@@ -37,6 +38,8 @@ class Site:
 
     ``url`` is the canonical public address (no trailing slash) used wherever an
     absolute link is needed: feeds, calendars, OCDS, announcements and link cards.
+    ``held`` are the notices waiting for their Find a Tender link: either not in
+    ``notices`` at all, or in them with their announcements held (``Held.on_site``).
     """
 
     url: str
@@ -45,8 +48,10 @@ class Site:
     timezone: str
     default_lang: str
     notices: tuple[Published, ...]
+    held: tuple[Held, ...] = ()
+    # Not an argument, so dataclasses.replace() builds a fresh index for the new Site.
     _by_ocid: dict[tuple[str, str], tuple[Published, ...]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
@@ -72,6 +77,11 @@ class Site:
         """The notices of one procurement in one language, oldest first."""
         return self._by_ocid.get((ocid, lang or self.default_lang), ())
 
+    @property
+    def unannounced(self) -> frozenset[str]:
+        """Ids of the notices whose announcements are held."""
+        return frozenset(item.notice.notice_id for item in self.held)
+
 
 def assemble(
     pages: Iterable[tuple[Notice, str]],
@@ -81,6 +91,7 @@ def assemble(
     clock: datetime,
     timezone: str = "Europe/London",
     default_lang: str = "en",
+    held: Iterable[Held] = (),
 ) -> Site:
     """Build a ``Site`` from (notice, page path) pairs that have passed every check."""
     pages = sorted(pages, key=lambda page: (page[0].published, page[0].notice_id, page[0].lang))
@@ -109,4 +120,5 @@ def assemble(
         timezone=timezone,
         default_lang=default_lang,
         notices=published,
+        held=tuple(held),
     )
