@@ -128,24 +128,54 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
 )
 def check(c: Context, format: str = "text", paths: str = "") -> None:
     """Check every notice (or the given files and folders) and print all problems at once."""
-    from plugins.notices.check import check_files, notice_files
+    import runpy
 
+    from plugins.notices import find_a_tender_first
+    from plugins.notices.check import check_files, notice_files
+    from plugins.notices.settings import SettingsError
+    from plugins.notices.store import NoticeStore
+
+    try:  # held notices are judged by the site's own setting
+        mode = find_a_tender_first.mode(runpy.run_path(str(SETTINGS)))
+    except SettingsError as error:
+        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
     given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
     files = [f for p in given for f in (notice_files(p) if p.is_dir() else [p])]
-    report = check_files(files, ROOT)
+    # The build's store (CACHE_PATH/NOTICES_CACHE by default): unchanged notices aren't re-read.
+    report = check_files(files, ROOT, mode, NoticeStore(ROOT / "cache" / "notices.sqlite"))
     for problem in report.problems:
         print(problem.as_github() if format == "github" else problem)
-    summary = f"{len(report.loaded)} notices checked, {len({p.path for p in report.problems})} with problems, {len(report.problems)} problems"
-    print(summary, file=sys.stderr)
-    if report.problems:
+    errors, warnings = report.errors, report.warnings
+    summary = f"{len(report.loaded)} notices checked, {len({p.path for p in errors})} with problems, {len(errors)} problems"
+    print(summary + (f", {len(warnings)} warnings" if warnings else ""), file=sys.stderr)
+    if errors:
         raise Exit(code=1)
 
 
-@task(help={"type": "notice type, e.g. UK4", "title": "the notice's title"})
-def new(c: Context, type: str, title: str) -> None:
-    """Write a new notice of TYPE with today's date and placeholders to replace."""
+@task(
+    help={
+        "type": "notice type, e.g. UK4",
+        "title": "the notice's title",
+        "summary": "one or two sentences for listings, feeds and posts",
+        "value": "estimated value excluding VAT, in pounds, e.g. 240000",
+        "ocid": "the procurement's ocid, to add this notice to an existing procurement",
+        "find_a_tender": "the id of the same notice on Find a Tender, e.g. 041234-2026",
+    }
+)
+def new(
+    c: Context,
+    type: str,
+    title: str,
+    summary: str = "",
+    value: str = "",
+    ocid: str = "",
+    find_a_tender: str = "",
+) -> None:
+    """Write a new notice of TYPE, dated now (or at NOTICES_CLOCK), with placeholders to replace."""
+    from decimal import Decimal, InvalidOperation
+
     from plugins.notices.model import NoticeType
-    from plugins.notices.scaffold import notice_path, scaffold
+    from plugins.notices.scaffold import has_value, notice_path, scaffold
 
     try:
         notice_type = NoticeType(type.upper())
@@ -153,13 +183,50 @@ def new(c: Context, type: str, title: str) -> None:
         raise Exit(
             f"Unknown notice type {type!r}: use one of {', '.join(NoticeType)}", code=2
         ) from None
-    now = datetime.now(UTC)
+    try:
+        amount = Decimal(value.replace(",", "").lstrip("£")) if value else None
+    except InvalidOperation:
+        raise Exit(f"--value {value!r} is not an amount in pounds, e.g. 240000", code=2) from None
+    if amount is not None and not (amount.is_finite() and amount >= 0):
+        raise Exit(f"--value {value!r} is not an amount in pounds, e.g. 240000", code=2)
+    if amount is not None and not has_value(notice_type):
+        raise Exit(f"--value: a {notice_type.value} notice has no value field", code=2)
+    now, clock_note = _new_notice_date()
     path = notice_path(CONTENT, title, now)
     if path.exists():
         raise Exit(f"{path} already exists: choose another title", code=2)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold(notice_type, title, now), encoding="utf-8")
-    print(f"Wrote {path.relative_to(ROOT)}: replace the placeholders, then run: invoke check")
+    text = scaffold(
+        notice_type,
+        title,
+        now,
+        summary=summary,
+        value=amount,
+        ocid=ocid,
+        find_a_tender=find_a_tender,
+    )
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {path.relative_to(ROOT)}{clock_note}")
+    if not find_a_tender:
+        print("No Find a Tender link yet: add find_a_tender once it is there (docs/buyers.md).")
+    print("Replace the placeholders, then run: invoke check")
+
+
+def _new_notice_date() -> tuple[datetime, str]:
+    """Now, or the build clock when pelicanconf.py pins NOTICES_CLOCK (as the sample does).
+
+    A notice dated after the build's clock is scheduled, not built, so with a pinned clock
+    a notice dated today would not appear in ``invoke build``.
+    """
+    import runpy
+
+    from plugins.notices.settings import build_clock
+
+    clock = runpy.run_path(str(SETTINGS)).get("NOTICES_CLOCK")
+    if not clock:
+        return datetime.now(UTC), ""
+    dated = build_clock({"NOTICES_CLOCK": clock}, environ={})
+    return dated, f" (published {dated.isoformat()}: the NOTICES_CLOCK set in pelicanconf.py)"
 
 
 @task
@@ -233,6 +300,7 @@ def bench(
         "max_posts": "at most N posts per channel in this run (default 10)",
         "announce_backlog": "on a channel's first run, post earlier announcements too",
         "closing_soon": "also post closing-soon reminders",
+        "compose_all": "dry run only: compose every announcement, whatever the ledger says",
     },
 )
 def publish(
@@ -242,11 +310,13 @@ def publish(
     max_posts: int = 10,
     announce_backlog: bool = False,
     closing_soon: bool = False,
+    compose_all: bool = False,
 ) -> None:
     """Announce new notices on Bluesky and Mastodon from output/announcements.json."""
     args = [sys.executable, "-m", "publish", "--input", str(OUTPUT / "announcements.json")]
     args += ["--state", str(ROOT / "publish-state"), "--max-posts", str(max_posts)]
     flags = {"--live": live, "--announce-backlog": announce_backlog, "--closing-soon": closing_soon}
+    flags["--compose-all"] = compose_all
     args += [flag for flag, wanted in flags.items() if wanted]
     args += [arg for name in channel or [] for arg in ("--channel", name)]
     # Credentials stay in the environment; they never appear on a command line.

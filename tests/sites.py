@@ -39,9 +39,8 @@ def pelican_build(
 ) -> subprocess.CompletedProcess[str]:
     """Run Pelican's command line as `invoke build` does, with our settings."""
     settings = {"PATH": str(content), "OUTPUT_PATH": str(output), **(settings or {})}
-    overrides = [
-        arg for key, value in settings.items() for arg in ("-e", f"{key}={json.dumps(value)}")
-    ]
+    # One -e with every pair: Pelican keeps only the last -e given.
+    overrides = ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
     command += ["-s", str(ROOT / "pelicanconf.py")]
     return subprocess.run(

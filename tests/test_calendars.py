@@ -13,11 +13,17 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from plugins.calendars.ics import render
+from plugins.calendars import ics
 from plugins.calendars.settings import Options
 from plugins.notices.site import Site
 from tests.checks.calendars import calendar_problems, ics_problems
 from tests.sites import CONTENT, SAMPLE_CLOCK, pelican_build, site_from
+
+
+def render(site, options):
+    """The calendars as {path: bytes}."""
+    return dict(ics.render(site, options))
+
 
 LONDON = ZoneInfo("Europe/London")
 HOST = "contracts.afonwy.gov.uk"

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.calendars.ics import render
+from plugins.calendars import ics
 from plugins.calendars.settings import Options
 from tests.checks.calendars import calendar_problems, ics_problems, second_parser_problems
+
+
+def render(site, options):
+    """The calendars as {path: bytes}."""
+    return dict(ics.render(site, options))
+
 
 PATH = "notices/highway-resurfacing-framework/deadlines.ics"
 

@@ -6,10 +6,15 @@ from types import SimpleNamespace
 
 import pytest
 
+from plugins.calendars import ics
 from plugins.calendars.catalogue import calendars_for, site_calendars
-from plugins.calendars.ics import render
 from plugins.calendars.pelican_hooks import check_settings, link_calendars, write_calendars
 from plugins.calendars.settings import Options, SettingsError
+
+
+def render(site, options):
+    """The calendars as {path: bytes}."""
+    return dict(ics.render(site, options))
 
 
 def test_notice_pages_and_templates_learn_which_calendars_exist(sample_site):

@@ -13,7 +13,7 @@ from plugins.notices.site import Site
 
 @pytest.fixture(scope="module")
 def drawn(sample_site: Site) -> dict[str, bytes]:
-    return site_cards(sample_site)
+    return dict(site_cards(sample_site))
 
 
 def test_one_card_per_notice_beside_its_page(sample_site: Site, drawn: dict[str, bytes]):
@@ -25,17 +25,17 @@ def test_parallel_drawing_gives_the_same_bytes(
     sample_site: Site, drawn: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(cards_module, "PARALLEL_FROM", 2)
-    assert site_cards(sample_site, processes=2) == drawn
+    assert dict(site_cards(sample_site, processes=2)) == drawn
 
 
 def test_the_cache_is_filled_then_used(
     sample_site: Site, drawn: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    assert site_cards(sample_site, cache_path=tmp_path) == drawn
+    assert dict(site_cards(sample_site, cache_path=tmp_path)) == drawn
     assert len(list(tmp_path.rglob("*.png"))) == len(set(drawn.values()))
 
     def refuse(job: object) -> bytes:
         raise AssertionError("a cached card was drawn again")
 
     monkeypatch.setattr(cards_module, "draw", refuse)
-    assert site_cards(sample_site, cache_path=tmp_path) == drawn
+    assert dict(site_cards(sample_site, cache_path=tmp_path)) == drawn

@@ -192,7 +192,7 @@ def test_feed_ids_survive_editing_and_renaming_a_notice(tmp_path):
     (notice.parent / "roads-framework.md").write_text(text, encoding="utf-8")
 
     def ids(site):
-        files = feed_files(site, FeedOptions())
+        files = dict(feed_files(site, FeedOptions()))
         return {e.id: e for e in feedparser.parse(files["feeds/all.atom"]).entries}
 
     before, after = ids(site_from()), ids(site_from(content))

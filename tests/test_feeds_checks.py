@@ -17,7 +17,7 @@ RSS = "feeds/type/award.rss"
 @pytest.fixture
 def output(sample_site, tmp_path: Path) -> Path:
     """A folder holding the sample site's feeds (paged, 10 entries a page) and OPML."""
-    for path, data in feed_files(sample_site, FeedOptions(max_entries=10)).items():
+    for path, data in dict(feed_files(sample_site, FeedOptions(max_entries=10))).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(data)
     return tmp_path

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from plugins.notices.jsonfile import json_bytes as dumps
+from plugins.notices.output import in_memory
 from plugins.ocds.codes import LOCATION_EXTENSION, LOTS_EXTENSION
 from plugins.ocds.package import (
     RELEASES_PATH,
-    dumps,
     ocds_files,
     ocds_path_for,
     outside_prefixes,
+    procurement_releases,
     published_ocids,
+    release_package,
 )
 from plugins.ocds.settings import ocds_config
 
@@ -20,7 +23,7 @@ PREFIXES = {"OCDS_OCID_PREFIX": ["ocds-h6vhtk", "ocds-a1fnwy"]}
 
 
 def _files(site, settings=PREFIXES) -> dict[str, dict]:
-    files = ocds_files(site, ocds_config(settings, site))
+    files = in_memory(ocds_files(site, ocds_config(settings, site)))
     return {path: json.loads(content) for path, content in files.items()}
 
 
@@ -48,7 +51,7 @@ def test_a_procurement_package_describes_itself(sample_site):
 def test_the_published_date_follows_content_not_the_build_clock(sample_site):
     later = replace(sample_site, clock=sample_site.clock.replace(year=2027))
     config = ocds_config(PREFIXES, sample_site)
-    assert ocds_files(later, config) == ocds_files(sample_site, config)
+    assert in_memory(ocds_files(later, config)) == in_memory(ocds_files(sample_site, config))
 
 
 def test_extensions_are_declared_only_when_used(sample_site):
@@ -86,8 +89,29 @@ def test_only_accepted_prefixes_are_published(sample_site):
 
 def test_no_notices_no_site_package(sample_site):
     empty = replace(sample_site, notices=())
-    assert ocds_files(empty, ocds_config(PREFIXES, sample_site)) == {}
+    assert in_memory(ocds_files(empty, ocds_config(PREFIXES, sample_site))) == {}
 
 
 def test_dumps_is_stable_utf8_with_a_final_newline():
     assert dumps({"b": "Gŵyl 🎉", "a": 1}) == '{\n  "b": "Gŵyl 🎉",\n  "a": 1\n}\n'.encode()
+
+
+def test_packages_written_in_pieces_are_json_bytes_of_the_whole_package(sample_site):
+    config = ocds_config(PREFIXES, sample_site)
+    procurements = procurement_releases(sample_site, config)
+    everything = tuple(
+        sorted(
+            (r for releases in procurements.values() for r in releases),
+            key=lambda r: (r.date, r.ocid, r.id),
+        )
+    )
+    expected = {
+        ocds_path_for(ocid): dumps(
+            release_package(releases, ocds_path_for(ocid), sample_site, config)
+        )
+        for ocid, releases in procurements.items()
+    }
+    expected[RELEASES_PATH] = dumps(release_package(everything, RELEASES_PATH, sample_site, config))
+    written = in_memory(ocds_files(sample_site, config))
+    assert sorted(written) == sorted(expected)
+    assert [path for path in expected if written[path] != expected[path]] == []

@@ -8,7 +8,7 @@ come from the content, never the wall clock, so the same content gives the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -51,8 +51,8 @@ class Written:
 END = b"END:VCALENDAR\r\n"
 
 
-def render(site: Site, options: Options) -> dict[str, bytes]:
-    """Every calendar of the site: {path relative to the output folder: .ics bytes}."""
+def render(site: Site, options: Options) -> Iterator[tuple[str, bytes]]:
+    """Every calendar of the site, one by one: (path relative to the output folder, .ics)."""
     # Each event is serialised once and shared by the up to five calendars that carry it:
     # icalendar's line folding is the slow part of a 10,000-notice build.
     written = {
@@ -61,7 +61,6 @@ def render(site: Site, options: Options) -> dict[str, bytes]:
         if has_deadlines(item)
     }
     since = None if options.past is None else site.clock - options.past
-    files = {}
     for calendar in site_calendars(site):
         events = [
             e
@@ -69,12 +68,11 @@ def render(site: Site, options: Options) -> dict[str, bytes]:
             for e in written[item.notice.key]
             if since is None or e.start >= since
         ]
-        files[calendar.path] = calendar_bytes(calendar, events, site, options)
+        yield calendar.path, calendar_bytes(calendar, events, site, options)
     for item in site.notices:
         if has_deadlines(item):
             calendar = notice_calendar(item)
-            files[calendar.path] = calendar_bytes(calendar, written[item.notice.key], site, options)
-    return files
+            yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
 
 
 def calendar_bytes(

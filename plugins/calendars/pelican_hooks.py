@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from plugins.notices.output import write_files
+
 from .catalogue import calendars_for, site_calendars
 from .ics import render
 from .settings import options
@@ -31,9 +33,5 @@ def link_calendars(generator: Any) -> None:
 
 def write_calendars(generator: Any, writer: Any) -> None:
     files = render(generator.context["NOTICES_SITE"], options(generator.settings))
-    output = Path(writer.output_path)
-    for path, data in sorted(files.items()):
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    logger.info("Wrote %d calendars", len(files))
+    count = write_files(Path(writer.output_path), files)
+    logger.info("Wrote %d calendars", count)

@@ -1,9 +1,9 @@
-"""Every card of a site, as {path: PNG bytes}: drawn in parallel, or copied from a cache."""
+"""Every card of a site, as (path, PNG bytes): drawn in parallel, or copied from a cache."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -41,35 +41,36 @@ def draw(job: Job) -> bytes:
 
 def site_cards(
     site: Site, style: Style = DEFAULT_STYLE, *, processes: int = 1, cache_path: Path | None = None
-) -> dict[str, bytes]:
-    """Each notice's card at ``<notice path>card.png``."""
+) -> Iterator[tuple[str, bytes]]:
+    """Each notice's card at ``<notice path>card.png``, by path, one at a time (10,000 cards
+    are hundreds of megabytes: they are written as they come, not held)."""
     jobs = {
         card_path(item): Job(card_text(item), site.name, site.host, style) for item in site.notices
     }
-    cached = {path: _read(cache_path, job) for path, job in jobs.items()} if cache_path else {}
-    missing = [path for path in jobs if cached.get(path) is None]
-    drawn = dict(zip(missing, _draw_all([jobs[p] for p in missing], processes), strict=True))
-    if cache_path:
-        for path, data in drawn.items():
+    paths = sorted(jobs)
+    kept = {p for p in paths if cache_path and _cached_file(cache_path, jobs[p]).is_file()}
+    drawn = iter(_draw_all([jobs[p] for p in paths if p not in kept], processes))
+    for path in paths:
+        if path in kept and cache_path:
+            yield path, _cached_file(cache_path, jobs[path]).read_bytes()
+            continue
+        data = next(drawn)
+        if cache_path:
             _write(cache_path, jobs[path], data)
-    return {path: drawn.get(path) or cached[path] for path in sorted(jobs)}
+        yield path, data
 
 
 def _draw_all(jobs: list[Job], processes: int) -> Iterable[bytes]:
     if processes <= 1 or len(jobs) < PARALLEL_FROM:
-        return [draw(job) for job in jobs]
+        yield from (draw(job) for job in jobs)
+        return
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        return list(pool.map(draw, jobs, chunksize=64))
+        yield from pool.map(draw, jobs, chunksize=64)
 
 
 def _cached_file(cache: Path, job: Job) -> Path:
     key = job.key()
     return cache / key[:2] / f"{key}.png"
-
-
-def _read(cache: Path, job: Job) -> bytes | None:
-    path = _cached_file(cache, job)
-    return path.read_bytes() if path.is_file() else None
 
 
 def _write(cache: Path, job: Job, data: bytes) -> None:

@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from plugins.notices.output import write_files
+
 from .cards import site_cards
 from .render import Style
 from .settings import merged
@@ -32,11 +34,7 @@ def write_cards(generator: Any, writer: Any) -> None:
         generator.context["NOTICES_SITE"],
         Style(brand=settings["CARDS_BRAND_COLOUR"], accent=settings["CARDS_ACCENT_COLOUR"]),
         processes=int(settings["CARDS_PROCESSES"]),
-        cache_path=Path(cache) if cache else None,
+        cache_path=Path(generator.settings["CACHE_PATH"], cache) if cache else None,
     )
-    output = Path(writer.output_path)
-    for path, data in cards.items():
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    logger.info("Wrote %d social cards", len(cards))
+    count = write_files(Path(writer.output_path), cards)
+    logger.info("Wrote %d social cards", count)

@@ -19,9 +19,10 @@ SETTINGS = (
     ),
     Setting(
         "CARDS_CACHE_PATH",
-        None,
-        "Folder in which to keep drawn cards between builds, keyed by everything a card "
-        "shows, so an unchanged card is copied instead of drawn again. None: no cache.",
+        "cards",
+        "Folder (under CACHE_PATH when relative) in which to keep drawn cards between builds, "
+        "keyed by everything a card shows, so an unchanged card is copied instead of drawn "
+        "again. None: no cache.",
     ),
     Setting(
         "CARDS_PROCESSES",

@@ -7,6 +7,7 @@ subscription document (``feeds/<slug>.atom``) holds the newest entries and links
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plugins.notices.events import Event, EventKind, events
@@ -41,16 +42,14 @@ def compose(site: Site, id_date: str) -> Composed:
     )
 
 
-def feed_files(site: Site, options: FeedOptions) -> dict[str, bytes]:
-    """Atom and RSS for every feed of the site, and the OPML file listing them."""
+def feed_files(site: Site, options: FeedOptions) -> Iterator[tuple[str, bytes]]:
+    """Atom and RSS for every feed of the site, and the OPML file listing them, one by one."""
     feeds = site_feeds(site)
     composed = compose(site, options.id_date)
     renderer = Renderer()
-    files: dict[str, bytes] = {}
     for feed in feeds:
-        files.update(feed_pages(feed, site, options, composed, renderer))
-    files[OPML_PATH] = opml(site, feeds)
-    return files
+        yield from feed_pages(feed, site, options, composed, renderer).items()
+    yield OPML_PATH, opml(site, feeds)
 
 
 def feed_entries(feed: Feed, site: Site, composed: Composed) -> tuple[Entry, ...]:

@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from plugins.notices.output import write_files
+
 from .build import feed_files
 from .catalogue import OPML_PATH, feeds_for, site_feeds
 from .settings import options
@@ -34,10 +36,6 @@ def check_settings(pelican: Any) -> None:
 def write_feeds(generator: Any, writer: Any) -> None:
     """Write feeds/*.atom, feeds/*.rss (and their pages) and feeds/feeds.opml."""
     site = generator.context["NOTICES_SITE"]
-    files = feed_files(site, options(generator.settings))
     output = Path(writer.output_path)
-    for path, data in files.items():
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    logger.info("Wrote %d feed files under %s", len(files), output / "feeds")
+    count = write_files(output, feed_files(site, options(generator.settings)))
+    logger.info("Wrote %d feed files under %s", count, output / "feeds")

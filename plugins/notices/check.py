@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import LoadedNotice, display_path, load_notice
+from . import find_a_tender_first
+from .bulk import read_notices
+from .find_a_tender_first import Mode
+from .load import LoadedNotice, display_path
 from .problems import Problem
 from .sitewide import Located, sitewide_problems
+from .store import NoticeStore
 
 
 @dataclass(frozen=True)
@@ -15,16 +19,48 @@ class CheckReport:
     loaded: tuple[LoadedNotice, ...]
     problems: tuple[Problem, ...]
 
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that fail the check (and would fail the build)."""
+        return tuple(problem for problem in self.problems if not problem.warning)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What the check says without failing, such as notices held back."""
+        return tuple(problem for problem in self.problems if problem.warning)
+
 
 def notice_files(folder: Path) -> list[Path]:
     """Every notice file below ``folder``, in a stable order."""
     return sorted(path for path in folder.rglob("*.md") if path.is_file())
 
 
-def check_files(paths: list[Path], relative_to: Path) -> CheckReport:
-    """Check each file, then the rules that span files."""
-    loaded = tuple(load_notice(path, display_path(path, relative_to)) for path in paths)
+def check_files(
+    paths: list[Path],
+    relative_to: Path,
+    find_a_tender_mode: Mode | None = None,
+    store: NoticeStore | None = None,
+) -> CheckReport:
+    """Check each file (unchanged ones from ``store``), the rules that span files, then what
+    is held back.
+
+    ``find_a_tender_mode`` is the site's NOTICES_FIND_A_TENDER_FIRST (None: its default).
+    """
+    files = [(path, display_path(path, relative_to)) for path in paths]
+    reads = read_notices(files, store=store or NoticeStore(None))
+    loaded = tuple(read.loaded for read in reads)
     problems = [problem for item in loaded for problem in item.problems]
     valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
     problems += sitewide_problems(valid)
+    problems += _held(paths, loaded, find_a_tender_mode or find_a_tender_first.mode({}))
     return CheckReport(loaded, tuple(sorted(problems)))
+
+
+def _held(paths: list[Path], loaded: tuple[LoadedNotice, ...], mode: Mode) -> list[Problem]:
+    """One line per valid notice that waits for its Find a Tender link (read again for its line)."""
+    found = (
+        find_a_tender_first.file_problem(path, item.path, mode)
+        for path, item in zip(paths, loaded, strict=True)
+        if item.notice is not None and find_a_tender_first.waiting(item.notice)
+    )
+    return [problem for problem in found if problem is not None]

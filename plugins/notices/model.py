@@ -16,21 +16,21 @@ from .codes import (  # noqa: F401  (re-exported: the model is where callers fin
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Money:
     amount: Decimal
     currency: str = "GBP"
     amount_gross: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     email: str
     name: str | None = None
     phone: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Address:
     street: str | None = None
     locality: str | None = None
@@ -38,7 +38,7 @@ class Address:
     region: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Buyer:
     name: str
     id: str
@@ -47,7 +47,7 @@ class Buyer:
     address: Address | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cpv:
     """A CPV 2008 code, always with its check digit."""
 
@@ -59,7 +59,7 @@ class Cpv:
         return self.code[:2]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A UK ITL region."""
 
@@ -71,33 +71,33 @@ class Region:
         return self.code[:3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     kind: DeadlineKind
     at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContractPeriod:
     start: date
     end: date
     extension_months: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Submission:
     methods: tuple[str, ...]
     url: str | None = None
     details: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suitability:
     sme: bool = False
     vcse: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lot:
     id: str
     title: str
@@ -106,7 +106,7 @@ class Lot:
     cpv: tuple[Cpv, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     title: str
     url: str
@@ -114,7 +114,7 @@ class Document:
     format: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Supplier:
     name: str
     id: str | None = None
@@ -122,7 +122,7 @@ class Supplier:
     vcse: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     date: date
     value: Money | None = None
@@ -130,7 +130,7 @@ class Award:
     lots: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contract:
     id: str
     date_signed: date | None = None
@@ -138,7 +138,7 @@ class Contract:
     kpis: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Modification:
     description: str
     grounds: str
@@ -146,7 +146,7 @@ class Modification:
     new_end_date: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ending:
     """Why and when a procurement was cancelled (UK12) or a contract terminated (UK11)."""
 
@@ -154,7 +154,7 @@ class Ending:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One entry of a notice's append-only ``changes`` list; ``number`` counts from 1."""
 
@@ -165,13 +165,13 @@ class Change:
     formal: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FindATender:
     url: str
     notice_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """One procurement notice in one language."""
 

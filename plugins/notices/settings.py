@@ -30,6 +30,28 @@ SETTINGS = (
         "The site's canonical public address, e.g. https://contracts.example.gov.uk, used for "
         "absolute links in feeds, calendars, open data and link cards. None: SITEURL.",
     ),
+    Setting(
+        "NOTICES_CACHE",
+        "notices.sqlite",
+        "File under CACHE_PATH that keeps each notice as read, keyed by the file's bytes and "
+        "the code's version, so an unchanged notice is not parsed again. None: no cache.",
+    ),
+    Setting(
+        "NOTICES_PROCESSES",
+        0,
+        "Processes that read notices when there are many (64 or more) to read; 0: one per "
+        "core, 1: read in the build's own process.",
+    ),
+    Setting(
+        "NOTICES_FIND_A_TENDER_FIRST",
+        "hold-notice",
+        "What happens to a regulated notice (legal_basis PA2023 or PCR2015) without its "
+        "find_a_tender link, since the law has it published on Find a Tender first. "
+        "'hold-notice': kept off the site and not announced until the link is added; "
+        "'hold-announcements': its page and feeds are built but it is not announced; "
+        "'error': invoke check and the build fail; 'off': no guard. Held notices are "
+        "warnings in invoke check and listed in announcements.json.",
+    ),
 )
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 

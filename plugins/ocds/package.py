@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from plugins.notices.jsonfile import json_bytes as dumps
+from plugins.notices.jsonfile import item_text, json_chunks
+from plugins.notices.output import Chunks
 from plugins.notices.site import Published, Site
 
 from .release import AWARD_TYPES, Context, Release, notice_releases, release_id
@@ -97,19 +100,27 @@ def release_package(
     return {key: value for key, value in package.items() if value not in (None, [])}
 
 
-def ocds_files(site: Site, config: OcdsConfig) -> dict[str, bytes]:
-    """Every OCDS file of the site: {path relative to the output folder: content}."""
-    procurements = procurement_releases(site, config)
-    files = {
-        ocds_path_for(ocid): dumps(release_package(releases, ocds_path_for(ocid), site, config))
-        for ocid, releases in procurements.items()
-    }
-    everything = tuple(
-        sorted(
-            (r for releases in procurements.values() for r in releases),
-            key=lambda r: (r.date, r.ocid, r.id),
-        )
-    )
+def ocds_files(site: Site, config: OcdsConfig) -> Iterator[tuple[str, Chunks]]:
+    """Every OCDS file of the site, one by one: (path relative to the output folder, content).
+
+    Each release is serialised once, for its procurement's package and for the site's; only
+    that text is kept, since 10,000 notices' releases as dicts are hundreds of megabytes.
+    """
+    everything: list[tuple[tuple[datetime, str, str], Release, str]] = []
+    for ocid, releases in procurement_releases(site, config).items():
+        path = ocds_path_for(ocid)
+        texts = [item_text(release.data) for release in releases]
+        yield path, json_chunks(release_package(releases, path, site, config), "releases", texts)
+        everything += [
+            ((r.date, r.ocid, r.id), _slim(r), t) for r, t in zip(releases, texts, strict=True)
+        ]
+    everything.sort(key=lambda each: each[0])
     if everything:  # a package needs at least one release
-        files[RELEASES_PATH] = dumps(release_package(everything, RELEASES_PATH, site, config))
-    return files
+        releases = tuple(release for _, release, _ in everything)
+        head = release_package(releases, RELEASES_PATH, site, config)
+        yield RELEASES_PATH, json_chunks(head, "releases", (text for _, _, text in everything))
+
+
+def _slim(release: Release) -> Release:
+    """The release without its data: what the site's package head needs."""
+    return replace(release, data={})

@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from plugins.notices.output import write_files
+
 from .package import (
     RELEASES_PATH,
     ocds_files,
@@ -44,8 +46,4 @@ def write_ocds(generator: Any, writer: Any) -> None:
             item.notice.ocid,
             ", ".join(config.ocid_prefixes),
         )
-    output = Path(writer.output_path)
-    for path, content in ocds_files(site, config).items():
-        target = output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(Path(writer.output_path), ocds_files(site, config))

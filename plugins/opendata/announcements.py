@@ -2,18 +2,22 @@
 
 One announcement per event (plugins/notices/events.py): a notice published, awarded or
 cancelled, each change, and optionally closing-soon. Follow-ups name the announcement they
-reply to, so the publisher can thread them. The schema is announcements.schema.json.
+reply to, so the publisher can thread them. Notices waiting for their Find a Tender link are
+not announced but listed under ``held``, so the publisher can say so. The schema is
+announcements.schema.json.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from plugins.cards import card_alt, card_path
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
-from plugins.notices.jsonfile import json_bytes, rfc3339
+from plugins.notices.find_a_tender_first import REASON, Held
+from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
 from plugins.notices.model import NoticeGroup
 from plugins.notices.site import Published, Site
 from plugins.notices.templating import format_amount, format_datetime
@@ -36,17 +40,37 @@ def announcements(
     site: Site, *, hashtags: tuple[str, ...] = (), closing_soon: bool = True
 ) -> bytes:
     """The announcements file for a site, oldest event first."""
-    return json_bytes(
-        {
-            "version": VERSION,
-            "generated": rfc3339(site.clock),
-            "site": {"name": site.name, "url": site.url, "language": site.default_lang},
-            "announcements": [
-                _announcement(event, site, hashtags)
-                for event in events(site, closing_soon=closing_soon)
-            ],
-        }
-    )
+    return b"".join(announcement_chunks(site, hashtags=hashtags, closing_soon=closing_soon))
+
+
+def announcement_chunks(
+    site: Site, *, hashtags: tuple[str, ...] = (), closing_soon: bool = True
+) -> Iterator[bytes]:
+    """``announcements`` in pieces, an announcement at a time."""
+    head = {
+        "version": VERSION,
+        "generated": rfc3339(site.clock),
+        "site": {"name": site.name, "url": site.url, "language": site.default_lang},
+        "announcements": None,
+        "held": [_held(item, site) for item in site.held],
+    }
+    found = events(site, closing_soon=closing_soon, leave_out=site.unannounced)
+    texts = (item_text(_announcement(event, site, hashtags)) for event in found)
+    return json_chunks(head, "announcements", texts)
+
+
+def _held(item: Held, site: Site) -> dict[str, Any]:
+    """A held notice. One kept off the site is named by its id alone: until Find a Tender
+    has it, this public file must not publish its title or address either."""
+    notice = item.notice
+    pages = (page for page in site.notices if page.notice.key == notice.key)
+    page = next(pages, None) if item.on_site else None
+    return {
+        "id": notice.notice_id,
+        "title": notice.title if page else None,
+        "url": site.absolute(page.path) if page else None,
+        "reason": REASON,
+    }
 
 
 def headline(event: Event) -> str:

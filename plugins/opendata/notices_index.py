@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from plugins.notices.derive import closing_deadline, main_value
-from plugins.notices.jsonfile import json_bytes, rfc3339
+from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
 from plugins.notices.model import Money
 from plugins.notices.site import Published, Site
 
@@ -15,14 +16,18 @@ VERSION = 1
 
 def notices_index(site: Site) -> bytes:
     """The index as JSON: notices in all languages, oldest first."""
-    return json_bytes(
-        {
-            "version": VERSION,
-            "generated": rfc3339(site.clock),
-            "site": {"name": site.name, "url": site.url, "language": site.default_lang},
-            "notices": [_entry(item, site) for item in site.notices],
-        }
-    )
+    return b"".join(notices_index_chunks(site))
+
+
+def notices_index_chunks(site: Site) -> Iterator[bytes]:
+    """``notices_index`` in pieces, a notice at a time."""
+    head = {
+        "version": VERSION,
+        "generated": rfc3339(site.clock),
+        "site": {"name": site.name, "url": site.url, "language": site.default_lang},
+        "notices": None,
+    }
+    return json_chunks(head, "notices", (item_text(_entry(i, site)) for i in site.notices))
 
 
 def _entry(item: Published, site: Site) -> dict[str, Any]:

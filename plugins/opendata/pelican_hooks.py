@@ -6,10 +6,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from plugins.notices.output import write_files
+
 from .announcements import PATH as ANNOUNCEMENTS_PATH
-from .announcements import announcements
+from .announcements import announcement_chunks
 from .notices_index import PATH as INDEX_PATH
-from .notices_index import notices_index
+from .notices_index import notices_index_chunks
 from .settings import merged
 
 logger = logging.getLogger(__name__)
@@ -18,15 +20,11 @@ logger = logging.getLogger(__name__)
 def write_opendata(generator: Any, writer: Any) -> None:
     site = generator.context["NOTICES_SITE"]
     settings = merged(generator.settings)
-    files = {
-        INDEX_PATH: notices_index(site),
-        ANNOUNCEMENTS_PATH: announcements(
-            site,
-            hashtags=tuple(settings["ANNOUNCEMENTS_HASHTAGS"]),
-            closing_soon=settings["ANNOUNCEMENTS_CLOSING_SOON"],
-        ),
-    }
-    output = Path(writer.output_path)
-    for path, data in files.items():
-        (output / path).write_bytes(data)
-        logger.info("Wrote %s", path)
+    announced = announcement_chunks(
+        site,
+        hashtags=tuple(settings["ANNOUNCEMENTS_HASHTAGS"]),
+        closing_soon=settings["ANNOUNCEMENTS_CLOSING_SOON"],
+    )
+    files = [(INDEX_PATH, notices_index_chunks(site)), (ANNOUNCEMENTS_PATH, announced)]
+    write_files(Path(writer.output_path), files)
+    logger.info("Wrote %s and %s", INDEX_PATH, ANNOUNCEMENTS_PATH)
