@@ -234,3 +234,25 @@ def test_problems_come_in_file_order() -> None:
         "lots[1].title",
     ]
     assert [problem.line for problem in problems] == sorted(problem.line for problem in problems)
+
+
+def test_the_compiled_schema_passes_exactly_the_notices_jsonschema_passes():
+    from plugins.notices.check import notice_files
+    from plugins.notices.schema import _compiled, _validator
+    from plugins.notices.source import read_source
+
+    root = Path(__file__).parent.parent
+    files = notice_files(root / "content" / "notices") + notice_files(
+        root / "tests" / "bad_notices"
+    )
+    sources = [s for s, _ in (read_source(path, path.name) for path in files) if s is not None]
+    verdicts = {
+        source.path: (
+            _compiled().is_valid(source.data),
+            not list(_validator().iter_errors(source.data)),
+        )
+        for source in sources
+    }
+    assert len(verdicts) > 60
+    assert {path for path, (fast, slow) in verdicts.items() if fast and not slow} == set()
+    assert sum(1 for fast, slow in verdicts.values() if not slow) >= 9
