@@ -49,7 +49,7 @@ def check_files(
     files = [(path, display_path(path, relative_to)) for path in paths]
     reads = read_notices(files, store=store or NoticeStore(None))
     loaded = tuple(read.loaded for read in reads)
-    problems = [problem for item in loaded for problem in item.problems]
+    problems = [problem for item in loaded for problem in (*item.problems, *item.warnings)]
     valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
     problems += sitewide_problems(valid)
     problems += _held(paths, loaded, find_a_tender_mode or find_a_tender_first.mode({}))

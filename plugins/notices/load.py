@@ -8,6 +8,7 @@ from pathlib import Path
 from .body import body_problems
 from .model import Notice
 from .parse import build_notice
+from .placeholders import placeholder_problems
 from .problems import Problem
 from .rules import rule_problems
 from .schema import schema_problems
@@ -25,6 +26,7 @@ class LoadedNotice:
     body: str
     problems: tuple[Problem, ...]
     id_line: int = 1
+    warnings: tuple[Problem, ...] = ()  # said, but the notice is published
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -54,4 +56,6 @@ def load_notice(path: Path, display_path: str) -> LoadedNotice:
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
     notice = build_notice(source.data, display_path, slug_for(path))
-    return LoadedNotice(display_path, notice, source.body, (), source.line_of(("notice_id",)))
+    id_line = source.line_of(("notice_id",))
+    warnings = tuple(placeholder_problems(source))
+    return LoadedNotice(display_path, notice, source.body, (), id_line, warnings)

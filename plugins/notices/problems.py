@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +19,10 @@ class Problem:
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
         return f"{self.path}:{self.line}: {level}{self.field}: {self.message} — {self.fix}"
+
+    def as_warning(self) -> Problem:
+        """The same problem, said as a warning."""
+        return replace(self, warning=True)
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the file in a pull request."""

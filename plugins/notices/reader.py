@@ -36,6 +36,8 @@ class NoticeReader(MarkdownReader):
             for problem in loaded.problems:
                 logger.error("%s", problem)
             raise InvalidNotice(list(loaded.problems))
+        for warning in loaded.warnings:
+            logger.warning("%s", warning)
         notice = loaded.notice
         metadata = {
             "title": notice.title,

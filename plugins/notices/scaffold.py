@@ -20,6 +20,7 @@ PLACEHOLDER_BUYER = {
     "id": "GB-PPON-AAAA-0000-AAAA",
     "contact": {"name": "Procurement team", "email": "procurement@example.gov.uk"},
 }
+PLACEHOLDER_SUMMARY = "One or two sentences saying what is being bought and who it is for."
 _DAY = timedelta(days=1)
 FIND_A_TENDER_NOTICE = "https://www.find-tender.service.gov.uk/Notice/"
 
@@ -55,7 +56,7 @@ def scaffold(
         "legal_basis": "PA2023",
         **({"find_a_tender": find_a_tender_link(find_a_tender)} if find_a_tender else {}),
         "title": title,
-        "summary": summary or "One or two sentences saying what is being bought and who it is for.",
+        "summary": summary or PLACEHOLDER_SUMMARY,
         "buyer": buyer or PLACEHOLDER_BUYER,
     }
     deadlines: dict[str, str] = {}
@@ -65,7 +66,7 @@ def scaffold(
                 (now + 30 * _DAY).replace(hour=12, minute=0).isoformat()
             )
         else:
-            data[name] = _example(name, now)
+            data[name] = example_value(name, now)
     if notice_type is NoticeType.UK5:
         data["procedure"] = "direct_award"
     if value is not None:
@@ -74,6 +75,11 @@ def scaffold(
         data["deadlines"] = deadlines
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{SCHEMA_LINE}\n{front_matter}---\n{_BODY}"
+
+
+def placeholder_body_start() -> str:
+    """The first words of the placeholder description."""
+    return _BODY.strip().splitlines()[0]
 
 
 def notice_path(content: Path, title: str, now: datetime) -> Path:
@@ -96,7 +102,7 @@ def _number(amount: Decimal) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-def _example(name: str, now: datetime) -> object:
+def example_value(name: str, now: datetime) -> object:
     start = (now + 90 * _DAY).date()
     examples: dict[str, object] = {
         "category": "services",

@@ -1,0 +1,77 @@
+"""Warn about values ``invoke new`` wrote as placeholders and nobody has replaced yet.
+
+They pass every other check on purpose (a new notice builds and previews at once), so
+without this a buyer could publish "Example Council" to every subscriber.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from .problems import Problem
+from .scaffold import (
+    PLACEHOLDER_BUYER,
+    PLACEHOLDER_SUMMARY,
+    example_value,
+    placeholder_body_start,
+)
+from .source import FieldPath, NoticeSource
+
+_FIX = "replace it with the real value (invoke new wrote it as a placeholder)"
+_ANY_DAY = datetime(2000, 1, 1, tzinfo=UTC)  # dated examples are compared without their dates
+_TEXT_EXAMPLES: tuple[tuple[FieldPath, str], ...] = (
+    (("submission", "url"), "the submission address"),
+    (("direct_award_justification",), "the justification"),
+    (("contract", "id"), "the contract reference"),
+    (("modification", "description"), "the description of the change"),
+    (("termination", "reason"), "the reason"),
+    (("cancellation", "reason"), "the reason"),
+)
+
+
+def placeholder_problems(source: NoticeSource) -> list[Problem]:
+    """A warning for each placeholder left in the notice, at its line."""
+    found = [
+        source.problem(at, f"{what} is still the placeholder", _FIX).as_warning()
+        for at, what in _left(source)
+    ]
+    if placeholder_body_start() in source.body:
+        line = source.body_first_line + source.body.split(placeholder_body_start())[0].count("\n")
+        message = "the description is still the placeholder"
+        found.append(Problem(source.path, line, "description", message, _FIX, warning=True))
+    return found
+
+
+def _left(source: NoticeSource) -> Iterator[tuple[FieldPath, str]]:
+    data = source.data
+    if str(data.get("notice_id", "")).startswith("NEW-"):
+        yield ("notice_id",), "the id (NEW-…)"
+    if data.get("summary") == PLACEHOLDER_SUMMARY:
+        yield ("summary",), "the summary"
+    buyer = data.get("buyer") if isinstance(data.get("buyer"), dict) else {}
+    for key in ("name", "id"):
+        if buyer.get(key) == PLACEHOLDER_BUYER[key]:
+            yield ("buyer", key), f"the buyer's {key}"
+    contact = buyer.get("contact") if isinstance(buyer.get("contact"), dict) else {}
+    if contact.get("email") == PLACEHOLDER_BUYER["contact"]["email"]:
+        yield ("buyer", "contact", "email"), "the contact email"
+    for index, supplier in enumerate(data.get("suppliers") or []):
+        if isinstance(supplier, dict) and supplier.get("name") == _supplier()["name"]:
+            yield ("suppliers", index, "name"), "the supplier"
+    for at, what in _TEXT_EXAMPLES:
+        if _value(data, at) == _value(example_value(str(at[0]), _ANY_DAY), at[1:]):
+            yield at, what
+
+
+def _supplier() -> dict[str, str]:
+    return example_value("suppliers", _ANY_DAY)[0]  # type: ignore[index]
+
+
+def _value(data: Any, at: FieldPath) -> Any:
+    for part in at:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
