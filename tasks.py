@@ -132,17 +132,19 @@ def check(c: Context, format: str = "text", paths: str = "") -> None:
 
     from plugins.notices import find_a_tender_first
     from plugins.notices.check import check_files, notice_files
+    from plugins.notices.reader import notice_store
     from plugins.notices.settings import SettingsError
-    from plugins.notices.store import NoticeStore
 
+    settings = runpy.run_path(str(SETTINGS))
     try:  # held notices are judged by the site's own setting
-        mode = find_a_tender_first.mode(runpy.run_path(str(SETTINGS)))
+        mode = find_a_tender_first.mode(settings)
     except SettingsError as error:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
     given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
     files = [f for p in given for f in (notice_files(p) if p.is_dir() else [p])]
-    # The build's store (CACHE_PATH/NOTICES_CACHE by default): unchanged notices aren't re-read.
-    report = check_files(files, ROOT, mode, NoticeStore(ROOT / "cache" / "notices.sqlite"))
+    # The build's store, so unchanged notices aren't read again (Pelican's CACHE_PATH default).
+    cache = ROOT / settings.get("CACHE_PATH", "cache")
+    report = check_files(files, ROOT, mode, notice_store({**settings, "CACHE_PATH": cache}))
     for problem in report.problems:
         print(problem.as_github() if format == "github" else problem)
     errors, warnings = report.errors, report.warnings

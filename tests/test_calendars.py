@@ -13,17 +13,12 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from plugins.calendars import ics
+from plugins.calendars.ics import render
 from plugins.calendars.settings import Options
+from plugins.notices.output import in_memory
 from plugins.notices.site import Site
 from tests.checks.calendars import calendar_problems, ics_problems
 from tests.sites import CONTENT, SAMPLE_CLOCK, pelican_build, site_from
-
-
-def render(site, options):
-    """The calendars as {path: bytes}."""
-    return dict(ics.render(site, options))
-
 
 LONDON = ZoneInfo("Europe/London")
 HOST = "contracts.afonwy.gov.uk"
@@ -72,7 +67,7 @@ def at(event: Any, name: str) -> datetime:
 
 @pytest.fixture(scope="module")
 def files(sample_site: Site) -> dict[str, bytes]:
-    return render(sample_site, Options())
+    return in_memory(render(sample_site, Options()))
 
 
 def english_deadlines(since: datetime | None = None) -> list[datetime]:
@@ -93,14 +88,16 @@ def test_the_site_calendar_has_an_event_per_english_deadline_of_the_last_year(fi
 
 def test_how_far_back_the_site_calendar_goes_follows_the_setting(sample_site):
     def count(options: Options) -> int:
-        return len(parse(render(sample_site, options)["calendar/deadlines.ics"]).walk("VEVENT"))
+        return len(
+            parse(in_memory(render(sample_site, options))["calendar/deadlines.ics"]).walk("VEVENT")
+        )
 
     assert count(Options(past=None)) == len(english_deadlines())
     assert count(Options(past=timedelta(0))) == len(english_deadlines(SAMPLE_CLOCK)) > 0
 
 
 def test_a_facet_calendar_stays_valid_when_its_last_deadline_ages_out(sample_site):
-    files = render(sample_site, Options(past=timedelta(0)))
+    files = in_memory(render(sample_site, Options(past=timedelta(0))))
     empty = [path for path, data in files.items() if not parse(data).walk("VEVENT")]
     assert empty
     assert all(path.startswith("calendar/") for path in empty)
@@ -237,7 +234,7 @@ def test_calendar_properties_name_and_refresh_the_calendar(files):
 
 def test_the_reminder_follows_the_setting(sample_site):
     def alarms(options: Options) -> list[Any]:
-        return parse(render(sample_site, options)[HIGHWAY]).walk("VALARM")
+        return parse(in_memory(render(sample_site, options))[HIGHWAY]).walk("VALARM")
 
     default = alarms(Options())
     assert len(default) == 2
@@ -250,7 +247,7 @@ def test_the_reminder_follows_the_setting(sample_site):
 
 
 def test_a_zero_length_makes_a_point_in_time(sample_site):
-    event = events_by_uid(render(sample_site, Options(length=timedelta(0)))[HIGHWAY])[
+    event = events_by_uid(in_memory(render(sample_site, Options(length=timedelta(0))))[HIGHWAY])[
         f"ACC-2026-0031-tender@{HOST}"
     ]
     assert "DTEND" not in event
@@ -258,7 +255,7 @@ def test_a_zero_length_makes_a_point_in_time(sample_site):
 
 
 def test_the_same_content_gives_the_same_bytes(files):
-    assert render(site_from(), Options()) == files
+    assert in_memory(render(site_from(), Options())) == files
 
 
 def test_every_file_is_exactly_what_icalendar_writes_for_the_calendar_it_reads(files):
@@ -285,7 +282,7 @@ def test_a_removed_deadline_drops_its_event_and_bumps_the_others(tmp_path):
         change_fields="[deadlines.enquiry]",
         summary="Clarification questions are no longer taken.",
     )
-    events = events_by_uid(render(site_from(content), Options())[HIGHWAY])
+    events = events_by_uid(in_memory(render(site_from(content), Options()))[HIGHWAY])
     assert set(events) == {f"ACC-2026-0031-tender@{HOST}"}
     assert events[f"ACC-2026-0031-tender@{HOST}"]["SEQUENCE"] == 3
 

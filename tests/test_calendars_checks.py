@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.calendars import ics
+from plugins.calendars.ics import render
 from plugins.calendars.settings import Options
+from plugins.notices.output import in_memory
 from tests.checks.calendars import calendar_problems, ics_problems, second_parser_problems
-
-
-def render(site, options):
-    """The calendars as {path: bytes}."""
-    return dict(ics.render(site, options))
-
 
 PATH = "notices/highway-resurfacing-framework/deadlines.ics"
 
 
 @pytest.fixture(scope="module")
 def good(sample_site) -> bytes:
-    return render(sample_site, Options())[PATH]
+    return in_memory(render(sample_site, Options()))[PATH]
 
 
 def test_our_calendar_has_no_problems(good):

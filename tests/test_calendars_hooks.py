@@ -6,15 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from plugins.calendars import ics
 from plugins.calendars.catalogue import calendars_for, site_calendars
+from plugins.calendars.ics import render
 from plugins.calendars.pelican_hooks import check_settings, link_calendars, write_calendars
 from plugins.calendars.settings import Options, SettingsError
-
-
-def render(site, options):
-    """The calendars as {path: bytes}."""
-    return dict(ics.render(site, options))
+from plugins.notices.output import in_memory
 
 
 def test_notice_pages_and_templates_learn_which_calendars_exist(sample_site):
@@ -35,7 +31,7 @@ def test_notice_pages_and_templates_learn_which_calendars_exist(sample_site):
 def test_the_writer_puts_every_calendar_under_the_output_folder(sample_site, tmp_path):
     generator = SimpleNamespace(context={"NOTICES_SITE": sample_site}, settings={})
     write_calendars(generator, SimpleNamespace(output_path=str(tmp_path)))
-    for path, data in render(sample_site, Options()).items():
+    for path, data in in_memory(render(sample_site, Options())).items():
         assert (tmp_path / path).read_bytes() == data
 
 
