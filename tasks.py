@@ -131,20 +131,23 @@ def check(c: Context, format: str = "text", paths: str = "") -> None:
     import runpy
 
     from plugins.notices import find_a_tender_first
-    from plugins.notices.check import check_files, notice_files
+    from plugins.notices.check import check_files, files_to_check
     from plugins.notices.reader import notice_store
     from plugins.notices.settings import SettingsError
+    from plugins.ocds.settings import OcdsSettingsError, ocid_prefixes
 
     settings = runpy.run_path(str(SETTINGS))
-    try:  # held notices are judged by the site's own setting
+    try:  # notices are judged by the site's own settings
         mode = find_a_tender_first.mode(settings)
-    except SettingsError as error:
+        prefixes = ocid_prefixes(settings)
+    except (SettingsError, OcdsSettingsError) as error:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
     given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
-    files = [f for p in given for f in (notice_files(p) if p.is_dir() else [p])]
+    files = files_to_check(given)
     # The build's store, so unchanged notices aren't read again (Pelican's CACHE_PATH default).
     cache = ROOT / settings.get("CACHE_PATH", "cache")
-    report = check_files(files, ROOT, mode, notice_store({**settings, "CACHE_PATH": cache}))
+    store = notice_store({**settings, "CACHE_PATH": cache})
+    report = check_files(files, ROOT, mode, store, ocid_prefixes=prefixes)
     for problem in report.problems:
         print(problem.as_github() if format == "github" else problem)
     errors, warnings = report.errors, report.warnings

@@ -14,7 +14,7 @@ from typing import Any
 
 from plugins.notices.check import notice_files
 from plugins.notices.codes import NoticeType
-from plugins.notices.load import slug_for
+from plugins.notices.files import slug_for
 from plugins.notices.source import read_source
 
 SETTINGS = '''"""Bare Pelican: default theme and settings, with its content cache on."""

@@ -3,7 +3,8 @@
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from plugins.notices.load import load_notice, slug_for
+from plugins.notices.files import slug_for
+from plugins.notices.load import load_notice
 from plugins.notices.model import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
 
 

@@ -164,11 +164,6 @@ def test_nested_field_given_twice_names_its_group() -> None:
     assert only_problem(problems) == (4, "buyer.name", "this field is given twice")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a group given twice is also reported once for each field inside it, and list "
-    "items are named 'cpv.0' rather than 'cpv[0]' as everywhere else",
-)
 def test_group_given_twice_is_one_problem() -> None:
     _, problems = parse_text(
         "---\ncpv:\n  - 45233142-6\nsuitability:\n  sme: true\ncpv:\n  - 45233220\n---\n",

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from . import find_a_tender_first
 from .bulk import read_notices
+from .files import is_notice_file, lookalike_files, lookalike_problem, notice_files
 from .find_a_tender_first import Mode
 from .load import LoadedNotice, display_path
 from .problems import Problem
 from .sitewide import Located, sitewide_problems
 from .store import NoticeStore
+
+__all__ = ["CheckReport", "check_files", "files_to_check", "notice_files"]
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,13 @@ class CheckReport:
         return tuple(problem for problem in self.problems if problem.warning)
 
 
-def notice_files(folder: Path) -> list[Path]:
-    """Every notice file below ``folder``, in a stable order."""
-    return sorted(path for path in folder.rglob("*.md") if path.is_file())
+def files_to_check(given: list[Path]) -> list[Path]:
+    """The files named, and in each folder named its notices and what only looks like one."""
+    return [
+        found
+        for path in given
+        for found in (notice_files(path) + lookalike_files(path) if path.is_dir() else [path])
+    ]
 
 
 def check_files(
@@ -40,19 +47,25 @@ def check_files(
     relative_to: Path,
     find_a_tender_mode: Mode | None = None,
     store: NoticeStore | None = None,
+    ocid_prefixes: tuple[str, ...] = (),
 ) -> CheckReport:
     """Check each file (unchanged ones from ``store``), the rules that span files, then what
     is held back.
 
-    ``find_a_tender_mode`` is the site's NOTICES_FIND_A_TENDER_FIRST (None: its default).
+    ``find_a_tender_mode`` is the site's NOTICES_FIND_A_TENDER_FIRST (None: its default);
+    ``ocid_prefixes`` its OCDS_OCID_PREFIX (empty: any prefix).
     """
+    lookalikes = [path for path in paths if not is_notice_file(path)]
+    paths = [path for path in paths if is_notice_file(path)]
     files = [(path, display_path(path, relative_to)) for path in paths]
     reads = read_notices(files, store=store or NoticeStore(None))
     loaded = tuple(read.loaded for read in reads)
-    problems = [problem for item in loaded for problem in (*item.problems, *item.warnings)]
+    problems = [lookalike_problem(path, display_path(path, relative_to)) for path in lookalikes]
+    problems += [problem for item in loaded for problem in (*item.problems, *item.warnings)]
     valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
     problems += sitewide_problems(valid)
     problems += _held(paths, loaded, find_a_tender_mode or find_a_tender_first.mode({}))
+    problems += _foreign_ocids(loaded, ocid_prefixes)
     return CheckReport(loaded, tuple(sorted(problems)))
 
 
@@ -64,3 +77,22 @@ def _held(paths: list[Path], loaded: tuple[LoadedNotice, ...], mode: Mode) -> li
         if item.notice is not None and find_a_tender_first.waiting(item.notice)
     )
     return [problem for problem in found if problem is not None]
+
+
+def _foreign_ocids(loaded: tuple[LoadedNotice, ...], prefixes: tuple[str, ...]) -> list[Problem]:
+    """Notices whose ocid has none of the site's prefixes (the build refuses them)."""
+    return [
+        Problem(
+            item.path,
+            item.id_line,
+            "ocid",
+            f"ocid {item.notice.ocid} does not start with one of this site's prefixes "
+            f"({', '.join(prefixes)})",
+            "use the Find a Tender ocid, or one with the council's registered prefix "
+            "(OCDS_OCID_PREFIX in pelicanconf.py)",
+        )
+        for item in loaded
+        if prefixes
+        and item.notice is not None
+        and not item.notice.ocid.startswith(tuple(f"{prefix}-" for prefix in prefixes))
+    ]

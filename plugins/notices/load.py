@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from .body import body_problems
+from .files import slug_for, slug_problem
 from .model import Notice
 from .parse import build_notice
 from .placeholders import placeholder_problems
@@ -14,7 +16,7 @@ from .rules import rule_problems
 from .schema import schema_problems
 from .source import read_source
 
-LANGUAGE_SUFFIXES = (".cy", ".en")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,16 +39,30 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def slug_for(path: Path) -> str:
-    """The URL slug: the file name without .md and without a language suffix."""
-    stem = path.stem
-    for suffix in LANGUAGE_SUFFIXES:
-        stem = stem.removesuffix(suffix)
-    return stem
-
-
 def load_notice(path: Path, display_path: str) -> LoadedNotice:
-    """Check one notice file and build its Notice when nothing is wrong."""
+    """Check one notice file and build its Notice when nothing is wrong.
+
+    Never raises: whatever goes wrong while reading one file is a problem naming that file,
+    so the other notices are still checked and built.
+    """
+    try:
+        return _load(path, display_path)
+    except Exception as error:  # the boundary: one bad file must not stop the others
+        logger.debug("reading %s failed", display_path, exc_info=True)
+        problem = Problem(
+            display_path,
+            1,
+            "file",
+            f"the file could not be read ({type(error).__name__}: {str(error)[:200]})",
+            "check the file against docs/notice-format.md; if it looks right, report this as a bug",
+        )
+        return LoadedNotice(display_path, None, "", (problem,))
+
+
+def _load(path: Path, display_path: str) -> LoadedNotice:
+    unusable_name = slug_problem(path, display_path)
+    if unusable_name:
+        return LoadedNotice(display_path, None, "", (unusable_name,))
     source, problems = read_source(path, display_path)
     if source is None:
         return LoadedNotice(display_path, None, "", tuple(problems))

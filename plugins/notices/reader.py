@@ -10,6 +10,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from .bulk import ReadNotice, read_notice, read_notices
+from .files import is_notice_file, lookalike_files, lookalike_problem
 from .load import display_path
 from .problems import InvalidNotice
 from .settings import merged
@@ -28,6 +29,9 @@ class NoticeReader(MarkdownReader):
         path = Path(source_path)
         if not is_notice(path, self.settings):
             return super().read(source_path)
+        if not is_notice_file(path.resolve(), notices_folder(self.settings)):
+            # Pelican logs the problem when it catches this.
+            raise InvalidNotice([lookalike_problem(path, display_path(path, Path.cwd()))])
         read = _read_ahead.pop(str(path.resolve()), None)
         if read is None:
             read = read_notice(path, display_path(path, Path.cwd()), with_html=True)
@@ -53,19 +57,31 @@ class NoticeReader(MarkdownReader):
         return read.html, metadata
 
 
+def notices_folder(settings: dict[str, Any]) -> Path:
+    return (Path(settings["PATH"]) / merged(settings)["NOTICES_PATH"]).resolve()
+
+
 def is_notice(path: Path, settings: dict[str, Any]) -> bool:
     """Whether ``path`` is under the notices folder."""
-    notices = Path(settings["PATH"]) / merged(settings)["NOTICES_PATH"]
-    return path.resolve().is_relative_to(notices.resolve())
+    return path.resolve().is_relative_to(notices_folder(settings))
+
+
+def _report_unread(generator: Any) -> None:
+    """Files that look like notices but that Pelican will not read: a failed build, not silence."""
+    for path in lookalike_files(notices_folder(generator.settings)):
+        if path.suffix[1:] not in generator.readers.extensions:
+            logger.error("%s", lookalike_problem(path, display_path(path, Path.cwd())))
 
 
 def preread(generator: Any) -> None:
     """Read every notice before Pelican asks for them one by one: cached, and in parallel."""
     _read_ahead.clear()
+    _report_unread(generator)
     settings = generator.settings
     found = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     paths = [Path(generator.path) / name for name in found]
-    paths = [p for p in paths if p.suffix == ".md" and is_notice(p, settings)]
+    folder = notices_folder(settings)
+    paths = [p for p in paths if is_notice(p, settings) and is_notice_file(p.resolve(), folder)]
     files = [(path, display_path(path, Path.cwd())) for path in paths]
     store = notice_store(settings)
     processes = int(merged(settings)["NOTICES_PROCESSES"])

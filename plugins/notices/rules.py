@@ -14,23 +14,10 @@ from .problems import Problem
 from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
 from .schema import notice_schema
 from .source import FieldPath, NoticeSource
-from .values import get, parse_amount, parse_date, parse_datetime
+from .values import YEARS, get, parse_amount, parse_date, parse_datetime
 
 Rule = Callable[[NoticeSource], Iterator[Problem]]
 
-_DATETIME_FIELDS = [("published",), ("updated",), ("award", "standstill_end")] + [
-    ("deadlines", kind) for kind in ("tender", "enquiry", "expression_of_interest", "engagement")
-]
-_DATE_FIELDS = [
-    ("future_notice_date",),
-    ("contract_period", "start"),
-    ("contract_period", "end"),
-    ("award", "date"),
-    ("contract", "date_signed"),
-    ("modification", "new_end_date"),
-    ("termination", "date"),
-    ("cancellation", "date"),
-]
 _MONEY_FIELDS = [
     ("value",),
     ("award", "value"),
@@ -44,33 +31,46 @@ def _changes(source: NoticeSource) -> list[Any]:
     return changes if isinstance(changes, list) else []
 
 
-def _all_datetime_paths(source: NoticeSource) -> Iterator[FieldPath]:
-    yield from _DATETIME_FIELDS
-    for index in range(len(_changes(source))):
-        yield ("changes", index, "date")
-
-
 def real_dates(source: NoticeSource) -> Iterator[Problem]:
-    """Dates in the right form must also exist (no 30 February) and carry an offset."""
-    for at in _all_datetime_paths(source):
-        text = get(source.data, *at)
-        if isinstance(text, str) and parse_datetime(text) is None and _looks_like_datetime(text):
-            yield source.problem(
-                at,
-                f"'{text}' is not a real date and time",
-                "check the day, month and hour exist, and give the UTC offset (+00:00 or +01:00)",
-            )
-    for at in _DATE_FIELDS:
-        text = get(source.data, *at)
-        if isinstance(text, str) and len(text) == 10 and parse_date(text) is None:
-            yield source.problem(
-                at, f"'{text}' is not a real date", "check the day and month exist"
-            )
+    """Every date in the right form must also exist (no 30 February), carry an offset when it
+    has a time, and fall in the years every output can show."""
+    for at, text in _texts(source.data, ()):
+        if _matches("datetime", text) and parse_datetime(text) is None:
+            yield source.problem(at, *_unreal(text, "date and time"))
+        elif _matches("date", text) and parse_date(text) is None:
+            yield source.problem(at, *_unreal(text, "date"))
 
 
-def _looks_like_datetime(text: str) -> bool:
-    """In the schema's form (so the schema says nothing), yet not a real instant."""
-    return re.fullmatch(notice_schema()["definitions"]["datetime"]["pattern"], text) is not None
+def _texts(data: Any, at: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every text value in the front matter, with where it is."""
+    if isinstance(data, str):
+        yield at, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*at, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*at, index))
+
+
+def _matches(definition: str, text: str) -> bool:
+    """In the schema's form (so the schema says nothing), yet perhaps not a real date."""
+    pattern = notice_schema()["definitions"][definition]["pattern"]
+    return re.fullmatch(pattern, text) is not None
+
+
+def _unreal(text: str, what: str) -> tuple[str, str]:
+    if int(text[:4]) not in YEARS:
+        return (
+            f"'{text}' is outside the years {YEARS.start} to {YEARS.stop - 1}",
+            "check the year",
+        )
+    if what == "date":
+        return f"'{text}' is not a real date", "check the day and month exist"
+    return (
+        f"'{text}' is not a real date and time",
+        "check the day, month and hour exist, and give the UTC offset (+00:00 or +01:00)",
+    )
 
 
 def money(source: NoticeSource) -> Iterator[Problem]:

@@ -1,55 +1,22 @@
 """Split a notice file into YAML front matter and Markdown body, keeping line numbers.
 
-The YAML is read with YAML 1.2-like rules: only ``true``/``false`` are booleans, nothing
-becomes a date (dates stay text for the schema to check), numbers with a fraction become
-``Decimal`` and codes with leading zeros stay text.
+The front matter is read by ``frontmatter.py`` within its limits; this module checks the
+file as bytes and text first (size, encoding, control characters).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .frontmatter import CONTROL_CHARACTERS, FieldPath, dotted, read_front_matter
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
 FENCE = "---"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
-FieldPath = tuple[str | int, ...]
-
-
-class _NoticeLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core scalars: no yes/no booleans, no dates, no octal."""
-
-
-# libyaml's parser is ~10x faster; the pure-Python one words its errors better, so it is used
-# only to explain a file that libyaml rejected.
-_FastNoticeLoader = type("_FastNoticeLoader", (getattr(yaml, "CSafeLoader", _NoticeLoader),), {})
-
-for _loader in (_NoticeLoader, _FastNoticeLoader):
-    _loader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in [
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    (
-        "tag:yaml.org,2002:float",
-        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
-        "-+0123456789.",
-    ),
-]:
-    for _loader in (_NoticeLoader, _FastNoticeLoader):
-        _loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-for _loader in (_NoticeLoader, _FastNoticeLoader):
-    _loader.add_constructor(
-        "tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node))
-    )
+__all__ = ["FieldPath", "NoticeSource", "dotted", "parse_text", "read_source"]
 
 
 @dataclass(frozen=True)
@@ -114,16 +81,10 @@ def parse_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[
                 "add a line with just '---' after the last field",
             )
         ]
-    yaml_text = "\n".join(lines[1:end])
-    try:
-        node, data = _load_yaml(yaml_text, _FastNoticeLoader)
-    except yaml.YAMLError:
-        try:
-            _load_yaml(yaml_text, _NoticeLoader)
-        except yaml.YAMLError as explained:
-            error = explained
-        return None, [_yaml_problem(error, display_path)]
-    if not isinstance(data, dict) or node is None:
+    front = read_front_matter("\n".join(lines[1:end]), display_path, offset=2)
+    if front.problems:
+        return None, front.problems
+    if not isinstance(front.data, dict):
         return None, [
             _problem(
                 display_path,
@@ -133,51 +94,8 @@ def parse_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[
                 "write one 'field: value' per line between the '---' lines",
             )
         ]
-    line_map: dict[FieldPath, int] = {(): 2}
-    duplicates = _map_lines(node, (), line_map, offset=2)
-    if duplicates:
-        return None, [
-            _problem(
-                display_path,
-                line,
-                ".".join(map(str, at)),
-                "this field is given twice",
-                "keep one of the two (the file must say each thing once)",
-            )
-            for at, line in duplicates
-        ]
     body = "\n".join(lines[end + 1 :])
-    return NoticeSource(display_path, data, body, end + 2, line_map), []
-
-
-def _load_yaml(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
-    """The front matter's node tree (for line numbers) and its data."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-
-
-def _map_lines(
-    node: yaml.Node, at: FieldPath, line_map: dict[FieldPath, int], offset: int
-) -> list[tuple[FieldPath, int]]:
-    """Record the line of every field and list item; return fields given twice."""
-    duplicates: list[tuple[FieldPath, int]] = []
-    if isinstance(node, yaml.MappingNode):
-        children = [((*at, str(key.value)), key, value) for key, value in node.value]
-    elif isinstance(node, yaml.SequenceNode):
-        children = [((*at, index), item, item) for index, item in enumerate(node.value)]
-    else:
-        return duplicates
-    for child_path, mark_node, value in children:
-        line = mark_node.start_mark.line + offset
-        if child_path in line_map:
-            duplicates.append((child_path, line))
-        line_map[child_path] = line
-        duplicates += _map_lines(value, child_path, line_map, offset)
-    return duplicates
+    return NoticeSource(display_path, front.data, body, end + 2, front.lines), []
 
 
 def _check_bytes(raw: bytes, display_path: str) -> Problem | None:
@@ -228,26 +146,5 @@ def _find_control_characters(text: str, display_path: str) -> list[Problem]:
     return problems
 
 
-def _yaml_problem(error: yaml.YAMLError, display_path: str) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    line = mark.line + 2 if mark is not None else 2
-    what = getattr(error, "problem", None) or str(error)
-    return _problem(
-        display_path,
-        line,
-        "front matter",
-        f"the YAML cannot be read ({what})",
-        "check the indentation, and put quotes around values containing ': ' or starting with '#'",
-    )
-
-
 def _problem(path: str, line: int, field: str, message: str, fix: str) -> Problem:
     return Problem(path, line, field, message, fix)
-
-
-def dotted(at: FieldPath) -> str:
-    """``("lots", 0, "value")`` → ``lots[0].value``."""
-    text = ""
-    for part in at:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

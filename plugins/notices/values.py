@@ -8,6 +8,10 @@ from typing import Any
 
 from . import codelists
 
+YEARS = range(1900, 2201)
+"""Years a date may have: every output (calendars, feeds, OCDS) can show them, with room
+for a 100-year extension."""
+
 
 def parse_datetime(value: Any) -> datetime | None:
     """An aware datetime from ISO 8601 text with a UTC offset."""
@@ -17,16 +21,17 @@ def parse_datetime(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else None
+    return parsed if parsed.tzinfo is not None and parsed.year in YEARS else None
 
 
 def parse_date(value: Any) -> date | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         return None
+    return parsed if parsed.year in YEARS else None
 
 
 def parse_amount(value: Any) -> Decimal | None:

@@ -74,8 +74,13 @@ def ocds_config(settings: dict[str, Any], site: Site) -> OcdsConfig:
         publisher=_publisher(values["OCDS_PUBLISHER"], site),
         license=_url("OCDS_LICENSE", values["OCDS_LICENSE"]),
         publication_policy=_policy(values["OCDS_PUBLICATION_POLICY"], site),
-        ocid_prefixes=_prefixes(values["OCDS_OCID_PREFIX"]),
+        ocid_prefixes=ocid_prefixes(settings),
     )
+
+
+def ocid_prefixes(settings: dict[str, Any]) -> tuple[str, ...]:
+    """The site's accepted ocid prefixes (OCDS_OCID_PREFIX), checked."""
+    return _prefixes(merged(settings)["OCDS_OCID_PREFIX"])
 
 
 def _publisher(value: Any, site: Site) -> dict[str, str]:
