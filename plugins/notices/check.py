@@ -84,7 +84,7 @@ def _foreign_ocids(loaded: tuple[LoadedNotice, ...], prefixes: tuple[str, ...]) 
     return [
         Problem(
             item.path,
-            item.id_line,
+            item.ocid_line,
             "ocid",
             f"ocid {item.notice.ocid} does not start with one of this site's prefixes "
             f"({', '.join(prefixes)})",

@@ -32,8 +32,8 @@ MAX_TEXT = 20_000
 """Characters in one value."""
 MAX_DIGITS = 18
 """Digits in one number."""
-MAX_NUMBER = Decimal(10) ** 15
-"""Every number is below this (a quadrillion pounds)."""
+MAX_EXPONENT = 15
+"""Every number is below 10 to this power (a quadrillion pounds)."""
 MAX_DECIMAL_PLACES = 6
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -154,13 +154,14 @@ class _Walk:
     def __init__(self, path: str, offset: int, result: FrontMatter) -> None:
         self.path, self.offset, self.result = path, offset, result
         self.seen: set[int] = set()
+        self.alias_found = False  # said once: every later use would say it again
 
     def run(self, root: yaml.Node) -> None:
         if not isinstance(root, yaml.MappingNode):
             self._problem((), 0, "the front matter is not a list of 'field: value' lines", _ONE)
             return
         stack: list[_Child] = [(root, (), root.start_mark.line)]
-        while stack:
+        while stack and not self.alias_found:
             if len(self.seen) >= MAX_NODES:
                 self._problem((), 0, f"the front matter has over {MAX_NODES:,} values", _LESS)
                 return
@@ -169,6 +170,7 @@ class _Walk:
     def _children(self, node: yaml.Node, at: FieldPath, line: int) -> list[_Child]:
         if id(node) in self.seen:
             self._problem(at, line, "YAML aliases (*name) are not allowed", _ALIAS_FIX)
+            self.alias_found = True
             return []
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -184,11 +186,15 @@ class _Walk:
             self._problem(at, line, f"this has over {MAX_ITEMS} items", _LESS)
             return []
         if isinstance(node, yaml.SequenceNode):
-            items = [(item, (*at, i), item.start_mark.line) for i, item in enumerate(node.value)]
+            items = [(item, (*at, i), self._line(item, line)) for i, item in enumerate(node.value)]
             for _, child, item_line in items:
                 self.result.lines[child] = item_line + self.offset
             return items
         return self._fields(node, at)
+
+    def _line(self, item: yaml.Node, parent_line: int) -> int:
+        """An item's line; for an alias (a node met before), its parent's line."""
+        return parent_line if id(item) in self.seen else item.start_mark.line
 
     def _fields(self, node: yaml.MappingNode, at: FieldPath) -> list[_Child]:
         children: list[_Child] = []
@@ -220,7 +226,7 @@ class _Walk:
         number = Decimal(text) if sum(c.isdigit() for c in mantissa) <= MAX_DIGITS else None
         if (
             number is None
-            or abs(number) >= MAX_NUMBER
+            or (number and number.adjusted() >= MAX_EXPONENT)
             or -int(number.as_tuple().exponent) > MAX_DECIMAL_PLACES
         ):
             self._problem(at, line, f"the number {text[:40]} is out of range", _NUMBER_FIX)
@@ -258,7 +264,7 @@ _KEY_FIX = "start each field with its name in words, e.g. 'title:'"
 _LESS = "this is far more than any notice needs: split the notice or link to a document"
 _SHORTER = "shorten it: put long text in the description below the front matter"
 _NUMBER_FIX = (
-    f"write a number below {MAX_NUMBER:,.0f} with at most {MAX_DECIMAL_PLACES} decimal places, "
+    f"write a number below {10**MAX_EXPONENT:,} with at most {MAX_DECIMAL_PLACES} decimal places, "
     "e.g. 250000 or 1250.50"
 )
 

@@ -28,6 +28,7 @@ class LoadedNotice:
     body: str
     problems: tuple[Problem, ...]
     id_line: int = 1
+    ocid_line: int = 1
     warnings: tuple[Problem, ...] = ()  # said, but the notice is published
 
 
@@ -72,6 +73,12 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
     notice = build_notice(source.data, display_path, slug_for(path))
-    id_line = source.line_of(("notice_id",))
-    warnings = tuple(placeholder_problems(source))
-    return LoadedNotice(display_path, notice, source.body, (), id_line, warnings)
+    return LoadedNotice(
+        display_path,
+        notice,
+        source.body,
+        (),
+        id_line=source.line_of(("notice_id",)),
+        ocid_line=source.line_of(("ocid",)),
+        warnings=tuple(placeholder_problems(source)),
+    )
