@@ -61,7 +61,7 @@ def add_field(lines: str) -> Callable[[], str]:
 
 def escaped_title(escape: str) -> Callable[[], str]:
     """The title in double quotes, where YAML turns ``escape`` into a character."""
-    title = "title: Highway resurfacing and surface dressing framework 2027–2031"
+    title = "title: Highway resurfacing and surface dressing framework 2027\u20132031"
     return replace(title, f'title: "{escape}Highway resurfacing"')
 
 
