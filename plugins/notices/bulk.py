@@ -46,12 +46,12 @@ def read_notices(
     ``forget_others``: these are all the notices, so drop store entries for any other file.
     """
     keys = [entry_key(path.read_bytes(), shown) for path, shown in files]
-    found = store.get_many(keys)
+    found = store.get_many(keys, ReadNotice)
     usable = {k: v for k, v in found.items() if not with_html or _has_html(v)}
     missing = [i for i, key in enumerate(keys) if key not in usable]
     jobs = [(*files[i], with_html) for i in missing]
     made = dict(zip((keys[i] for i in missing), _read_all(jobs, processes), strict=True))
-    store.put_many(made)
+    store.put_many(made, ReadNotice)
     if forget_others:
         store.retain(keys)
     return [usable.get(key) or made[key] for key in keys]
