@@ -13,6 +13,7 @@ import PIL
 
 from plugins.notices.site import Site
 
+from .cache import CardCache
 from .render import BOLD, DEFAULT_STYLE, REGULAR, Style, render
 from .text import CardText, card_path, card_text
 
@@ -48,15 +49,17 @@ def site_cards(
         card_path(item): Job(card_text(item), site.name, site.host, style) for item in site.notices
     }
     paths = sorted(jobs)
-    kept = {p for p in paths if cache_path and _cached_file(cache_path, jobs[p]).is_file()}
-    drawn = iter(_draw_all([jobs[p] for p in paths if p not in kept], processes))
+    kept = CardCache(cache_path) if cache_path else None
+    keys = {path: jobs[path].key() for path in paths} if kept else {}
+    cached = {path for path in paths if kept and kept.has(keys[path])}
+    drawn = iter(_draw_all([jobs[p] for p in paths if p not in cached], processes))
     for path in paths:
-        if path in kept and cache_path:
-            yield path, _cached_file(cache_path, jobs[path]).read_bytes()
-            continue
-        data = next(drawn)
-        if cache_path:
-            _write(cache_path, jobs[path], data)
+        data = kept.get(keys[path]) if kept and path in cached else None
+        if data is None:
+            # A kept card that turns out unsound (rare) is drawn again here, on its own.
+            data = draw(jobs[path]) if path in cached else next(drawn)
+            if kept:
+                kept.put(keys[path], data)
         yield path, data
 
 
@@ -66,19 +69,6 @@ def _draw_all(jobs: list[Job], processes: int) -> Iterable[bytes]:
         return
     with ProcessPoolExecutor(max_workers=processes) as pool:
         yield from pool.map(draw, jobs, chunksize=64)
-
-
-def _cached_file(cache: Path, job: Job) -> Path:
-    key = job.key()
-    return cache / key[:2] / f"{key}.png"
-
-
-def _write(cache: Path, job: Job, data: bytes) -> None:
-    path = _cached_file(cache, job)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 @cache
