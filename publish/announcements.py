@@ -1,13 +1,14 @@
 """Read ``announcements.json``, the publisher's only input, into typed announcements.
 
-The file is checked against its schema (plugins/opendata/announcements.schema.json) and
-for what a schema cannot say (unique ids, replies to earlier announcements, card images
-inside the output folder) before anything is composed; every problem is reported at once.
+The file as a whole is checked against its schema (plugins/opendata/announcements.schema.json)
+before anything is composed, then each announcement on its own (:mod:`publish.validate`): an
+invalid one is left out and reported, and the others are posted.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -15,11 +16,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
-
 from .errors import InputError
+from .validate import Checker, Invalid
 
 VERSION = 1
+# No announcement needs a longer integer (Python refuses to read 4,301 digits and more).
+MAX_DIGITS = 30
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Announcements:
     generated: datetime
     items: tuple[Announcement, ...]
     held: tuple[Held, ...] = ()
+    invalid: tuple[Invalid, ...] = ()  # left out: reported, not posted
 
     def by_id(self) -> dict[str, Announcement]:
         return {item.id: item for item in self.items}
@@ -101,22 +104,51 @@ def schema() -> dict[str, Any]:
 
 
 def load(path: Path) -> Announcements:
-    """Read, check and type the announcements file at ``path``."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: not found — build the site first (invoke build)") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: not valid JSON: {error}") from None
+    """Read, check and type the announcements file at ``path``.
+
+    A problem in the file as a whole raises :class:`InputError`; an invalid announcement or
+    held notice is left out and listed in :attr:`Announcements.invalid`.
+    """
+    data = _read(path)
     _check_version(path, data)
-    problems = _schema_problems(data) or _link_problems(data, path.parent)
-    if problems:
+    checker = _checker()
+    if problems := checker.envelope.problems(data):
         listed = "\n".join(f"{path}: {problem}" for problem in problems)
         raise InputError(f"{len(problems)} problem(s) in the announcements file:\n{listed}")
+    output = path.parent
+    items, invalid = checker.items(data, output, lambda item: _announcement(item, output))
+    held, invalid_held = checker.held_items(data)
     try:
-        return _typed(data, path.parent)
-    except ValueError as error:
-        raise InputError(f"{path}: {error}") from None
+        generated = _datetime(data["generated"])
+    except (ValueError, OverflowError) as error:
+        raise InputError(f"{path}: $.generated: {error}") from None
+    return Announcements(
+        site_name=data["site"]["name"],
+        site_url=data["site"]["url"],
+        generated=generated,
+        items=tuple(items),
+        held=tuple(Held(h["id"], h["title"], h["url"], h["reason"]) for h in held),
+        invalid=(*invalid, *invalid_held),
+    )
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: not found — build the site first (invoke build)") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not valid JSON: {error}") from None
+    try:
+        # A number too long for Python to read becomes infinity, as 1e309 does: then only
+        # the announcement holding it is refused, by its schema, not the whole file.
+        return json.loads(text, parse_int=_int)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise InputError(f"{path}: not valid JSON: {error}") from None
+
+
+def _int(text: str) -> int | float:
+    return int(text) if len(text) <= MAX_DIGITS else math.inf
 
 
 def _check_version(path: Path, data: Any) -> None:
@@ -129,62 +161,8 @@ def _check_version(path: Path, data: Any) -> None:
 
 
 @cache
-def _compiled() -> jsonschema_rs.Validator:
-    """The schema compiled once (jsonschema-rs): 10,000 announcements in 0.03 s, not 4 s."""
-    return jsonschema_rs.Draft7Validator(schema(), validate_formats=True)
-
-
-def _schema_problems(data: Any) -> list[str]:
-    # The compiled validator decides; jsonschema words each problem (its messages name the
-    # path as $.a[0].b), or, for what only the compiled one refuses, its own messages do.
-    if _compiled().is_valid(data):
-        return []
-    from jsonschema import Draft7Validator, FormatChecker  # only for a bad file: 0.04 s
-
-    validator = Draft7Validator(schema(), format_checker=FormatChecker())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    return [f"{e.json_path}: {e.message}" for e in errors] or [
-        f"{_json_path(e.instance_path)}: {e.message}" for e in _compiled().iter_errors(data)
-    ]
-
-
-def _json_path(parts: list[str | int]) -> str:
-    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
-
-
-def _link_problems(data: dict[str, Any], output: Path) -> list[str]:
-    """Ids unique, replies to announcements listed before, card images inside the output folder."""
-    problems, seen, root = [], set(), output.resolve()
-    for index, item in enumerate(data["announcements"]):
-        where = f"$.announcements[{index}]"
-        if item["id"] in seen:
-            problems.append(f"{where}.id: {item['id']!r} is listed twice — ids must be unique")
-        for field in ("thread", "replies_to"):
-            target = item[field]
-            if target is not None and target != item["id"] and target not in seen:
-                problems.append(
-                    f"{where}.{field}: {target!r} is not an announcement listed before this one"
-                )
-        seen.add(item["id"])
-        image = (output / item["card"]["image"]).resolve()
-        if not image.is_relative_to(root):
-            problems.append(
-                f"{where}.card.image: {item['card']['image']!r} is outside the output folder"
-            )
-    return problems
-
-
-def _typed(data: dict[str, Any], output: Path) -> Announcements:
-    return Announcements(
-        site_name=data["site"]["name"],
-        site_url=data["site"]["url"],
-        generated=_datetime(data["generated"]),
-        items=tuple(_announcement(item, output) for item in data["announcements"]),
-        held=tuple(
-            Held(item["id"], item["title"], item["url"], item["reason"])
-            for item in data.get("held", [])
-        ),
-    )
+def _checker() -> Checker:
+    return Checker(schema())
 
 
 def _announcement(item: dict[str, Any], output: Path) -> Announcement:

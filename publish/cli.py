@@ -114,6 +114,15 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
     except PublishError as error:
         logger.error("%s", error)
         return EXIT_FAILED
+    except Exception as error:  # a bug: one line for the user, the traceback with -v
+        logger.debug("unexpected error", exc_info=True)
+        logger.error(
+            "unexpected %s: %s (a bug in the publisher: run with -v for its traceback, and "
+            "report it)",
+            type(error).__name__,
+            error,
+        )
+        return EXIT_FAILED
     finally:
         logging.getLogger().removeHandler(handler)
 
@@ -133,8 +142,7 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             print(compose_all(feed, channels, args.closing_soon), end="")
         else:
             print(preview(feed, ledger, channels, options), end="")
-        print(_held(feed), end="")
-        return 0
+        return _end(feed, args.input, ok=True)
     channels = _channels(args, env)
     _prepare_state(args.state)
     with exclusive(args.state / LOCK):
@@ -142,8 +150,22 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         reports = [run_channel(channel, feed, ledger, options) for channel in channels]
     for report in reports:
         print(_summary(report))
+    return _end(feed, args.input, ok=all(report.ok for report in reports))
+
+
+def _end(feed: announcements.Announcements, path: Path, ok: bool) -> int:
+    """Name what was held back and what is invalid; the exit status."""
     print(_held(feed), end="")
-    return 0 if all(report.ok for report in reports) else EXIT_FAILED
+    for invalid in feed.invalid:
+        print(REDACTOR.redact(f"invalid: {invalid.line()}"))
+    if feed.invalid:
+        logger.error(
+            "%d invalid announcement(s) in %s not posted (fix the notice and rebuild): %s",
+            len(feed.invalid),
+            path,
+            ", ".join(invalid.name for invalid in feed.invalid),
+        )
+    return 0 if ok and not feed.invalid else EXIT_FAILED
 
 
 def _channels(args: argparse.Namespace, env: Mapping[str, str]) -> list[Channel]:

@@ -16,6 +16,7 @@ from publish.lock import exclusive
 from tests.pds.server import Account, Pds
 from tests.publish_support import (
     ROOT,
+    SITE,
     announcement,
     bsky_env,
     clean_env,
@@ -308,3 +309,48 @@ def test_compose_all_is_only_for_a_dry_run(feed: Path, state: Path, capsys: Any)
         main(["--input", str(feed), "--state", str(state), "--live", "--compose-all"], env={}) == 2
     )
     assert "--compose-all is for a dry run" in capsys.readouterr().err
+
+
+def test_an_invalid_announcement_is_named_and_the_others_shown(
+    tmp_path: Path, state: Path, capsys: Any
+):
+    notice = {**announcement("ACC-2026-9002")["notice"], "url": f"{SITE}/notices/tiroedd ŵyr/"}
+    feed = write_feed(
+        tmp_path / "out",
+        [
+            announcement(date="2026-11-01T09:00:00Z"),
+            announcement("ACC-2026-9002", notice=notice),
+            announcement("ACC-2026-9002", kind="changed"),
+            announcement("ACC-2026-9003", date="2026-11-03T09:00:00Z"),
+        ],
+    )
+    code = main(["--input", str(feed), "--state", str(state), "--channel", "bluesky"], env={})
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "bluesky: 2 post(s) would be sent" in out
+    assert "ACC-2026-9001/published" in out and "ACC-2026-9003/published" in out
+    invalid = [line for line in out.splitlines() if line.startswith("invalid: ")]
+    assert invalid == [
+        "invalid: ACC-2026-9002/published: $.announcements[1].notice.url: "
+        f"'{SITE}/notices/tiroedd ŵyr/' is not a 'uri'",
+        "invalid: ACC-2026-9002/change/1: $.announcements[2].thread: 'ACC-2026-9002/published' "
+        "is invalid, so this reply is not posted either; $.announcements[2].replies_to: "
+        "'ACC-2026-9002/published' is invalid, so this reply is not posted either",
+    ]
+    assert (
+        "2 invalid announcement(s) in " + str(feed) + " not posted (fix the notice and rebuild): "
+        "ACC-2026-9002/published, ACC-2026-9002/change/1"
+    ) in err
+
+
+def test_a_ledger_entry_with_an_unknown_status_exits_2_in_one_line(feed: Path, state: Path):
+    ledger = Ledger.load(state / "ledger.json")
+    ledger.record("bluesky", {CHANGE: Entry.now(Status.POSTED, uri="at://x")})
+    text = (state / "ledger.json").read_text(encoding="utf-8")
+    (state / "ledger.json").write_text(text.replace('"posted"', '"sent"'), encoding="utf-8")
+    for live in ((), ("--live",)):
+        env = clean_env(MASTODON_BASE_URL="http://127.0.0.1:9", MASTODON_ACCESS_TOKEN="token-abc")
+        result = publish("--input", feed, "--state", state, *live, env=env)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "'sent' is not one of intent, posted, backlog" in result.stderr
