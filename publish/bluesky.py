@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import httpx
 from atproto import Client, models
 from atproto_client import exceptions as sdk
+from atproto_client.client.session import Session
 from atproto_client.request import Request
 
 from . import compose, posts
@@ -68,6 +69,15 @@ class Bluesky:
         else:
             self._call("log in", self._login)
         return self.did
+
+    def whoami(self) -> str:
+        """The account's DID without logging in: the stored session's, or the handle's."""
+        stored = self._sessions.load()
+        if stored is not None:
+            return Session.decode(stored).did
+        params = models.ComAtprotoIdentityResolveHandle.Params(handle=self._credentials.handle)
+        resolve = self._client.com.atproto.identity.resolve_handle
+        return self._call("resolve handle", lambda: resolve(params)).did
 
     def existing(
         self, announcements: tuple[Announcement, ...], since: datetime | None

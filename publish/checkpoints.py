@@ -12,10 +12,14 @@ import signal
 from collections import Counter
 
 ENV = "PUBLISH_CRASH_AT"
+# A channel's run: connected (session saved), then what the channel shows read back.
+CONNECTED = "connected"
+RECONCILED = "reconciled"
+FIRST_RUN_RECORDED = "first-run-recorded"  # the channel and its backlog are in the ledger
 BEFORE_SEND = "before-send"  # the intent is in the ledger, nothing sent yet
 AFTER_SEND = "after-send"  # the channel has the post, the ledger does not know yet
 AFTER_RECORD = "after-record"  # the ledger says posted
-STEPS = (BEFORE_SEND, AFTER_SEND, AFTER_RECORD)
+STEPS = (CONNECTED, RECONCILED, FIRST_RUN_RECORDED, BEFORE_SEND, AFTER_SEND, AFTER_RECORD)
 
 _reached: Counter[str] = Counter()
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -76,6 +76,12 @@ class Ledger:
             ) from None
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise InputError(f"{path}: not a version {VERSION} ledger")
+        if problems := list(_problems(data)):
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise InputError(
+                f"{path}: {problems[0]}{more} — restore it from git, or delete it to rebuild "
+                "it from what the channels show (see docs/publishing.md)"
+            )
         return cls(path, data)
 
     def has_channel(self, channel: str) -> bool:
@@ -97,15 +103,21 @@ class Ledger:
         raw = self._data["channels"].get(channel, {}).get("announcements", {})
         return Entry.from_json(raw[announcement_id]) if announcement_id in raw else None
 
-    def begin(self, channel: str, account: str) -> None:
-        """Start keeping ``channel`` (posting as ``account``) and save."""
-        section = self._data["channels"].setdefault(channel, {"announcements": {}})
-        section["account"] = account
-        self._touch(channel)
+    def begin(self, channel: str, account: str, entries: Mapping[str, Entry] | None = None) -> None:
+        """Start keeping ``channel`` (posting as ``account``) with its first ``entries``.
+
+        One write: a run killed at any moment leaves either no trace of the channel (the
+        next run is its first run again) or the channel with its whole first-run record
+        (the backlog), never the channel without it, which would post the backlog.
+        """
+        if self.has_channel(channel):
+            raise ValueError(f"the ledger already keeps {channel}")
+        self._data["channels"][channel] = {"account": account, "announcements": {}}
+        self.record(channel, entries or {})
 
     def record(self, channel: str, entries: Mapping[str, Entry]) -> None:
-        """Set entries of ``channel`` and save."""
-        section = self._data["channels"].setdefault(channel, {"announcements": {}})
+        """Set entries of ``channel`` (begun already) and save."""
+        section = self._data["channels"][channel]
         for announcement_id, entry in entries.items():
             section["announcements"][announcement_id] = entry.to_json()
         self._touch(channel)
@@ -125,6 +137,43 @@ class Ledger:
             os.fsync(file.fileno())
         os.replace(temporary, self.path)
         _sync_directory(self.path.parent)
+
+
+def _problems(data: dict[str, Any]) -> Iterator[str]:
+    """What makes ``data`` unusable as a ledger, each as ``<where>: <what is wrong>``."""
+    channels = data.get("channels")
+    if not isinstance(channels, dict):
+        yield "channels: not an object"
+        return
+    for name, section in channels.items():
+        where = f"channels.{name}"
+        if not isinstance(section, dict) or not isinstance(section.get("announcements"), dict):
+            yield f"{where}: not an object with announcements"
+            continue
+        if not isinstance(section.get("account"), str):
+            yield f"{where}.account: {section.get('account')!r} is not an account"
+        if not _is_time(section.get("updated")):
+            yield f"{where}.updated: {section.get('updated')!r} is not a date-time"
+        for key, entry in section["announcements"].items():
+            yield from _entry_problems(f"{where}.announcements[{key!r}]", entry)
+
+
+def _entry_problems(where: str, entry: Any) -> Iterator[str]:
+    if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+        yield f"{where}: not an object of strings"
+        return
+    if entry.get("status") not in set(Status):
+        statuses = ", ".join(Status)
+        yield f"{where}.status: {entry.get('status')!r} is not one of {statuses}"
+    if not _is_time(entry.get("at")):
+        yield f"{where}.at: {entry.get('at')!r} is not a date-time"
+
+
+def _is_time(text: Any) -> bool:
+    try:
+        return isinstance(text, str) and datetime.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 def timestamp() -> str:

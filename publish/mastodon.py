@@ -78,6 +78,10 @@ class Mastodon:
         self._account_id = str(account["id"])
         return str(account["url"])
 
+    def whoami(self) -> str:
+        """The account's URL (the token's account)."""
+        return str(self._call("verify credentials", self._client.account_verify_credentials)["url"])
+
     def existing(
         self, announcements: tuple[Announcement, ...], since: datetime | None
     ) -> dict[str, Entry]:

@@ -29,6 +29,8 @@ class Channel(Protocol):
 
     def connect(self) -> str: ...
 
+    def whoami(self) -> str: ...
+
     def existing(
         self, announcements: tuple[Announcement, ...], since: datetime | None
     ) -> dict[str, Entry]: ...
@@ -89,18 +91,21 @@ def _run(
     items = plan.eligible(feed.items, options.closing_soon)
     entries = ledger.entries(name)
     if not first_run and not any(_unsettled(entries.get(item.id)) for item in items):
+        # Even with nothing to post, other credentials than the ledger's must be said.
+        _check_account(ledger, name, channel.whoami())
         logger.info("%s: nothing new to announce", name)
         return
     account = channel.connect()
+    checkpoints.checkpoint(checkpoints.CONNECTED)
     _check_account(ledger, name, account)
-    _reconcile(channel, items, ledger, report)
+    found = _reconcile(channel, items, ledger, report)
+    checkpoints.checkpoint(checkpoints.RECONCILED)
     if first_run:
-        ledger.begin(name, account)
-    the_plan = plan.plan(
-        items, ledger.entries(name), first_run=first_run, announce_backlog=options.announce_backlog
-    )
-    if the_plan.backlog:
-        _mark_backlog(name, the_plan.backlog, ledger, report)
+        the_plan = _first_run(name, account, items, found, ledger, options, report)
+    else:
+        if found:
+            ledger.record(name, found)
+        the_plan = plan.plan(items, ledger.entries(name), first_run=False, announce_backlog=False)
     _post_pending(channel, the_plan.pending, feed, ledger, options, report)
 
 
@@ -116,12 +121,12 @@ def _check_account(ledger: Ledger, name: str, account: str) -> None:
 
 def _reconcile(
     channel: Channel, items: tuple[Announcement, ...], ledger: Ledger, report: Report
-) -> None:
-    """Record posts the channel has but the ledger does not know about (lost, stale, crash)."""
+) -> dict[str, Entry]:
+    """Posts the channel has but the ledger does not know about (lost, stale, crash)."""
     entries = ledger.entries(channel.name)
     unknown = tuple(item for item in items if _unsettled(entries.get(item.id)))
     if not unknown:
-        return
+        return {}
     since = ledger.updated(channel.name) if ledger.has_channel(channel.name) else None
     found = channel.existing(unknown, since)
     if found:
@@ -132,21 +137,33 @@ def _reconcile(
             len(found),
             ", ".join(found),
         )
-        ledger.record(channel.name, found)
         report.found.extend(found)
+    return found
 
 
-def _mark_backlog(
-    name: str, backlog: tuple[Announcement, ...], ledger: Ledger, report: Report
-) -> None:
-    logger.warning(
-        "%s: first run: recording %d earlier announcement(s) as already announced, without "
-        "posting them (run with --announce-backlog to post them instead)",
-        name,
-        len(backlog),
-    )
-    ledger.record(name, {item.id: Entry.now(Status.BACKLOG) for item in backlog})
-    report.backlog.extend(item.id for item in backlog)
+def _first_run(
+    name: str,
+    account: str,
+    items: tuple[Announcement, ...],
+    found: dict[str, Entry],
+    ledger: Ledger,
+    options: Options,
+    report: Report,
+) -> plan.Plan:
+    """The channel, what it already shows and its backlog, written to the ledger at once."""
+    the_plan = plan.plan(items, found, first_run=True, announce_backlog=options.announce_backlog)
+    if the_plan.backlog:
+        logger.warning(
+            "%s: first run: recording %d earlier announcement(s) as already announced, "
+            "without posting them (run with --announce-backlog to post them instead)",
+            name,
+            len(the_plan.backlog),
+        )
+    backlog = {item.id: Entry.now(Status.BACKLOG) for item in the_plan.backlog}
+    ledger.begin(name, account, {**found, **backlog})
+    report.backlog.extend(backlog)
+    checkpoints.checkpoint(checkpoints.FIRST_RUN_RECORDED)
+    return the_plan
 
 
 def _post_pending(

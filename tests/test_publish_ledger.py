@@ -19,14 +19,14 @@ WRITER = """
 import sys
 from publish.ledger import Entry, Ledger, Status
 ledger = Ledger.load(__import__("pathlib").Path(sys.argv[1]))
-ledger.begin("bluesky", "did:plc:test")
+ledger.begin("bluesky", "did:plc:test", {"last": Entry.now(Status.POSTED, n="0")})
 print("ready", flush=True)
 n = 0
 while True:
     n += 1
-    # Each version holds entries 1..n and says n in its account: a torn write would disagree.
-    ledger.record("bluesky", {f"ACC-{n:05d}/published": Entry.now(Status.POSTED, uri="x" * 2000)})
-    ledger.begin("bluesky", f"did:plc:{n}")
+    # Each version holds entries 1..n and says n in "last": a torn write would disagree.
+    entry = Entry.now(Status.POSTED, uri="x" * 2000)
+    ledger.record("bluesky", {f"ACC-{n:05d}/published": entry, "last": Entry.now(Status.POSTED, n=str(n))})
 """
 
 
@@ -35,6 +35,7 @@ def test_entries_round_trip_per_channel(tmp_path: Path):
     assert not ledger.has_channel("bluesky")
     ledger.begin("bluesky", "did:plc:abc")
     ledger.record("bluesky", {"A/published": Entry.now(Status.POSTED, uri="at://x", cid="bafy")})
+    ledger.begin("mastodon", "https://m.example/@me")
     ledger.record("mastodon", {"A/published": Entry.now(Status.INTENT, idempotency_key="k")})
     again = Ledger.load(tmp_path / "ledger.json")
     assert again.account("bluesky") == "did:plc:abc"
@@ -48,7 +49,7 @@ def test_a_failed_write_leaves_the_previous_ledger_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     ledger = Ledger.load(tmp_path / "ledger.json")
-    ledger.record("bluesky", {"A/published": Entry.now(Status.POSTED)})
+    ledger.begin("bluesky", "did:plc:abc", {"A/published": Entry.now(Status.POSTED)})
     before = (tmp_path / "ledger.json").read_bytes()
 
     def crash(*_args: object) -> None:
@@ -75,10 +76,9 @@ def test_killing_a_writer_at_any_moment_leaves_a_whole_ledger(tmp_path: Path):
         child.wait()
         data = json.loads(path.read_text(encoding="utf-8"))
         section = data["channels"]["bluesky"]
-        count = len(section["announcements"])
-        # The account is written after the entry: it says count or count - 1, never other.
-        assert section["account"] in (f"did:plc:{count}", f"did:plc:{count - 1}", "did:plc:test")
-        assert all(len(entry["uri"]) == 2000 for entry in section["announcements"].values())
+        entries = section["announcements"]
+        assert entries.pop("last")["n"] == str(len(entries))
+        assert all(len(entry["uri"]) == 2000 for entry in entries.values())
         path.unlink()
 
 
@@ -95,3 +95,51 @@ def test_entries_keep_their_status_and_time(tmp_path: Path):
     entry = Entry.now(Status.BACKLOG)
     assert Entry.from_json(entry.to_json()) == entry
     assert entry.at.endswith("Z")
+
+
+def test_a_channel_begins_with_its_first_entries_in_one_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    ledger = Ledger.load(tmp_path / "ledger.json")
+    writes: list[dict[str, object]] = []
+    save = Ledger.save
+
+    def saved(self: Ledger) -> None:
+        save(self)
+        writes.append(json.loads(self.path.read_text(encoding="utf-8")))
+
+    monkeypatch.setattr(Ledger, "save", saved)
+    backlog = {f"A{n}/published": Entry.now(Status.BACKLOG) for n in range(3)}
+    ledger.begin("bluesky", "did:plc:abc", backlog)
+    [written] = writes
+    assert written["channels"]["bluesky"]["account"] == "did:plc:abc"
+    assert sorted(written["channels"]["bluesky"]["announcements"]) == sorted(backlog)
+    with pytest.raises(ValueError, match="already keeps bluesky"):
+        ledger.begin("bluesky", "did:plc:abc")
+
+
+BROKEN = {
+    "an unknown status": (
+        {"status": "sent", "at": "2026-11-20T12:00:00.000Z"},
+        "channels.bluesky.announcements['A/published'].status: 'sent' is not one of "
+        "intent, posted, backlog",
+    ),
+    "no time": ({"status": "posted"}, "channels.bluesky.announcements['A/published'].at: None"),
+    "not an object": ([1], "channels.bluesky.announcements['A/published']: not an object"),
+}
+
+
+@pytest.mark.parametrize(("entry", "message"), BROKEN.values(), ids=BROKEN.keys())
+def test_a_ledger_entry_that_makes_no_sense_is_refused_in_one_line(
+    tmp_path: Path, entry: object, message: str
+):
+    section = {"account": "did:plc:abc", "updated": "2026-11-20T12:00:00.000Z"}
+    data = {
+        "version": 1,
+        "channels": {"bluesky": {**section, "announcements": {"A/published": entry}}},
+    }
+    (tmp_path / "ledger.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        Ledger.load(tmp_path / "ledger.json")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+    assert "restore it from git, or delete it" in str(caught.value)

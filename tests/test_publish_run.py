@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -26,9 +27,14 @@ class Recorder:
         self.on_chain: dict[str, Entry] = {}
         self.fail: dict[str, Exception] = {}
         self.connected = False
+        self.asked_who = False
 
     def connect(self) -> str:
         self.connected = True
+        return self.account
+
+    def whoami(self) -> str:
+        self.asked_who = True
         return self.account
 
     def existing(
@@ -140,11 +146,42 @@ def test_the_first_run_posts_nothing_unless_told(feed, ledger):
     assert len(report.posted) == 4
 
 
-def test_nothing_new_means_no_connection_at_all(feed, ledger):
+def test_nothing_new_means_no_connection_only_whose_account_it_is(feed, ledger):
     run_channel(Recorder(started(ledger)), feed, ledger, Options())
     channel = Recorder(ledger)
     assert run_channel(channel, feed, ledger, Options()).ok
-    assert not channel.connected
+    assert not channel.connected and channel.asked_who
+
+
+def test_another_account_is_refused_even_with_nothing_new(feed, ledger):
+    run_channel(Recorder(started(ledger)), feed, ledger, Options())
+    report = run_channel(Recorder(ledger, account="did:plc:other"), feed, ledger, Options())
+    assert "the ledger records posts by did:plc:me but the credentials are for did:plc:other" in (
+        report.stopped or ""
+    )
+
+
+def test_the_first_run_writes_the_channel_and_its_backlog_at_once(
+    feed, ledger, monkeypatch: pytest.MonkeyPatch
+):
+    """A run killed between two writes must never leave the channel without its backlog."""
+    states: list[dict[str, object]] = []
+    save = Ledger.save
+
+    def saved(self: Ledger) -> None:
+        save(self)
+        states.append(json.loads(self.path.read_text(encoding="utf-8")))
+
+    monkeypatch.setattr(Ledger, "save", saved)
+    channel = Recorder(ledger)
+    channel.on_chain["ACC-2/published"] = Entry.now(Status.POSTED, id="post-ACC-2/published")
+    report = run_channel(channel, feed, ledger, Options())
+    assert report.found == ["ACC-2/published"]
+    assert report.backlog == ["ACC-1/published", "ACC-1/change/1"]
+    assert report.posted == ["ACC-3/published"]  # newer than a post the channel shows
+    first = states[0]["channels"]["bluesky"]["announcements"]
+    assert set(first) == {"ACC-1/published", "ACC-1/change/1", "ACC-2/published"}
+    assert all(state["channels"]["bluesky"]["announcements"] for state in states)
 
 
 def test_a_ledger_for_another_account_is_refused(feed, ledger):
