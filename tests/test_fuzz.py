@@ -1,0 +1,133 @@
+"""Properties over generated and mutated notice files (Hypothesis).
+
+1. Checking a file never crashes (no "could not be read" problem, which only an unexpected
+   exception gives), never hangs (a deadline per example) and says each problem in one line.
+2. Whatever the check accepts is published whole: every output is made from it, and its
+   announcements pass the publisher's schema; a batch of accepted files builds with Pelican.
+
+The suite runs a bounded number of examples; ``invoke fuzz --examples 2000`` runs longer.
+Hypothesis keeps no example database in the repository (``database=None``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import shutil
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import jsonschema_rs
+import yaml
+from hypothesis import HealthCheck, assume, event, given, settings
+
+from plugins.calendars.ics import render as calendar_files
+from plugins.calendars.settings import options as calendar_options
+from plugins.cards.cards import site_cards
+from plugins.feeds.build import feed_files
+from plugins.feeds.settings import options as feed_options
+from plugins.notices.check import CheckReport, check_files
+from plugins.notices.model import Notice
+from plugins.notices.output import in_memory
+from plugins.notices.site import assemble
+from plugins.ocds.package import ocds_files
+from plugins.ocds.settings import ocds_config, ocid_prefixes
+from plugins.opendata.announcements import announcement_chunks
+from plugins.opendata.notices_index import notices_index_chunks
+from tests.fuzz_notices import as_file, notice_files_strategy
+from tests.sites import CONTENT, ROOT, SAMPLE_CLOCK, SAMPLE_URL, pelican_build
+
+EXAMPLES = int(os.environ.get("NOTICEBOARD_FUZZ_EXAMPLES", "60"))
+SITE_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
+PREFIXES = ocid_prefixes(SITE_SETTINGS)
+ANNOUNCEMENTS_SCHEMA = json.loads(
+    (ROOT / "plugins" / "opendata" / "announcements.schema.json").read_text(encoding="utf-8")
+)
+ACCEPTED: list[str] = []  # texts the check accepted, built together by the last test
+BATCH = 40
+
+
+def check_one(folder: Path, name: str, text: str) -> CheckReport | None:
+    """The check's report on one file, or None when the file system refuses the name."""
+    try:
+        (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    except (OSError, ValueError):
+        return None
+    return check_files([folder / name], folder, ocid_prefixes=PREFIXES)
+
+
+def publish_everything(notice: Notice) -> None:
+    """Every output the build makes, from a site of this one notice."""
+    clock = max(SAMPLE_CLOCK, notice.published)
+    prefix = "" if notice.lang == "en" else f"{notice.lang}/"
+    page = (notice, f"{prefix}notices/{notice.slug}/")
+    site = assemble([page], url=SAMPLE_URL, name="Fuzz council", clock=clock)
+    in_memory(feed_files(site, feed_options(SITE_SETTINGS)))
+    in_memory(calendar_files(site, calendar_options(SITE_SETTINGS)))
+    in_memory(ocds_files(site, ocds_config(SITE_SETTINGS, site)))
+    json.loads(b"".join(notices_index_chunks(site)))
+    in_memory(site_cards(site))
+    announcements = json.loads(b"".join(announcement_chunks(site, hashtags=("Fuzz",))))
+    validator = jsonschema_rs.Draft7Validator(ANNOUNCEMENTS_SCHEMA, validate_formats=True)
+    errors = [error.message for error in validator.iter_errors(announcements)]
+    assert errors == [], errors
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=timedelta(seconds=10),
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(notice_files_strategy)
+def test_check_never_crashes_and_what_it_accepts_is_published(example: tuple[str, str]) -> None:
+    name, text = example
+    with tempfile.TemporaryDirectory() as folder:
+        report = check_one(Path(folder), name, text)
+        assume(report is not None)
+        assert report is not None
+        crashes = [str(p) for p in report.problems if "could not be read" in p.message]
+        assert crashes == []
+        assert all("\n" not in str(problem) for problem in report.problems)
+        notice = report.loaded[0].notice if report.loaded else None
+        if report.errors or notice is None:
+            event("refused")
+            return
+        event("accepted")
+        publish_everything(notice)
+        if len(ACCEPTED) < BATCH:
+            ACCEPTED.append(text)
+
+
+def test_accepted_notices_build_with_pelican(tmp_path: Path) -> None:
+    """The accepted files, given their own ids, build into one site with Pelican."""
+    if not ACCEPTED:  # run alone: make some first
+        test_check_never_crashes_and_what_it_accepts_is_published()
+    assert ACCEPTED, "no generated notice was accepted: the strategies need mending"
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "pages", content / "pages")
+    (content / "notices").mkdir()
+    for number, text in enumerate(ACCEPTED):
+        _, front, body = text.split("---\n", 2)
+        data = yaml.load(front, Loader=yaml.SafeLoader)
+        data.update(notice_id=f"FUZZ-{number}", ocid=f"ocds-h6vhtk-fuzz{number}", lang="en")
+        data.pop("find_a_tender", None)
+        data["legal_basis"] = "PCR2015"  # never held for a Find a Tender link
+        data["above_threshold"] = False
+        (content / "notices" / f"fuzz-{number}.md").write_text(as_file(data, body), "utf-8")
+    report = check_files(sorted((content / "notices").glob("*.md")), content)
+    kept = {item.path for item in report.loaded if item.notice is not None} - {
+        problem.path for problem in report.errors
+    }
+    for item in report.loaded:
+        if item.path not in kept:
+            (content / item.path).unlink()
+    assert kept
+    output = tmp_path / "output"
+    result = pelican_build(content, output, "--fatal", "errors")
+    assert result.returncode == 0, result.stdout + result.stderr
+    announcements = json.loads((output / "announcements.json").read_text(encoding="utf-8"))
+    validator = jsonschema_rs.Draft7Validator(ANNOUNCEMENTS_SCHEMA, validate_formats=True)
+    assert [error.message for error in validator.iter_errors(announcements)] == []
