@@ -222,10 +222,13 @@ def _sdk_errors(what: str) -> Iterator[None]:
         raise PermanentError(f"{what}: {type(error).__name__}: {error}") from error
 
 
-def _wait(error: sdk.RateLimitExceededError) -> float | None:
-    """Seconds until the server allows another request: retry-after, else ratelimit-reset."""
+def _wait(error: sdk.RateLimitExceededError) -> float:
+    """Seconds until the server allows another request: retry-after, else ratelimit-reset.
+
+    0 when the reset is past or not said: the backoff then waits a moment (retry.py).
+    """
     if error.retry_after is not None:
         return error.retry_after
     if error.reset_at is not None:
         return max(0.0, (error.reset_at - datetime.now(UTC)).total_seconds())
-    return None
+    return 0.0

@@ -187,8 +187,9 @@ def _sdk_errors(client: Client, what: str) -> Iterator[None]:
     try:
         yield
     except sdk.MastodonRatelimitError as error:
+        # Mastodon.py forgets a reset already past: 0 makes the backoff wait a moment.
         reset = client.ratelimit_reset
-        wait = None if reset is None else max(0.0, float(reset) - time.time())
+        wait = 0.0 if reset is None else max(0.0, float(reset) - time.time())
         raise RateLimitedError(f"{what}: rate limited ({error})", wait) from error
     except (sdk.MastodonNetworkError, sdk.MastodonServerError, requests.RequestException) as error:
         raise TransientError(f"{what}: {type(error).__name__}: {error}") from error

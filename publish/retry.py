@@ -27,11 +27,16 @@ class Backoff:
     base: float = 1.0
     cap: float = 60.0
     max_wait: float = 300.0
+    # A rate limit whose reset is already past (clocks apart, or a reset the server has not
+    # applied yet) means "wait a moment": 1, 2, 4, 5 s, not four retries in a blink.
+    moment: float = 1.0
+    moment_cap: float = 5.0
 
     def delay(self, attempt: int, error: TransientError) -> float:
         """Seconds to wait before retry number ``attempt`` (1 for the first retry)."""
         if error.retry_after is not None:
-            return error.retry_after
+            moment = min(self.moment_cap, self.moment * 2 ** (attempt - 1))
+            return max(error.retry_after, moment)
         # Full jitter keeps several clients from retrying in step.
         return random.uniform(0.5, 1.0) * min(self.cap, self.base * 2 ** (attempt - 1))
 

@@ -387,3 +387,20 @@ def test_a_stored_session_the_pds_refuses_falls_back_to_logging_in(
         "stored session no longer valid" in result.stderr and "bluesky: 1 posted" in result.stdout
     )
     assert len(posts(pds, bsky_account.did)) == 2
+
+
+def test_a_429_whose_reset_is_past_is_a_moments_wait_not_none():
+    from atproto_client import exceptions as sdk
+    from atproto_client.request import Response
+
+    from publish.bluesky import _sdk_errors
+    from publish.errors import RateLimitedError
+    from publish.retry import Backoff
+
+    past = str(int(datetime.now(UTC).timestamp()) - 30)
+    for headers in ({"ratelimit-reset": past}, {}):
+        response = Response(False, 429, {"error": "RateLimitExceeded"}, headers)
+        with pytest.raises(RateLimitedError) as caught, _sdk_errors("bluesky: post"):
+            raise sdk.RateLimitExceededError(response)
+        assert caught.value.retry_after == 0.0
+        assert [Backoff().delay(n, caught.value) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 5.0]

@@ -202,6 +202,26 @@ def test_a_429_is_waited_out_as_the_server_says(tmp_path: Path, server: Any, env
     assert len(statuses(server)) == 1
 
 
+def test_a_429_whose_reset_is_past_waits_a_moment_and_carries_on(
+    tmp_path: Path, server: Any, env: dict[str, str]
+):
+    past = str(int(time.time()) - 30)  # e.g. the runner's clock is ahead of the server's
+    rule = {
+        "match": {"methods": ["POST"], "path": "/api/v1/statuses"},
+        "effect": {"type": "ratelimit", "headers": {"X-RateLimit-Reset": past, "Retry-After": "0"}},
+        "count": 2,
+    }
+    httpx.post(f"{server.base_url}/api/v1/_mock/faults", json=rule).raise_for_status()
+    feed = feed_of(tmp_path / "out", items(2)[:1])
+    started = time.monotonic()
+    result = live(feed, tmp_path / "state", env, "--announce-backlog")
+    assert result.returncode == 0, result.stderr
+    assert "retrying in 1.0s (attempt 2 of 5)" in result.stderr
+    assert "retrying in 2.0s (attempt 3 of 5)" in result.stderr
+    assert time.monotonic() - started >= 3
+    assert len(statuses(server)) == 1
+
+
 def test_a_429_beyond_the_runs_patience_stops_mastodon_cleanly(
     tmp_path: Path, server: Any, env: dict[str, str]
 ):

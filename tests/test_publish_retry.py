@@ -60,3 +60,17 @@ def test_permanent_errors_are_not_retried():
     with pytest.raises(PermanentError):
         with_retries(call, Backoff(), lambda _: None)
     assert call.calls == 1
+
+
+def test_a_rate_limit_whose_reset_is_past_waits_a_moment_and_more_each_time():
+    waits: list[float] = []
+    call = Flaky(*(RateLimitedError("429", retry_after=0.0) for _ in range(4)))
+    assert with_retries(call, Backoff(), waits.append) == "done"
+    assert waits == [1.0, 2.0, 4.0, 5.0]
+
+
+def test_a_short_server_wait_is_kept_when_longer_than_the_moment():
+    waits: list[float] = []
+    call = Flaky(RateLimitedError("429", retry_after=0.2), RateLimitedError("429", retry_after=3.5))
+    assert with_retries(call, Backoff(), waits.append) == "done"
+    assert waits == [1.0, 3.5]
