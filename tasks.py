@@ -16,24 +16,35 @@ SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
-def _pelican(c: Context, settings: Path, *extra: str) -> None:
-    args = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(OUTPUT), "-s", str(settings)]
+def _pelican(c: Context, settings: Path, *extra: str, output: Path = OUTPUT) -> None:
+    args = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(output), "-s", str(settings)]
     # A wide log keeps each notice problem on one line.
     c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False, env={"COLUMNS": "250"})
 
 
-def _search_index(c: Context) -> None:
-    """Pagefind's search index of the built pages, in output/pagefind/ (works offline)."""
-    c.run(
-        shlex.join([sys.executable, "-m", "pagefind", "--site", str(OUTPUT), "--quiet"]), pty=False
-    )
+def _search_index(c: Context, site: Path) -> None:
+    """Pagefind's search index of the built pages, in pagefind/ (works offline, reproducible)."""
+    from plugins.site_build.search_index import index_command, settle_entry
+
+    c.run(shlex.join(index_command(site)), pty=False)
+    settle_entry(site)
+
+
+def _build_site(c: Context, settings: Path) -> None:
+    """Build and index a fresh folder, then swap it in: a failed build leaves output/ as it was."""
+    from plugins.site_build.interrupts import InterruptibleLocal
+    from plugins.site_build.staging import fresh_output
+
+    c.config.runners.local = InterruptibleLocal  # so Ctrl-C or SIGTERM stops the build
+    with fresh_output(OUTPUT) as staging:
+        _pelican(c, settings, output=staging)
+        _search_index(c, staging)
 
 
 @task(help={"production": "build with publishconf.py (absolute URLs, real clock)"})
 def build(c: Context, production: bool = False) -> None:
-    """Build the site into output/ (fails on any invalid notice)."""
-    _pelican(c, PUBLISH_SETTINGS if production else SETTINGS)
-    _search_index(c)
+    """Build the site into output/ (fails on any invalid notice, leaving output/ as it was)."""
+    _build_site(c, PUBLISH_SETTINGS if production else SETTINGS)
     print(f"Built {OUTPUT}. View it with: invoke serve (then open http://localhost:8000/)")
 
 
@@ -45,11 +56,10 @@ def clean(c: Context) -> None:
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
-@task(pre=[clean])
+@task
 def rebuild(c: Context) -> None:
-    """Build from scratch."""
-    _pelican(c, SETTINGS)
-    _search_index(c)
+    """Build from scratch: a new output/ replaces the old one whole (as every build does)."""
+    _build_site(c, SETTINGS)
 
 
 @task
@@ -98,8 +108,7 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
     if not destination:
         raise Exit("No deploy target: pass --target or set DEPLOY_TARGET", code=2)
     if build:
-        _pelican(c, PUBLISH_SETTINGS)
-        _search_index(c)
+        _build_site(c, PUBLISH_SETTINGS)
     source = f"{OUTPUT}/"
     if destination.startswith("s3://"):
         args = [

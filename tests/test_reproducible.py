@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
+from plugins.site_build.search_index import index_command, settle_entry
 from tests.sites import CONTENT, pelican_build
 
 
@@ -23,3 +26,15 @@ def test_a_second_build_writes_the_same_bytes(built_sample: Path, tmp_path: Path
     assert [name for name in first if first[name] != second[name]] == []
     kinds = {Path(name).suffix for name in first}
     assert {".html", ".atom", ".rss", ".opml", ".ics", ".json", ".png"} <= kinds
+
+
+def test_the_search_index_is_the_same_bytes_every_time(built_sample: Path, tmp_path: Path):
+    # Pagefind's own order changes from run to run: three runs almost surely see both.
+    indexes = []
+    for run in range(3):
+        site = shutil.copytree(built_sample, tmp_path / f"site-{run}")
+        subprocess.run(index_command(site), check=True, capture_output=True)
+        settle_entry(site)
+        indexes.append(files(site / "pagefind"))
+    assert "pagefind-entry.json" in indexes[0]
+    assert indexes[1] == indexes[0] and indexes[2] == indexes[0]

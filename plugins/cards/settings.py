@@ -22,7 +22,8 @@ SETTINGS = (
         "cards",
         "Folder (under CACHE_PATH when relative) in which to keep drawn cards between builds, "
         "keyed by everything a card shows, so an unchanged card is copied instead of drawn "
-        "again. None: no cache.",
+        "again. A kept card that is not a sound 1200 by 630 PNG is drawn again, with a warning. "
+        "None: no cache.",
     ),
     Setting(
         "CARDS_PROCESSES",

@@ -33,8 +33,10 @@ SETTINGS = (
     Setting(
         "NOTICES_CACHE",
         "notices.sqlite",
-        "File under CACHE_PATH that keeps each notice as read, keyed by the file's bytes and "
-        "the code's version, so an unchanged notice is not parsed again. None: no cache.",
+        "File under CACHE_PATH that keeps each notice as read (as plain JSON, with a checksum), "
+        "keyed by the file's bytes and the code's version, so an unchanged notice is not parsed "
+        "again. A damaged entry is read again, an unreadable file rebuilt, each with a warning. "
+        "None: no cache.",
     ),
     Setting(
         "NOTICES_PROCESSES",

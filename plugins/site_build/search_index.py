@@ -1,0 +1,28 @@
+"""Pagefind's search index of a built site, the same bytes for the same site."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ENTRY = Path("pagefind") / "pagefind-entry.json"
+
+
+def index_command(site: Path) -> list[str]:
+    """The command that writes ``site``/pagefind/ (works offline)."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+
+
+def settle_entry(site: Path) -> None:
+    """Sort the languages in pagefind-entry.json, which Pagefind writes in hash-map order.
+
+    Pagefind's script looks a language up by name and, failing that, takes the one with
+    the most pages (a stable sort, so ties now go the same way every time); the order is
+    otherwise unused. The JSON is written as Pagefind writes it: compact, UTF-8, no newline.
+    """
+    path = site / ENTRY
+    entry = json.loads(path.read_bytes())
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(text.encode())
