@@ -27,7 +27,7 @@ from atproto_client.request import Request
 from . import compose, posts
 from .announcements import Announcement
 from .credentials import REDACTOR, BlueskyCredentials
-from .errors import PermanentError, RateLimitedError, TransientError
+from .errors import ExpiredSessionError, PermanentError, RateLimitedError, TransientError
 from .ledger import Entry
 from .posts import POST
 from .retry import Backoff, with_retries
@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 NAME = "bluesky"
+# What a PDS answers (400, or 401 through an entryway) to an access token it no longer takes.
+SESSION_REFUSED = {"ExpiredToken", "InvalidToken"}
 
 
 class Bluesky:
@@ -62,10 +64,11 @@ class Bluesky:
         self.did = ""
 
     def connect(self) -> str:
-        """Resume the stored session, or log in; return the account's DID."""
+        """Resume the stored session (refreshed if the server refuses it), or log in; return
+        the account's DID."""
         stored = self._sessions.load()
-        if stored is not None and self._call("resume session", lambda: self._resume(stored)):
-            logger.info("bluesky: reusing the stored session")
+        if stored is not None and self._resume(stored):
+            logger.info("bluesky: reusing the stored session of %s", self.did)
         else:
             self._call("log in", self._login)
         return self.did
@@ -74,7 +77,7 @@ class Bluesky:
         """The account's DID without logging in: the stored session's, or the handle's."""
         stored = self._sessions.load()
         if stored is not None:
-            return Session.decode(stored).did
+            return str(Session.decode(stored).did)
         params = models.ComAtprotoIdentityResolveHandle.Params(handle=self._credentials.handle)
         resolve = self._client.com.atproto.identity.resolve_handle
         return self._call("resolve handle", lambda: resolve(params)).did
@@ -109,13 +112,35 @@ class Bluesky:
         return self._call(f"post {announcement.id}", lambda: self._put(rkey, record))
 
     def _call(self, what: str, call: Callable[[], T]) -> T:
-        return with_retries(lambda: _translated(call, f"bluesky: {what}"), self._backoff)
+        return with_retries(lambda: self._with_session(call, f"bluesky: {what}"), self._backoff)
+
+    def _with_session(self, call: Callable[[], T], what: str) -> T:
+        """``call()``; if the server refuses the session's token, renew the session once and
+        call again (a run can outlive its access token, and clocks disagree)."""
+        try:
+            return _translated(call, what)
+        except ExpiredSessionError as error:
+            logger.info("%s — renewing the session of %s and trying once more", error, self.did)
+        self._renew()
+        return _translated(call, what)
+
+    def _renew(self) -> None:
+        """A fresh session: refreshed with the refresh token, or else a new login."""
+        try:
+            with _sdk_errors("bluesky: refresh session"):
+                # The SDK's own refresh (not public): it also tells _session_changed.
+                self._client._refresh_and_set_session()
+        except PermanentError as error:  # the refresh token expired or was revoked
+            logger.info("%s: logging in as %s", error, self._credentials.handle)
+            with_retries(lambda: _translated(self._login, "bluesky: log in"), self._backoff)
+        else:
+            logger.info("bluesky: session of %s refreshed", self.did)
 
     def _resume(self, session: str) -> bool:
         try:
             with _sdk_errors("bluesky: resume session"):
                 self._client.login(session_string=session, fetch_bsky_profile=False)
-                self._client.com.atproto.server.get_session()
+            self._call("check session", self._client.com.atproto.server.get_session)
         except PermanentError as error:
             logger.info("bluesky: stored session no longer valid (%s): logging in", error)
             self._sessions.clear()
@@ -212,6 +237,8 @@ def _sdk_errors(what: str) -> Iterator[None]:
     except (sdk.NetworkError, httpx.TransportError) as error:
         raise TransientError(f"{what}: network error: {type(error).__name__} {error}") from error
     except (sdk.UnauthorizedError, sdk.BadRequestError) as error:
+        if _error_name(error) in SESSION_REFUSED:
+            raise ExpiredSessionError(f"{what}: session refused ({error})") from error
         raise PermanentError(f"{what}: refused: {error}") from error
     except sdk.RequestException as error:
         status = error.response.status_code if error.response is not None else 0

@@ -46,5 +46,9 @@ class PermanentError(ChannelError):
     """Retrying the same request cannot help: invalid record, refused credentials."""
 
 
+class ExpiredSessionError(PermanentError):
+    """The server no longer takes the session's token: renew the session once, then retry."""
+
+
 class ComposeError(PermanentError):
     """The parts a post must keep whole (URL, deadline, tags) do not fit its limit."""

@@ -7,8 +7,14 @@ one post per announcement: no duplicate, none missing.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
+import logging
 import shutil
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +26,7 @@ from publish import graphemes
 from publish.announcements import Announcement, load
 from publish.compose import BLUESKY, compose
 from publish.tid import tid_for
+from tests.pds.fixtures import _serve
 from tests.pds.server import Account, Pds
 from tests.publish_support import (
     announcement,
@@ -383,9 +390,9 @@ def test_a_stored_session_the_pds_refuses_falls_back_to_logging_in(
     write_cards(feed)
     result = run(feed, state, env)
     assert result.returncode == 0, result.stderr
-    assert (
-        "stored session no longer valid" in result.stderr and "bluesky: 1 posted" in result.stdout
-    )
+    # Both tokens refused: the refresh fails too, so the run logs in again.
+    assert "session refused" in result.stderr and "logging in" in result.stderr
+    assert "bluesky: 1 posted" in result.stdout
     assert len(posts(pds, bsky_account.did)) == 2
 
 
@@ -404,3 +411,93 @@ def test_a_429_whose_reset_is_past_is_a_moments_wait_not_none():
             raise sdk.RateLimitExceededError(response)
         assert caught.value.retry_after == 0.0
         assert [Backoff().delay(n, caught.value) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 5.0]
+
+
+JWT_SECRET = "noticeboard-test-jwt-secret"
+
+
+@pytest.fixture(scope="module")
+def pds_known_key(pds_installed: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pds]:
+    """A real PDS whose token-signing secret the test knows, so it can hand the publisher an
+    access token that the PDS itself will call expired."""
+    yield from _serve(tmp_path_factory.mktemp("pds-known-key"), {"PDS_JWT_SECRET": JWT_SECRET})
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _resigned(token: str, **claims: int) -> str:
+    """``token`` with ``claims`` changed, signed as the PDS signs its access tokens (HS256)."""
+    header, payload, _ = token.split(".")
+    body = {**json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))), **claims}
+    signed = f"{header}.{_b64(json.dumps(body).encode())}"
+    mac = hmac.new(JWT_SECRET.encode(), signed.encode(), hashlib.sha256).digest()
+    return f"{signed}.{_b64(mac)}"
+
+
+@pytest.mark.parametrize("refresh", ["refreshed", "refresh token revoked"])
+def test_an_access_token_that_expires_while_posting_is_renewed_once(
+    tmp_path: Path,
+    pds_known_key: Pds,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    refresh: str,
+):
+    """The PDS answers 400 ExpiredToken; the run refreshes the session (or, when the refresh
+    token is refused too, logs in again) and posts, once.
+
+    The SDK refreshes a token itself 15 minutes before it expires by its own clock, so the
+    PDS only sees an expired token from a runner whose clock is behind: the test sets the
+    SDK's clock an hour slow, as such a runner's would be.
+    """
+    from atproto import Client
+    from atproto_client.client.session import Session
+
+    from publish.bluesky import Bluesky
+    from publish.credentials import BlueskyCredentials
+    from publish.retry import Backoff
+    from publish.session import SessionStore
+
+    pds = pds_known_key
+    account = pds.create_account("expiring")
+    login = httpx.post(
+        f"{pds.url}/xrpc/com.atproto.server.createSession",
+        json={"identifier": account.handle, "password": account.password},
+        timeout=30,
+    ).json()
+    if refresh != "refreshed":
+        revoke = f"{pds.url}/xrpc/com.atproto.server.deleteSession"
+        bearer = {"Authorization": f"Bearer {login['refreshJwt']}"}
+        httpx.post(revoke, headers=bearer, timeout=30).raise_for_status()
+    now = int(time.time())
+    expiring = _resigned(login["accessJwt"], iat=now - 60, exp=now + 3)
+    store = SessionStore(tmp_path / "session", account.password, "x")
+    store.save(
+        Session(account.handle, account.did, expiring, login["refreshJwt"], pds.url).encode()
+    )
+    monkeypatch.setattr(
+        Client, "get_current_time", lambda _self: datetime.now(UTC) - timedelta(hours=1)
+    )
+    feed = write_feed(tmp_path / "out", [announcement()])
+    write_cards(feed)
+    [item] = load(feed).items
+    credentials = BlueskyCredentials(account.handle, account.password, pds.url)
+    channel = Bluesky(credentials, store, Backoff())
+    caplog.set_level(logging.INFO, logger="publish")
+    assert channel.connect() == account.did
+    assert f"reusing the stored session of {account.did}" in caplog.text
+    assert "renewing" not in caplog.text
+    time.sleep(max(0.0, now + 4 - time.time()))
+
+    entry = channel.send(item, compose(item, BLUESKY), None)
+
+    assert "ExpiredToken" in caplog.text
+    assert f"renewing the session of {account.did} and trying once more" in caplog.text
+    refreshed = f"bluesky: session of {account.did} refreshed" in caplog.text
+    logged_in = f"logging in as {account.handle}" in caplog.text
+    assert (refreshed, logged_in) == ((True, False) if refresh == "refreshed" else (False, True))
+    [record] = posts(pds, account.did)
+    assert record["uri"] == entry.ref["uri"] and entry.ref["rkey"] == tid_for(item.id)
+    stored = store.load()
+    assert stored is not None and Session.decode(stored).access_jwt != expiring
