@@ -88,33 +88,18 @@ class FrontMatter:
 def read_front_matter(text: str, path: str, offset: int) -> FrontMatter:
     """Parse ``text`` (the lines between the fences; its first line is line ``offset``)."""
     result = FrontMatter(lines={(): offset})
-    try:
-        node = _compose(text)
-    except yaml.YAMLError as error:
-        result.problems.append(_yaml_problem(_explained(text, error), path, offset))
-        return result
-    if node is None:
-        return result
-    _Walk(path, offset, result).run(node)
-    if not result.problems:
-        result.data = _construct(node)
-    return result
-
-
-def _compose(text: str) -> yaml.Node | None:
     loader = _FastNoticeLoader(text)
     try:
-        return loader.get_single_node()
+        node = loader.get_single_node()
+        if node is not None:
+            _Walk(path, offset, result).run(node)
+        if node is not None and not result.problems:
+            result.data = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        result.problems.append(_yaml_problem(_explained(text, error), path, offset))
     finally:
         loader.dispose()
-
-
-def _construct(node: yaml.Node) -> Any:
-    loader = _FastNoticeLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
+    return result
 
 
 def _explained(text: str, error: yaml.YAMLError) -> yaml.YAMLError:

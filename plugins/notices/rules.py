@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from . import codelists
@@ -34,10 +35,13 @@ def _changes(source: NoticeSource) -> list[Any]:
 def real_dates(source: NoticeSource) -> Iterator[Problem]:
     """Every date in the right form must also exist (no 30 February), carry an offset when it
     has a time, and fall in the years every output can show."""
+    datetime_form, date_form = _date_forms()
     for at, text in _texts(source.data, ()):
-        if _matches("datetime", text) and parse_datetime(text) is None:
+        if len(text) < 10 or text[4:5] != "-":  # neither form: not worth a regex
+            continue
+        if datetime_form.fullmatch(text) and parse_datetime(text) is None:
             yield source.problem(at, *_unreal(text, "date and time"))
-        elif _matches("date", text) and parse_date(text) is None:
+        elif date_form.fullmatch(text) and parse_date(text) is None:
             yield source.problem(at, *_unreal(text, "date"))
 
 
@@ -53,10 +57,13 @@ def _texts(data: Any, at: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(value, (*at, index))
 
 
-def _matches(definition: str, text: str) -> bool:
-    """In the schema's form (so the schema says nothing), yet perhaps not a real date."""
-    pattern = notice_schema()["definitions"][definition]["pattern"]
-    return re.fullmatch(pattern, text) is not None
+@cache
+def _date_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The schema's forms of a date and time, and of a date."""
+    definitions = notice_schema()["definitions"]
+    return re.compile(definitions["datetime"]["pattern"]), re.compile(
+        definitions["date"]["pattern"]
+    )
 
 
 def _unreal(text: str, what: str) -> tuple[str, str]:
