@@ -108,6 +108,8 @@ def _tampered(**changes: object) -> bytes:
         {"inners": [["lots", "2026-01-02T03:04:05+00:00", None]]},
         {"inners": [["1", "2026-01-02T03:04:05+00:00", "2026-01-02T03:04:05"]]},
         {"pair": ["a", 1, 2]},
+        {"names": ["x", 1]},
+        {"names": "xy"},
         {"extra": {"k": "1"}},
         {"maybe": {"amount": "1"}},
         {"inners": {"__reduce__": "os.system"}},
