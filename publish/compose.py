@@ -32,6 +32,8 @@ _LABELS = {
     "en": {"change": "Change", "value": "Value"},
     "cy": {"change": "Newid", "value": "Gwerth"},
 }
+# The word before a change's number ("Change 2:"), in every language a post may be in.
+CHANGE_LABELS = frozenset(labels["change"] for labels in _LABELS.values())
 
 
 @dataclass(frozen=True)

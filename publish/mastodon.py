@@ -4,10 +4,11 @@ Mastodon has no client-chosen ids. Exactly-once rests on three things: an
 ``Idempotency-Key`` derived from the announcement id (the server answers a repeated request
 with the first status, for about an hour); the ledger, which records the intent before
 each send and the status after it; and reconciliation: when an outcome is unknown (an
-intent without a result, or posts newer than the ledger's last write, as after a crash or
-with a stale ledger), the account's own statuses since then are read and matched to
-announcements by the notice's URL and the post's opening line (headline, and change
-number for a change) before anything is sent again.
+intent without a result, posts newer than the ledger's last write as after a crash or with
+a stale ledger, or a failed attempt to post), the account's own recent statuses are read
+and matched to announcements by what no edit changes: the notice's URL and the kind of
+announcement the post states (its label, such as "Closing soon", and a change's number),
+never the title. So a server that forgot or ignores the key cannot cause a second post.
 
 Mastodon builds the link preview from the notice page's Open Graph tags itself, so posts
 carry no media (an attachment would replace the preview).
@@ -15,11 +16,13 @@ carry no media (an attachment would replace the preview).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import regex
@@ -31,7 +34,7 @@ from mastodon import errors as sdk
 from . import compose, posts
 from .announcements import Announcement
 from .credentials import MastodonCredentials
-from .errors import ComposeError, PermanentError, RateLimitedError, TransientError
+from .errors import PermanentError, RateLimitedError, TransientError
 from .ledger import Entry, Status
 from .retry import Backoff, with_retries
 
@@ -42,9 +45,12 @@ NAME = "mastodon"
 PAGE = 40
 # With no ledger at all, read at most this many of the account's latest statuses.
 MAX_SCAN = 2000
-# Statuses a little older than the ledger's last write may still be ours (clock skew).
-SLACK = timedelta(minutes=10)
+# Statuses older than the ledger's last write may still be ours: the runner's clock and the
+# server's may disagree by minutes (a day is a page or two of a council's statuses).
+SLACK = timedelta(days=1)
 _SPACE = regex.compile(r"\s+")
+_BLOCKS = regex.compile(r"\n\s*\n")
+_CHANGE = regex.compile(r"(\w+) (\d+):")
 
 
 class Mastodon:
@@ -86,16 +92,12 @@ class Mastodon:
         self, announcements: tuple[Announcement, ...], since: datetime | None
     ) -> dict[str, Entry]:
         """Announcements among ``announcements`` posted since ``since`` (None: ever)."""
-        wanted = {
-            item.id: fingerprint
-            for item in announcements
-            if (fingerprint := _Fingerprint.of(item, self.limits)) is not None
-        }
+        wanted = {item.id: _Mark.of(item) for item in announcements}
         found: dict[str, Entry] = {}
         for status in self._own_statuses(None if since is None else since - SLACK):
-            text, links = _plain(status["content"])
-            for announcement_id, fingerprint in wanted.items():
-                if announcement_id not in found and fingerprint.matches(text, links):
+            shown = _Shown.of(status["content"])
+            for announcement_id, mark in wanted.items():
+                if announcement_id not in found and mark.matches(shown):
                     found[announcement_id] = _posted(status)
                     break  # one status is one announcement
         return found
@@ -108,9 +110,25 @@ class Mastodon:
     ) -> Entry:
         """Post the status (the same key makes a repeat return the first status)."""
         status = posts.mastodon_status(announcement, composed, parent)
-        return _posted(
-            self._call(f"post {announcement.id}", lambda: self._client.status_post(**status))
-        )
+        since, tries = datetime.now(UTC) - SLACK, itertools.count()
+
+        def attempt() -> Any:
+            # After a failed attempt, the status may exist all the same (a 502 or timeout
+            # after the server posted it): look before posting again, key or no key.
+            if next(tries) and (found := self._find(announcement, since)) is not None:
+                logger.warning(
+                    "mastodon: %s was posted by an attempt whose answer was lost: keeping it",
+                    announcement.id,
+                )
+                return found
+            return self._client.status_post(**status)
+
+        return _posted(self._call(f"post {announcement.id}", attempt))
+
+    def _find(self, announcement: Announcement, since: datetime) -> Any | None:
+        mark = _Mark.of(announcement)
+        statuses = self._own_statuses(since)
+        return next((s for s in statuses if mark.matches(_Shown.of(s["content"]))), None)
 
     def _own_statuses(self, since: datetime | None) -> Iterator[Any]:
         """This account's statuses, newest first, back to ``since``."""
@@ -139,38 +157,69 @@ class Mastodon:
             return call()
 
 
-class _Fingerprint:
-    """How a status is recognised as an announcement's: its opening line(s) and the URL."""
+@dataclass(frozen=True)
+class _Shown:
+    """What a status shows: its opening label, a change's number, its text and links."""
 
-    def __init__(self, opening: str, url: str) -> None:
-        self.opening, self.url = opening, url
+    label: str
+    change: int | None
+    text: str
+    links: frozenset[str]
 
     @classmethod
-    def of(cls, announcement: Announcement, limits: compose.Limits) -> _Fingerprint | None:
-        """None when the announcement cannot be composed (so was never posted)."""
-        try:
-            blocks = compose.compose(announcement, limits).text.split("\n\n")
-        except ComposeError:
-            return None
-        opening = blocks[0]
-        if announcement.change_number is not None:
-            # Every change of a notice has the same headline: "Change <n>:" tells them apart.
-            opening += " " + blocks[1].split(":", 1)[0] + ":"
-        return cls(_normal(opening), announcement.url)
-
-    def matches(self, text: str, links: set[str]) -> bool:
-        return text.startswith(self.opening) and (self.url in links or self.url in text)
+    def of(cls, content: str) -> _Shown:
+        text, links = _text(content)
+        blocks = [_normal(block) for block in _BLOCKS.split(text) if block.strip()] or [""]
+        change = _CHANGE.match(blocks[1]) if len(blocks) > 1 else None
+        number = int(change[2]) if change and change[1] in compose.CHANGE_LABELS else None
+        return cls(_label(blocks[0]), number, _normal(text), links)
 
 
-def _plain(content: str) -> tuple[str, set[str]]:
-    """A status's HTML as normalised plain text, and the links in it."""
+@dataclass(frozen=True)
+class _Mark:
+    """How an announcement's status is known whatever is edited: the notice's URL, the
+    label the build gives its kind (the headline before the title), a change's number."""
+
+    url: str
+    label: str
+    change: int | None
+
+    @classmethod
+    def of(cls, announcement: Announcement) -> _Mark:
+        return cls(announcement.url, _label(announcement.headline), announcement.change_number)
+
+    def matches(self, shown: _Shown) -> bool:
+        # A headline shortened to fit may end inside the label: "Change to preliminary…".
+        label = shown.label == self.label or (
+            shown.label.endswith("…") and self.label.startswith(shown.label[:-1].rstrip())
+        )
+        return (
+            (self.url in shown.links or self.url in shown.text)
+            and shown.change == self.change
+            and (self.change is not None or label)
+        )
+
+
+def _label(opening: str) -> str:
+    """The part of a headline before the title: "Closing soon", "Change to tender notice"."""
+    return opening.split(": ", 1)[0].strip()
+
+
+def _text(content: str) -> tuple[str, frozenset[str]]:
+    """A status's HTML as plain text (paragraphs apart by a blank line) and its links."""
     soup = BeautifulSoup(content, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for paragraph in soup.find_all("p"):
         paragraph.append("\n\n")
-    links = {str(a["href"]) for a in soup.find_all("a", href=True)}
-    return _normal(soup.get_text()), links
+    links = frozenset(str(a["href"]) for a in soup.find_all("a", href=True))
+    return soup.get_text(), links
+
+
+def _plain(content: str) -> tuple[str, frozenset[str]]:
+    """A status's HTML as normalised plain text, and the links in it."""
+    text, links = _text(content)
+    return _normal(text), links
 
 
 def _normal(text: str) -> str:
