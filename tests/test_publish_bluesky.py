@@ -501,3 +501,52 @@ def test_an_access_token_that_expires_while_posting_is_renewed_once(
     assert record["uri"] == entry.ref["uri"] and entry.ref["rkey"] == tid_for(item.id)
     stored = store.load()
     assert stored is not None and Session.decode(stored).access_jwt != expiring
+
+
+FIRST_RUN_STEPS = ("connected", "reconciled", "first-run-recorded")
+
+
+@pytest.mark.parametrize("step", FIRST_RUN_STEPS)
+def test_a_first_run_killed_at_any_step_never_posts_the_backlog(
+    tmp_path: Path, pds: Pds, bsky_account: Account, step: str
+):
+    three = [announcement(f"ACC-2026-000{n}", date=f"2026-11-0{n}T09:00:00Z") for n in (1, 2, 3)]
+    feed = write_feed(tmp_path / "out", three)
+    write_cards(feed)
+    env, state = clean_env(**bsky_env(pds, bsky_account)), tmp_path / "state"
+    killed = run(feed, state, {**env, "PUBLISH_CRASH_AT": step})
+    assert killed.returncode == -9, killed.stderr
+    for _ in range(2):  # the run after the crash, and the one after that
+        again = run(feed, state, env)
+        assert again.returncode == 0, again.stderr
+        assert "bluesky: 0 posted" in again.stdout
+    assert posts(pds, bsky_account.did) == []
+    ledger = json.loads((state / "ledger.json").read_text(encoding="utf-8"))
+    entries = ledger["channels"]["bluesky"]["announcements"]
+    assert {key: entry["status"] for key, entry in entries.items()} == {
+        item["id"]: "backlog" for item in three
+    }
+
+    newer = announcement("ACC-2026-0009", date="2026-11-09T09:00:00Z")
+    write_cards(write_feed(tmp_path / "out", [*three, newer]))
+    assert "bluesky: 1 posted" in run(feed, state, env).stdout
+    assert "bluesky: 0 posted" in run(feed, state, env).stdout
+    [record] = posts(pds, bsky_account.did)
+    assert record["uri"].rsplit("/", 1)[-1] == tid_for(newer["id"])
+
+
+def test_another_accounts_credentials_are_refused_even_when_nothing_is_new(
+    tmp_path: Path, pds: Pds, bsky_account: Account
+):
+    feed = write_feed(tmp_path / "out", [announcement()])
+    write_cards(feed)
+    state = tmp_path / "state"
+    assert run(feed, state, clean_env(**bsky_env(pds, bsky_account))).returncode == 0
+    other = pds.create_account("other")
+    refused = run(feed, state, clean_env(**bsky_env(pds, other)))
+    assert refused.returncode == 1, refused.stderr
+    assert (
+        f"bluesky: 0 posted, stopped: the ledger records posts by {bsky_account.did} but the "
+        f"credentials are for {other.did}"
+    ) in refused.stdout
+    assert "Traceback" not in refused.stderr

@@ -422,3 +422,34 @@ def test_a_lost_ledger_and_renamed_notices_repost_nothing_of_any_kind(
     ids = {item["id"]: ledger.entry("mastodon", item["id"]).ref["id"] for item in everything}
     assert sorted(ids.values()) == sorted(str(status["id"]) for status in statuses(server))
     assert len(statuses(server)) == 4
+
+
+def test_another_accounts_token_is_refused_even_when_nothing_is_new(
+    tmp_path: Path, server: Any, env: dict[str, str]
+):
+    feed = feed_of(tmp_path / "out", items(2))
+    assert live(feed, tmp_path / "state", env).returncode == 0
+    bob = {**env, "MASTODON_ACCESS_TOKEN": "bob_token"}
+    refused = live(feed, tmp_path / "state", bob)
+    assert refused.returncode == 1, refused.stderr
+    assert "mastodon: 0 posted, stopped: the ledger records posts by " in refused.stdout
+    assert "/@alice but the credentials are for " in refused.stdout and "/@bob" in refused.stdout
+
+
+def test_an_invalid_announcement_is_skipped_and_the_others_posted(
+    tmp_path: Path, server: Any, env: dict[str, str]
+):
+    good = items(4)
+    facts = good[2]["facts"]
+    bad = {**good[2], "facts": {**facts, "value": {**facts["value"], "amount": "1.0e309"}}}
+    feed = feed_of(tmp_path / "out", [good[0], good[1], bad, good[3]])
+    result = live(feed, tmp_path / "state", env, "--announce-backlog")
+    assert result.returncode == 1
+    assert "mastodon: 3 posted" in result.stdout
+    assert (
+        "invalid: ACC-2026-0002/published: $.announcements[2].facts.value.amount: '1.0e309' "
+        "does not match"
+    ) in result.stdout
+    assert "1 invalid announcement(s) in " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(statuses(server)) == 3
