@@ -124,7 +124,7 @@ def test_a_finished_block_swaps_the_new_folder_in(
         monkeypatch.setattr(staging, "_exchange", lambda first, second: False)
     output = site(tmp_path / "output", "old")
     with fresh_output(output) as new:
-        assert new == sibling(output, "new") and list(new.iterdir()) == []
+        assert new == sibling(output.resolve(), "new") and list(new.iterdir()) == []
         site(new, "new")
     assert (output / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
@@ -168,3 +168,26 @@ def test_folders_of_stopped_builds_are_deleted_and_running_ones_kept(tmp_path: P
     remove_stale(output)
     assert not stopped.exists()
     assert running.exists() and other.exists() and output.exists()
+
+
+def test_an_output_link_keeps_pointing_at_the_new_site(tmp_path: Path):
+    real = site(tmp_path / "www" / "site", "old")
+    (tmp_path / "output").symlink_to(real)
+    with fresh_output(tmp_path / "output") as new:
+        assert new.parent == real.parent
+        site(new, "new")
+    assert (tmp_path / "output").is_symlink()
+    assert (tmp_path / "output" / "index.html").read_text() == "new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["site"]
+
+
+def test_a_swap_that_fails_deletes_the_new_folder(tmp_path: Path, monkeypatch):
+    def fail(new: Path, output: Path) -> None:
+        raise OSError("output/ is a mount point")
+
+    monkeypatch.setattr(staging, "swap_in", fail)
+    output = site(tmp_path / "output", "old")
+    with pytest.raises(OSError), fresh_output(output) as new:
+        site(new, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert files(output) == {"index.html": b"old"}

@@ -28,7 +28,11 @@ _RENAME_EXCHANGE = 2
 @contextmanager
 def fresh_output(output: Path) -> Iterator[Path]:
     """An empty folder beside ``output`` to build into; it replaces ``output`` when the block
-    ends normally, and is deleted when the block raises or Ctrl-C or SIGTERM arrives."""
+    ends normally, and is deleted when the block raises or Ctrl-C or SIGTERM arrives.
+
+    When ``output`` is a symbolic link, the folder it points to is the one replaced.
+    """
+    output = output.resolve()
     remove_stale(output)
     staging = sibling(output, "new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -38,10 +42,10 @@ def fresh_output(output: Path) -> Iterator[Path]:
             yield staging
             if interrupts.seen:  # a command that shrugged off Ctrl-C did not finish the site
                 raise KeyboardInterrupt
+        swap_in(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    swap_in(staging, output)
 
 
 def sibling(output: Path, kind: str, pid: int | None = None) -> Path:
@@ -51,16 +55,16 @@ def sibling(output: Path, kind: str, pid: int | None = None) -> Path:
 
 def swap_in(new: Path, output: Path) -> None:
     """Put the folder ``new`` where ``output`` is, then delete the old site."""
-    if output.is_dir() and not output.is_symlink() and _exchange(new, output):
+    if output.is_dir() and _exchange(new, output):
         shutil.rmtree(new)  # it now holds the old site
         return
     old = sibling(output, "old")
-    if output.exists() or output.is_symlink():
+    if output.exists():
         output.rename(old)
     try:
         new.rename(output)
     except BaseException:
-        if old.exists() or old.is_symlink():
+        if old.exists():
             old.rename(output)
         raise
     _remove(old)
@@ -95,6 +99,8 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def _alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -105,7 +111,7 @@ def _alive(pid: int) -> bool:
 
 
 def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    else:
+    if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
