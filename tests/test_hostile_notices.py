@@ -302,3 +302,26 @@ def test_unlucky_file_names_are_published_and_announced(tmp_path: Path) -> None:
     urls = {item["notice"]["url"] for item in announcements["announcements"]}
     for slug in UNLUCKY_NAMES.values():
         assert any(url.endswith(f"/notices/{slug}/") for url in urls)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "said"),
+    [
+        ("roads.MD", ("", ""), "roads.MD' does not end in '.md'"),
+        (".hidden.md", ("", ""), "a hidden file (its name starts with '.') is not published"),
+        ("foreign.md", ("ocds-h6vhtk-0a31c7", "ocds-zzzzzz-0a31c7"), "ocds-zzzzzz-0a31c7"),
+    ],
+    ids=["upper-case-suffix", "hidden-file", "foreign-ocid-prefix"],
+)
+def test_the_build_refuses_what_check_refuses(
+    name: str, change: tuple[str, str], said: str, tmp_path: Path
+) -> None:
+    """What check refuses fails the build too, naming the file, and is never published."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    text = base().replace("ACC-2026-0031", "ACC-2026-0999").replace(*change)
+    (content / "notices" / "2026" / name).write_text(text, encoding="utf-8")
+    result = pelican_build(content, tmp_path / "output", "--fatal", "errors")
+    assert result.returncode != 0
+    assert said in " ".join((result.stdout + result.stderr).split())
+    assert not (tmp_path / "output" / "notices" / ".hidden").exists()
