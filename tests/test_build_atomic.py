@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.cards.cache import png_problem
 from plugins.site_build import staging
 from plugins.site_build.staging import fresh_output, remove_stale, sibling, swap_in
 from tests.sites import CONTENT
@@ -62,8 +63,16 @@ def test_a_failed_build_leaves_output_as_it_was_and_a_good_one_replaces_it(proje
     assert leftovers(project) == []
 
     (tender.parent / "broken.md").unlink()
+    # Damaged caches slow the next build down; they do not fail it or reach the site.
+    (project / "cache" / "notices.sqlite").write_bytes(b"garbage" * 1000)
+    for card in list((project / "cache" / "cards").rglob("*.png"))[:3]:
+        card.write_bytes(card.read_bytes()[:500])
     second = build(project)
     assert second.returncode == 0, second.stdout + second.stderr
+    said = second.stdout + second.stderr
+    assert "cache/notices.sqlite was unreadable and has been rebuilt" in said
+    assert said.count("the card is drawn again") == 3
+    assert all(png_problem(card.read_bytes()) is None for card in output.rglob("card.png"))
     after = files(output)
     assert "left-from-before.txt" not in after, "the old folder was replaced, not written over"
     assert (
