@@ -89,7 +89,7 @@ def test_a_damaged_entry_is_read_again_with_a_warning(
     set_value(path, key, original[: len(original) // 2] if value is None else value, sound=sound)
     with caplog.at_level(logging.WARNING):
         assert read(files, NoticeStore(path)) == uncached
-    assert "1 entries were damaged or foreign and have been read again" in caplog.text
+    assert "1 entries were damaged or foreign and are read again" in caplog.text
     assert dict((k, v) for k, *_, v in rows(path))[key] == original, "rewritten"
 
 
@@ -150,6 +150,13 @@ def test_a_store_that_cannot_be_written_is_left_alone(files, uncached, tmp_path:
         assert read(files, NoticeStore(path)) == uncached
     assert "cannot be used" in caplog.text
     assert (path / "keep").read_text() == "x"
+
+
+def test_a_cache_folder_that_is_a_file_is_left_alone(files, uncached, tmp_path: Path, caplog):
+    (tmp_path / "cache").write_text("not a folder")
+    with caplog.at_level(logging.WARNING):
+        assert read(files, NoticeStore(tmp_path / "cache" / "notices.sqlite")) == uncached
+    assert "cannot be used" in caplog.text
 
 
 def test_check_passes_with_a_garbage_store(tmp_path: Path):

@@ -87,7 +87,7 @@ class NoticeStore:
                 found[key] = decoded
         if len(found) < len(rows):
             logger.warning(
-                "%s: %d entries were damaged or foreign and have been read again",
+                "%s: %d entries were damaged or foreign and are read again",
                 self._shown(),
                 len(rows) - len(found),
             )
@@ -96,7 +96,6 @@ class NoticeStore:
     def put_many(self, entries: dict[str, T], kind: type[T]) -> None:
         if self.path is None or not entries:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._use(lambda db: _insert(db, _rows(entries, kind)), default=None)
 
     def retain(self, keys: list[str]) -> None:
@@ -121,11 +120,12 @@ class NoticeStore:
     def _attempt(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
         assert self.path is not None
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(self.path, timeout=30)) as db:
                 _prepare(db)
                 with db:  # one transaction
                     return work(db)
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             raise UnusableStore(error) from error
 
     def _replace(self, error: UnusableStore) -> bool:
