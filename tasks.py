@@ -286,6 +286,14 @@ def test(c: Context, k: str = "") -> None:
     c.run(shlex.join(args), pty=False)
 
 
+@task(help={"examples": "generated notice files to try (the suite tries 60)"})
+def fuzz(c: Context, examples: int = 2000) -> None:
+    """Check generated and mutated notice files; build and announce whatever check accepts."""
+    args = [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider"]
+    args += ["--hypothesis-show-statistics"]
+    c.run(shlex.join(args), pty=False, env={"NOTICEBOARD_FUZZ_EXAMPLES": str(examples)})
+
+
 @task(
     iterable=["notices"],
     help={
