@@ -1,18 +1,27 @@
 """The notice body: Markdown rendered to HTML and sanitised with nh3 (Ammonia).
 
-Allowed HTML is the list below; anything else written as raw HTML is reported by the
-check and stripped from the page. Headings start at level 2: the notice title is the
-page's only level-1 heading.
+Allowed HTML is the list below; anything else is stripped from the page, and the check
+reports what the sanitiser removed (``body_check.py``). Headings start at level 2: the
+notice title is the page's only level-1 heading.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import html
+import threading
+import xml.etree.ElementTree as etree
 
 import nh3
-from markdown import Markdown
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
+from .body_check import (
+    TooComplex,
+    inline_cost,
+    limit_problems,
+    nesting_problem,
+    removal_problems,
+)
 from .problems import Problem
 
 ALLOWED_TAGS = frozenset(
@@ -61,12 +70,6 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 
-_RAW_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
-_EVENT_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-_SCRIPT_URL = re.compile(
-    r"\]\(\s*(?:javascript|data|vbscript):|href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE
-)
-_LEVEL_ONE = re.compile(r"^#(?!#)\s|^=+\s*$")
 _MARKDOWN_EXTENSIONS = [
     "markdown.extensions.extra",
     "markdown.extensions.sane_lists",
@@ -76,14 +79,50 @@ _MARKDOWN_EXTENSIONS = [
 _MARKDOWN_CONFIG = {"markdown.extensions.toc": {"baselevel": 2}}
 
 
-def render(body: str) -> str:
-    """Markdown body → sanitised HTML."""
-    markdown = Markdown(
-        extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG, output_format="html"
-    )
-    html = markdown.convert(body)
+class _Inspect(Treeprocessor):
+    """Before inline Markdown: note level-1 headings and refuse text too costly to parse."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.level_one: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        self.level_one = [heading.text or "" for heading in root.iter("h1")]
+        inline_cost(root)
+
+
+class _InspectExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Above 'inline' (20): headings still hold their source text, before toc (5)
+        # moves them down a level.
+        md.treeprocessors.register(_Inspect(md), "notices_inspect", 25)
+
+
+_local = threading.local()
+
+
+def _markdown() -> tuple[Markdown, _Inspect]:
+    """This thread's Markdown converter with the page's settings (made once: ~1 ms)."""
+    if not hasattr(_local, "markdown"):
+        markdown = Markdown(
+            extensions=[*_MARKDOWN_EXTENSIONS, _InspectExtension()],
+            extension_configs=_MARKDOWN_CONFIG,
+            output_format="html",
+        )
+        _local.markdown = (markdown, markdown.treeprocessors["notices_inspect"])
+    return _local.markdown
+
+
+def _convert(body: str) -> tuple[str, list[str]]:
+    """Markdown → HTML before sanitising, and the source text of each level-1 heading."""
+    markdown, inspect = _markdown()
+    markdown.reset()
+    try:
+        converted = markdown.convert(body)
+    finally:
+        markdown.reset()
     # Header cells of Markdown tables head their columns; say so for screen readers.
-    return sanitise(html.replace("<th>", '<th scope="col">'))
+    return converted.replace("<th>", '<th scope="col">'), inspect.level_one
 
 
 def sanitise(html: str) -> str:
@@ -96,52 +135,36 @@ def sanitise(html: str) -> str:
     )
 
 
+def render(body: str) -> str:
+    """Markdown body → sanitised HTML (a body too costly to render is shown as plain text)."""
+    if limit_problems(body, 1, ""):
+        return _as_text(body)
+    try:
+        return sanitise(_convert(body)[0])
+    except (TooComplex, RecursionError):
+        return _as_text(body)
+
+
+def checked_render(body: str, first_line: int, path: str) -> tuple[str, list[Problem]]:
+    """The page's HTML for the body, and what the sanitiser removed from it, with lines."""
+    limits = limit_problems(body, first_line, path)
+    if limits:
+        return _as_text(body), limits
+    try:
+        before, level_one = _convert(body)
+    except TooComplex as error:
+        return _as_text(body), [error.problem(body, first_line, path)]
+    except RecursionError:
+        return _as_text(body), [nesting_problem(first_line, path)]
+    after = sanitise(before)
+    policy = (ALLOWED_TAGS, ALLOWED_ATTRIBUTES)
+    return after, removal_problems(body, first_line, path, (before, after, level_one), policy)
+
+
 def body_problems(body: str, first_line: int, path: str) -> list[Problem]:
-    """Raw HTML or links the sanitiser would remove, and level-1 headings, with their lines."""
-    return list(_scan(body, first_line, path))
+    """What the sanitiser removes from the page, and level-1 headings, with their lines."""
+    return checked_render(body, first_line, path)[1]
 
 
-def _scan(body: str, first_line: int, path: str) -> Iterator[Problem]:
-    in_code = False
-    for offset, line in enumerate(body.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-        if in_code:
-            continue
-        number = first_line + offset
-        yield from _scan_line(line, number, path)
-
-
-def _scan_line(line: str, number: int, path: str) -> Iterator[Problem]:
-    for tag in {match.group(1).lower() for match in _RAW_TAG.finditer(line)} - ALLOWED_TAGS:
-        yield Problem(
-            path,
-            number,
-            "body",
-            f"HTML <{tag}> is not allowed in a notice",
-            "remove it and use Markdown; allowed HTML is listed in docs/notice-format.md",
-        )
-    if _EVENT_HANDLER.search(line):
-        yield Problem(
-            path,
-            number,
-            "body",
-            "HTML event handler attributes (on...=) are not allowed",
-            "remove the attribute: notices cannot run scripts",
-        )
-    if _SCRIPT_URL.search(line):
-        yield Problem(
-            path,
-            number,
-            "body",
-            "a link to a javascript:, data: or vbscript: address",
-            "link to an https:// address instead",
-        )
-    if _LEVEL_ONE.match(line):
-        yield Problem(
-            path,
-            number,
-            "body",
-            "a level-1 heading in the description",
-            "start headings at '##': the notice title is the page's main heading",
-        )
+def _as_text(body: str) -> str:
+    return f"<pre>{html.escape(body)}</pre>"
