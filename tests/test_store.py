@@ -29,11 +29,11 @@ def files() -> list[tuple[Path, str]]:
 
 @pytest.fixture(scope="module")
 def uncached(files: list[tuple[Path, str]]) -> list[ReadNotice]:
-    return read_notices(files, store=NoticeStore(None), with_html=True, processes=1)
+    return read_notices(files, store=NoticeStore(None), processes=1)
 
 
 def read(files: list[tuple[Path, str]], store: NoticeStore) -> list[ReadNotice]:
-    return read_notices(files, store=store, with_html=True, processes=1, forget_others=True)
+    return read_notices(files, store=store, processes=1, forget_others=True)
 
 
 def rows(path: Path) -> list[tuple[str, str, str, bytes]]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
-from .body import render
 from .load import LoadedNotice, load_notice
 from .store import NoticeStore, entry_key
 
@@ -19,25 +18,24 @@ PARALLEL_FROM = 64
 
 @dataclass(frozen=True)
 class ReadNotice:
-    """A notice file's outcome and, when asked for and valid, its body as HTML."""
+    """A notice file's outcome and, when valid, its body as HTML."""
 
     loaded: LoadedNotice
     html: str | None = None
 
 
-def read_notice(path: Path, display_path: str, with_html: bool) -> ReadNotice:
-    """Read and check one file; render its body when asked and it is valid."""
+def read_notice(path: Path, display_path: str) -> ReadNotice:
+    """Read and check one file (checking its body renders it)."""
     loaded = load_notice(path, display_path)
-    html = render(loaded.body) if with_html and loaded.notice is not None else None
-    # The Markdown is not needed once checked (and rendered): 10,000 bodies are 30 MB.
-    return ReadNotice(replace(loaded, body=""), html)
+    html = loaded.html if loaded.notice is not None else None
+    # The Markdown is not needed once checked and rendered: 10,000 bodies are 30 MB.
+    return ReadNotice(replace(loaded, body="", html=""), html)
 
 
 def read_notices(
     files: Sequence[tuple[Path, str]],
     *,
     store: NoticeStore,
-    with_html: bool = False,
     processes: int = 0,
     forget_others: bool = False,
 ) -> list[ReadNotice]:
@@ -47,9 +45,9 @@ def read_notices(
     """
     keys = [entry_key(path.read_bytes(), shown) for path, shown in files]
     found = store.get_many(keys, ReadNotice)
-    usable = {k: v for k, v in found.items() if not with_html or _has_html(v)}
+    usable = {k: v for k, v in found.items() if _has_html(v)}
     missing = [i for i, key in enumerate(keys) if key not in usable]
-    jobs = [(*files[i], with_html) for i in missing]
+    jobs = [files[i] for i in missing]
     made = dict(zip((keys[i] for i in missing), _read_all(jobs, processes), strict=True))
     store.put_many(made, ReadNotice)
     if forget_others:
@@ -61,7 +59,7 @@ def _has_html(read: ReadNotice) -> bool:
     return read.loaded.notice is None or read.html is not None
 
 
-def _read_all(jobs: list[tuple[Path, str, bool]], processes: int) -> list[ReadNotice]:
+def _read_all(jobs: list[tuple[Path, str]], processes: int) -> list[ReadNotice]:
     workers = processes or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [read_notice(*job) for job in jobs]
@@ -71,5 +69,5 @@ def _read_all(jobs: list[tuple[Path, str, bool]], processes: int) -> list[ReadNo
         return list(pool.map(_read_job, jobs, chunksize=chunk))
 
 
-def _read_job(job: tuple[Path, str, bool]) -> ReadNotice:
+def _read_job(job: tuple[Path, str]) -> ReadNotice:
     return read_notice(*job)

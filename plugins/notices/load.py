@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .body import body_problems
+from .body import checked_render
 from .files import slug_for, slug_problem
 from .model import Notice
 from .parse import build_notice
@@ -30,6 +30,7 @@ class LoadedNotice:
     id_line: int = 1
     ocid_line: int = 1
     warnings: tuple[Problem, ...] = ()  # said, but the notice is published
+    html: str = ""  # the body as the page shows it, when the notice is valid
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -68,8 +69,9 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
     if source is None:
         return LoadedNotice(display_path, None, "", tuple(problems))
     problems = schema_problems(source) + rule_problems(source)
-    problems += body_problems(source.body, source.body_first_line, display_path)
-    problems = sorted(set(problems))
+    # The body is checked by rendering it, so the page's HTML comes with the check.
+    html, body_problems = checked_render(source.body, source.body_first_line, display_path)
+    problems = sorted(set(problems + body_problems))
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
     notice = build_notice(source.data, display_path, slug_for(path))
@@ -81,4 +83,5 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
         id_line=source.line_of(("notice_id",)),
         ocid_line=source.line_of(("ocid",)),
         warnings=tuple(placeholder_problems(source)),
+        html=html,
     )

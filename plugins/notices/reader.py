@@ -34,7 +34,7 @@ class NoticeReader(MarkdownReader):
             raise InvalidNotice([lookalike_problem(path, display_path(path, Path.cwd()))])
         read = _read_ahead.pop(str(path.resolve()), None)
         if read is None:
-            read = read_notice(path, display_path(path, Path.cwd()), with_html=True)
+            read = read_notice(path, display_path(path, Path.cwd()))
         loaded = read.loaded
         if loaded.notice is None or read.html is None:
             for problem in loaded.problems:
@@ -85,9 +85,7 @@ def preread(generator: Any) -> None:
     files = [(path, display_path(path, Path.cwd())) for path in paths]
     store = notice_store(settings)
     processes = int(merged(settings)["NOTICES_PROCESSES"])
-    reads = read_notices(
-        files, store=store, with_html=True, processes=processes, forget_others=True
-    )
+    reads = read_notices(files, store=store, processes=processes, forget_others=True)
     _read_ahead.update((str(path.resolve()), read) for path, read in zip(paths, reads, strict=True))
 
 
