@@ -1,0 +1,41 @@
+"""A release's amendments: the contract change itself (UK10), then each change to the notice."""
+
+from __future__ import annotations
+
+from plugins.notices.model import Change, Notice
+
+from .compact import Json, compact
+from .context import Context, release_id
+from .values import when
+
+
+def amendments(notice: Notice, changes: tuple[Change, ...], context: Context) -> list[Json]:
+    """The contract change itself (UK10), then each change to the notice up to this one."""
+    result = []
+    if notice.modification:
+        result.append(
+            compact(
+                {
+                    "id": notice.notice_id,
+                    "date": when(notice.published),
+                    "rationale": notice.modification.grounds,
+                    "description": notice.modification.description,
+                    "amendsReleaseID": context.previous_release,
+                    "releaseID": notice.notice_id,
+                }
+            )
+        )
+    previous = notice.notice_id
+    for change in changes:
+        this_id = release_id(notice.notice_id, change.number)
+        result.append(
+            {
+                "id": this_id,
+                "date": when(change.date),
+                "description": change.summary,
+                "amendsReleaseID": previous,
+                "releaseID": this_id,
+            }
+        )
+        previous = this_id
+    return result

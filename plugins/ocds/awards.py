@@ -1,0 +1,67 @@
+"""The awards and contracts sections of a release: who won, for how much, for how long."""
+
+from __future__ import annotations
+
+from plugins.notices.model import Notice, NoticeType
+
+from .codes import AWARD_STATUS, CONTRACT_STATUS, SECTION, Section
+from .compact import Json, compact
+from .context import Context
+from .items import items
+from .parties import party_id
+from .values import day, period, title_and_description, value
+
+
+def awards(notice: Notice, context: Context) -> list[Json]:
+    kind = notice.notice_type
+    if kind not in AWARD_STATUS:
+        return []
+    award = notice.award
+    own = SECTION[kind] is Section.AWARD
+    return [
+        compact(
+            {
+                "id": context.award_id or notice.notice_id,
+                **(title_and_description(notice, context) if own else {}),
+                "status": AWARD_STATUS[kind],
+                "date": award and day(award.date, context),
+                "value": award and value(award.value),
+                "suppliers": [{"id": party_id(s), "name": s.name} for s in notice.suppliers],
+                "contractPeriod": period(notice.contract_period, context) if own else None,
+                "relatedLots": award and list(award.lots),
+                "items": items(notice) if own else None,
+            }
+        )
+    ]
+
+
+def contracts(notice: Notice, context: Context) -> list[Json]:
+    contract = notice.contract
+    kind = notice.notice_type
+    if contract is None or kind not in CONTRACT_STATUS:
+        return []
+    own = kind is NoticeType.UK7
+    return [
+        compact(
+            {
+                "id": contract.id,
+                "awardID": context.award_id or contract.id,
+                **(title_and_description(notice, context) if own else {}),
+                "status": CONTRACT_STATUS[kind],
+                "period": _contract_period(notice, context),
+                "value": value(contract.value)
+                or value(notice.modification and notice.modification.new_value),
+                "dateSigned": contract.date_signed and day(contract.date_signed, context),
+                "items": items(notice) if own else None,
+            }
+        )
+    ]
+
+
+def _contract_period(notice: Notice, context: Context) -> Json | None:
+    if notice.notice_type is NoticeType.UK7:
+        return period(notice.contract_period, context)
+    if notice.termination:
+        return {"endDate": day(notice.termination.date, context, end=True)}
+    new_end = notice.modification and notice.modification.new_end_date
+    return new_end and {"endDate": day(new_end, context, end=True)}

@@ -1,0 +1,101 @@
+"""The planning and tender sections of a release: milestones, method, lots, deadlines."""
+
+from __future__ import annotations
+
+from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
+
+from .codes import METHOD, METHOD_DETAILS, SECTION, TENDER_STATUS, Section
+from .compact import Json, compact
+from .context import Context
+from .items import items
+from .values import day, period, title_and_description, value, when
+
+_TENDER_SECTIONS = (Section.PLANNING, Section.TENDER)
+_OWN_TEXTS = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
+
+
+def planning(notice: Notice, context: Context) -> Json | None:
+    milestones = []
+    engagement = notice.deadline(DeadlineKind.ENGAGEMENT)
+    if engagement:
+        milestones.append(
+            {
+                "id": "engagement",
+                "title": DeadlineKind.ENGAGEMENT.label,
+                "type": "engagement",
+                "dueDate": when(engagement),
+            }
+        )
+    if notice.future_notice_date:
+        milestones.append(
+            {
+                "id": "future-notice",
+                "title": "Expected publication of the tender or transparency notice",
+                "type": "preProcurement",
+                "dueDate": day(notice.future_notice_date, context),
+            }
+        )
+    return compact({"milestones": milestones})
+
+
+def tender(notice: Notice, context: Context) -> Json:
+    kind = notice.notice_type
+    procedure = notice.procedure
+    own_texts = kind in _OWN_TEXTS
+    return compact(
+        {
+            "id": notice.ocid,
+            **(title_and_description(notice, context) if own_texts else {}),
+            "status": TENDER_STATUS.get(kind),
+            "value": value(notice.value),
+            "procurementMethod": procedure and METHOD.get(procedure),
+            "procurementMethodDetails": procedure and METHOD_DETAILS[procedure],
+            "procurementMethodRationale": notice.direct_award_justification,
+            "mainProcurementCategory": notice.category and str(notice.category),
+            "items": items(notice) if SECTION[kind] in _TENDER_SECTIONS else None,
+            "lots": [_lot(lot) for lot in notice.lots],
+            **_deadlines(notice),
+            "contractPeriod": period(notice.contract_period, context) if own_texts else None,
+            "submissionMethod": notice.submission and list(notice.submission.methods),
+            "submissionMethodDetails": notice.submission and _submission_details(notice),
+            "awardCriteriaDetails": notice.award_criteria,
+        }
+    )
+
+
+def _deadlines(notice: Notice) -> Json:
+    tender = notice.deadline(DeadlineKind.TENDER)
+    enquiry = notice.deadline(DeadlineKind.ENQUIRY)
+    interest = notice.deadline(DeadlineKind.EXPRESSION_OF_INTEREST)
+    opens = notice.published if notice.notice_type is NoticeType.UK4 else None
+    return {
+        "tenderPeriod": tender
+        and compact({"startDate": opens and when(opens), "endDate": when(tender)}),
+        "enquiryPeriod": enquiry and {"endDate": when(enquiry)},
+        "milestones": interest
+        and [
+            {
+                "id": "expression-of-interest",
+                "title": DeadlineKind.EXPRESSION_OF_INTEREST.label,
+                "code": "expressionOfInterestDeadline",
+                "dueDate": when(interest),
+            }
+        ],
+    }
+
+
+def _submission_details(notice: Notice) -> str | None:
+    submission = notice.submission
+    assert submission is not None
+    return " ".join(text for text in (submission.details, submission.url) if text) or None
+
+
+def _lot(lot: Lot) -> Json:
+    return compact(
+        {
+            "id": lot.id,
+            "title": lot.title,
+            "description": lot.description,
+            "value": value(lot.value),
+        }
+    )
