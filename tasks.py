@@ -294,6 +294,24 @@ def fuzz(c: Context, examples: int = 2000) -> None:
     c.run(shlex.join(args), pty=False, env={"NOTICEBOARD_FUZZ_EXAMPLES": str(examples)})
 
 
+@task
+def golden(c: Context) -> None:
+    """Rebuild tests/golden/output/ from tests/golden/content/; then review it with git diff."""
+    import shutil
+    import tempfile
+
+    from tests.sites import GOLDEN_OUTPUT, golden_build
+
+    with tempfile.TemporaryDirectory() as temp:
+        result = golden_build(Path(temp) / "output")  # the build tests/test_golden.py makes
+        if result.returncode:
+            raise Exit(f"The golden build failed:\n{result.stdout}{result.stderr}", code=1)
+        shutil.rmtree(GOLDEN_OUTPUT, ignore_errors=True)
+        shutil.copytree(Path(temp) / "output", GOLDEN_OUTPUT)
+    folder = GOLDEN_OUTPUT.relative_to(ROOT)
+    print(f"Rebuilt {folder}. Review it: git status {folder}; git diff {folder}")
+
+
 @task(
     iterable=["notices"],
     help={
