@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.notices.body import body_problems, checked_render, render
-from plugins.notices.body_check import MAX_BODY_CHARS, MOST_REPORTED
+from plugins.notices.body_limits import MAX_BODY_CHARS
+from plugins.notices.body_removed import MOST_REPORTED
 from tests.notice_factory import BODY
 
 ROOT = Path(__file__).parent.parent

@@ -1,7 +1,7 @@
 """The notice body: Markdown rendered to HTML and sanitised with nh3 (Ammonia).
 
 Allowed HTML is the list below; anything else is stripped from the page, and the check
-reports what the sanitiser removed (``body_check.py``). Headings start at level 2: the
+reports what the sanitiser removed (``body_removed.py``). Headings start at level 2: the
 notice title is the page's only level-1 heading.
 """
 
@@ -15,13 +15,8 @@ import nh3
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .body_check import (
-    TooComplex,
-    inline_cost,
-    limit_problems,
-    nesting_problem,
-    removal_problems,
-)
+from .body_limits import TooComplex, inline_cost, limit_problems, nesting_problem
+from .body_removed import removal_problems
 from .problems import Problem
 
 ALLOWED_TAGS = frozenset(
