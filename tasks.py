@@ -324,7 +324,8 @@ def bench(
     c: Context, notices: list[str] | None = None, repeat: int = 1, profile: bool = True
 ) -> None:
     """Time bare Pelican against Noticeboard on N generated notices; save benchmarks/results/."""
-    from benchmarks.harness import RESULTS, format_table, run
+    from benchmarks.harness import RESULTS, run
+    from benchmarks.report import format_table
 
     for count in [int(value) for value in notices or []] or [1000]:
         result = run(count, repeat, profile, say=lambda line: print(line, file=sys.stderr))

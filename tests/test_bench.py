@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from benchmarks.bare import write_bare_site
 from benchmarks.corpus import generate
-from benchmarks.harness import NOT_AVAILABLE, ROWS, format_table, ratios, run, targets
+from benchmarks.harness import NOT_AVAILABLE, run
+from benchmarks.report import ROWS, format_table, ratios, targets
 from plugins.notices.body import render
 from plugins.notices.check import check_files, notice_files
 from plugins.notices.codes import NoticeType
