@@ -9,6 +9,8 @@ from pathlib import Path
 
 from invoke import Context, Exit, task
 
+from plugins.site_build import steps
+
 ROOT = Path(__file__).parent
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -16,35 +18,15 @@ SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
-def _pelican(c: Context, settings: Path, *extra: str, output: Path = OUTPUT) -> None:
-    args = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(output), "-s", str(settings)]
-    # A wide log keeps each notice problem on one line.
-    c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False, env={"COLUMNS": "250"})
-
-
-def _search_index(c: Context, site: Path) -> None:
-    """Pagefind's search index of the built pages, in pagefind/ (works offline, reproducible)."""
-    from plugins.site_build.search_index import index_command, settle_entry
-
-    c.run(shlex.join(index_command(site)), pty=False)
-    settle_entry(site)
-
-
-def _build_site(c: Context, settings: Path) -> None:
-    """Build and index a fresh folder, then swap it in: a failed build leaves output/ as it was."""
-    from plugins.site_build.interrupts import InterruptibleLocal
-    from plugins.site_build.staging import fresh_output
-
-    c.config.runners.local = InterruptibleLocal  # so Ctrl-C or SIGTERM stops the build
-    with fresh_output(OUTPUT) as staging:
-        _pelican(c, settings, output=staging)
-        _search_index(c, staging)
+def _pytest(c: Context, *args: str, k: str = "", env: dict[str, str] | None = None) -> None:
+    only = ["-k", k] if k else []
+    c.run(shlex.join([sys.executable, "-m", "pytest", *args, *only]), pty=False, env=env or {})
 
 
 @task(help={"production": "build with publishconf.py (absolute URLs, real clock)"})
 def build(c: Context, production: bool = False) -> None:
     """Build the site into output/ (fails on any invalid notice, leaving output/ as it was)."""
-    _build_site(c, PUBLISH_SETTINGS if production else SETTINGS)
+    steps.build_site(c, CONTENT, PUBLISH_SETTINGS if production else SETTINGS, OUTPUT)
     print(f"Built {OUTPUT}. View it with: invoke serve (then open http://localhost:8000/)")
 
 
@@ -59,38 +41,32 @@ def clean(c: Context) -> None:
 @task
 def rebuild(c: Context) -> None:
     """Build from scratch: a new output/ replaces the old one whole (as every build does)."""
-    _build_site(c, SETTINGS)
+    steps.build_site(c, CONTENT, SETTINGS, OUTPUT)
 
 
 @task
 def regenerate(c: Context) -> None:
     """Rebuild whenever content, theme or plugins change."""
-    _pelican(c, SETTINGS, "--autoreload")
+    steps.pelican(c, CONTENT, SETTINGS, OUTPUT, "--autoreload")
 
 
 @task(help={"port": "port to listen on (default 8000)"})
 def serve(c: Context, port: int = 8000) -> None:
     """Serve output/ on http://localhost:PORT/."""
-    _pelican(c, SETTINGS, "--listen", "--port", str(port), "--bind", "127.0.0.1")
+    listen = ("--listen", "--port", str(port), "--bind", "127.0.0.1")
+    steps.pelican(c, CONTENT, SETTINGS, OUTPUT, *listen)
 
 
 @task(help={"port": "port to listen on (default 8000)"})
 def livereload(c: Context, port: int = 8000) -> None:
     """Build, serve output/ on http://localhost:PORT/ and reload the browser on every change."""
-    from livereload import Server
+    from plugins.site_build.devserver import serve, watched
 
     def cached_build() -> None:
-        _pelican(c, SETTINGS, "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+        cache = ("-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+        steps.pelican(c, CONTENT, SETTINGS, OUTPUT, *cache)
 
-    cached_build()
-    server = Server()
-    theme = ROOT / "themes" / "noticeboard"
-    watched = [SETTINGS, CONTENT / "**" / "*.md", theme / "templates" / "**" / "*.html"]
-    watched += [theme / "static" / "**" / f"*{ext}" for ext in (".css", ".js")]
-    watched += [ROOT / "plugins" / "**" / "*.py"]
-    for pattern in watched:
-        server.watch(str(pattern), cached_build)
-    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+    serve(watched(ROOT, SETTINGS, CONTENT), cached_build, OUTPUT, port)
 
 
 @task(
@@ -104,27 +80,14 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
     """Copy the production site to a server with rsync, or to S3 with the AWS CLI."""
     import os
 
+    from plugins.site_build.deploy import sync_command
+
     destination = target or os.environ.get("DEPLOY_TARGET", "")
     if not destination:
         raise Exit("No deploy target: pass --target or set DEPLOY_TARGET", code=2)
     if build:
-        _build_site(c, PUBLISH_SETTINGS)
-    source = f"{OUTPUT}/"
-    if destination.startswith("s3://"):
-        args = [
-            "aws",
-            "s3",
-            "sync",
-            source,
-            destination,
-            "--delete",
-            *([] if live else ["--dryrun"]),
-        ]
-    else:
-        # Pelican's own publish task: checksums decide, deleted pages go, permissions kept.
-        args = ["rsync", "--delete", "--exclude", ".DS_Store", "-pthrvz", "-c", source, destination]
-        args += [] if live else ["--dry-run"]
-    c.run(shlex.join(args), pty=False)
+        steps.build_site(c, CONTENT, PUBLISH_SETTINGS, OUTPUT)
+    c.run(shlex.join(sync_command(f"{OUTPUT}/", destination, live)), pty=False)
     if not live:
         print("Dry run: nothing was copied. Deploy with: invoke deploy --live", file=sys.stderr)
 
@@ -186,40 +149,18 @@ def new(
     find_a_tender: str = "",
 ) -> None:
     """Write a new notice of TYPE, dated now (or at NOTICES_CLOCK), with placeholders to replace."""
-    from decimal import Decimal, InvalidOperation
-
-    from plugins.notices.model import NoticeType
-    from plugins.notices.scaffold import has_value, notice_path, scaffold
+    from plugins.notices.scaffold import parse_type_and_value, write_new_notice
 
     try:
-        notice_type = NoticeType(type.upper())
-    except ValueError:
-        raise Exit(
-            f"Unknown notice type {type!r}: use one of {', '.join(NoticeType)}", code=2
-        ) from None
-    try:
-        amount = Decimal(value.replace(",", "").lstrip("£")) if value else None
-    except InvalidOperation:
-        raise Exit(f"--value {value!r} is not an amount in pounds, e.g. 240000", code=2) from None
-    if amount is not None and not (amount.is_finite() and amount >= 0):
-        raise Exit(f"--value {value!r} is not an amount in pounds, e.g. 240000", code=2)
-    if amount is not None and not has_value(notice_type):
-        raise Exit(f"--value: a {notice_type.value} notice has no value field", code=2)
+        notice_type, amount = parse_type_and_value(type, value)
+    except ValueError as error:
+        raise Exit(str(error), code=2) from None
     now, clock_note = _new_notice_date()
-    path = notice_path(CONTENT, title, now)
-    if path.exists():
-        raise Exit(f"{path} already exists: choose another title", code=2)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = scaffold(
-        notice_type,
-        title,
-        now,
-        summary=summary,
-        value=amount,
-        ocid=ocid,
-        find_a_tender=find_a_tender,
-    )
-    path.write_text(text, encoding="utf-8")
+    fields = {"summary": summary, "value": amount, "ocid": ocid, "find_a_tender": find_a_tender}
+    try:
+        path = write_new_notice(CONTENT, notice_type, title, now, **fields)
+    except FileExistsError as error:
+        raise Exit(f"{error.filename} already exists: choose another title", code=2) from None
     print(f"Wrote {path.relative_to(ROOT)}{clock_note}")
     if not find_a_tender:
         print("No Find a Tender link yet: add find_a_tender once it is there (docs/buyers.md).")
@@ -246,12 +187,9 @@ def _new_notice_date() -> tuple[datetime, str]:
 @task
 def tools(c: Context) -> None:
     """Install the audit's tools when missing: vnu-jar (npm ci), Debian's Chromium and Java."""
-    from tests.checks.tools import ensure_tools, in_ci
+    from tests.checks.tools import missing_tools_must_fail
 
-    missing = ensure_tools()
-    for problem in missing:
-        print(f"MISSING TOOL: {problem}", file=sys.stderr)
-    if missing and in_ci():
+    if missing_tools_must_fail(lambda line: print(line, file=sys.stderr)):
         raise Exit("CI=true: the audit's tools must be installed", code=1)
 
 
@@ -264,8 +202,7 @@ def audit(c: Context, output: str = str(OUTPUT), k: str = "") -> None:
     folder = Path(output).resolve()
     if not (folder / "index.html").is_file():
         raise Exit(f"{folder} has no index.html: build the site first (invoke build)", code=2)
-    args = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "audit"), "--site", str(folder)]
-    c.run(shlex.join([*args, *(["-k", k] if k else [])]), pty=False)
+    _pytest(c, str(ROOT / "tests" / "audit"), "--site", str(folder), k=k)
 
 
 @task
@@ -282,16 +219,14 @@ def pds_install(c: Context) -> None:
 @task(pre=[tools, pds_install], help={"k": "only tests matching this expression"})
 def test(c: Context, k: str = "") -> None:
     """Run the whole test suite."""
-    args = [sys.executable, "-m", "pytest", *(["-k", k] if k else [])]
-    c.run(shlex.join(args), pty=False)
+    _pytest(c, k=k)
 
 
 @task(help={"examples": "generated notice files to try (the suite tries 60)"})
 def fuzz(c: Context, examples: int = 2000) -> None:
     """Check generated and mutated notice files; build and announce whatever check accepts."""
-    args = [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-p", "no:cacheprovider"]
-    args += ["--hypothesis-show-statistics"]
-    c.run(shlex.join(args), pty=False, env={"NOTICEBOARD_FUZZ_EXAMPLES": str(examples)})
+    args = ["tests/test_fuzz.py", "-p", "no:cacheprovider", "--hypothesis-show-statistics"]
+    _pytest(c, *args, env={"NOTICEBOARD_FUZZ_EXAMPLES": str(examples)})
 
 
 @task
@@ -354,12 +289,11 @@ def publish(
     compose_all: bool = False,
 ) -> None:
     """Announce new notices on Bluesky and Mastodon from output/announcements.json."""
-    args = [sys.executable, "-m", "publish", "--input", str(OUTPUT / "announcements.json")]
-    args += ["--state", str(ROOT / "publish-state"), "--max-posts", str(max_posts)]
-    flags = {"--live": live, "--announce-backlog": announce_backlog, "--closing-soon": closing_soon}
-    flags["--compose-all"] = compose_all
-    args += [flag for flag, wanted in flags.items() if wanted]
-    args += [arg for name in channel or [] for arg in ("--channel", name)]
+    from publish.cli import command_line
+
+    flags = {"live": live, "announce_backlog": announce_backlog, "closing_soon": closing_soon}
+    where = (OUTPUT / "announcements.json", ROOT / "publish-state")
+    args = command_line(*where, max_posts, channel or [], **flags, compose_all=compose_all)
     # Credentials stay in the environment; they never appear on a command line.
     c.run(shlex.join(args), pty=False)
 

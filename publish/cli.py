@@ -98,6 +98,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def command_line(
+    input: Path, state: Path, max_posts: int, channels: Sequence[str], **flags: bool
+) -> list[str]:
+    """``python -m publish`` with these options (``invoke publish``); flags named as options."""
+    args = [sys.executable, "-m", "publish", "--input", str(input), "--state", str(state)]
+    args += ["--max-posts", str(max_posts)]
+    args += [f"--{name.replace('_', '-')}" for name, wanted in flags.items() if wanted]
+    return [*args, *(arg for name in channels for arg in ("--channel", name))]
+
+
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:
     """Run the publisher; return the exit status."""
     args = parser().parse_args(argv)

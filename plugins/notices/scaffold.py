@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -75,6 +76,40 @@ def scaffold(
         data["deadlines"] = deadlines
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{SCHEMA_LINE}\n{front_matter}---\n{_BODY}"
+
+
+def parse_type_and_value(type_text: str, value: str) -> tuple[NoticeType, Decimal | None]:
+    """``invoke new``'s type and value (pounds, commas and '£' allowed); ValueError says why not."""
+    try:
+        notice_type = NoticeType(type_text.upper())
+    except ValueError:
+        raise ValueError(
+            f"Unknown notice type {type_text!r}: use one of {', '.join(NoticeType)}"
+        ) from None
+    not_an_amount = f"--value {value!r} is not an amount in pounds, e.g. 240000"
+    try:
+        amount = Decimal(value.replace(",", "").lstrip("£")) if value else None
+    except InvalidOperation:
+        raise ValueError(not_an_amount) from None
+    if amount is not None and not (amount.is_finite() and amount >= 0):
+        raise ValueError(not_an_amount)
+    if amount is not None and not has_value(notice_type):
+        raise ValueError(f"--value: a {notice_type.value} notice has no value field")
+    return notice_type, amount
+
+
+def write_new_notice(
+    content: Path, notice_type: NoticeType, title: str, now: datetime, **fields: Any
+) -> Path:
+    """Write the scaffold (``fields`` as for ``scaffold``) under ``content``; never overwrite.
+
+    Raises FileExistsError when a notice with that title's file name is already there.
+    """
+    path = notice_path(content, title, now)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write(scaffold(notice_type, title, now, **fields))
+    return path
 
 
 def placeholder_body_start() -> str:

@@ -121,3 +121,11 @@ def _absent(find: Callable[[], object]) -> MissingTool | None:
 def ensure_tools(log: Callable[[str], None] = print) -> list[str]:
     """Make every audit tool present (quick when they are); the problems that remain."""
     return ensure_vnu(log) + ensure_system(log)
+
+
+def missing_tools_must_fail(report: Callable[[str], None]) -> bool:
+    """Install what is missing and report what still is; True on CI, where that must fail."""
+    missing = ensure_tools()
+    for problem in missing:
+        report(f"MISSING TOOL: {problem}")
+    return bool(missing) and in_ci()
