@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from plugins.feeds.catalogue import cpv_division_label
-from plugins.notices.codelists import regions
+from plugins.notices.formatting import cpv_division_label, notice_type_label, region_name
 from plugins.notices.site import Published, Site
 
 MEDIA_TYPE = "text/calendar"
@@ -93,7 +92,7 @@ def everything(site: Site) -> Calendar:
 
 
 def cpv_calendar(division: str, site: Site) -> Calendar:
-    label = cpv_division_label(division)
+    label = cpv_division_label(division, site.default_lang)
     return _facet(
         site,
         f"cpv/{division}",
@@ -104,7 +103,7 @@ def cpv_calendar(division: str, site: Site) -> Calendar:
 
 
 def region_calendar(code: str, site: Site) -> Calendar:
-    name = regions()[code].name
+    name = region_name(code, site.default_lang)
     return _facet(
         site,
         f"region/{code}",
@@ -129,7 +128,8 @@ def notice_calendar(item: Published) -> Calendar:
     return Calendar(
         item.path.rstrip("/"),
         f"Deadlines: {notice.title}",
-        f"Deadlines of {notice.notice_type.label.lower()} {notice.notice_id}, updated when "
+        f"Deadlines of {notice_type_label(notice.notice_type, notice.lang).lower()} "
+        f"{notice.notice_id}, updated when "
         "the notice changes.",
         f"{item.path}deadlines.ics",
         item.lang,

@@ -17,13 +17,19 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Event, Timezone, vDuration, vText
 from icalendar import Calendar as ICalendar
 
+from plugins.config import CalendarOptions as Options
 from plugins.notices.derive import Status
+from plugins.notices.formatting import (
+    datetime_text,
+    deadline_label,
+    money_text,
+    notice_type_label,
+    text,
+)
 from plugins.notices.model import Deadline, NoticeType
 from plugins.notices.site import Published, Site
-from plugins.notices.templating import format_datetime, format_money
 
 from .catalogue import Calendar, carried, has_deadlines, notice_calendar, site_calendars
-from .settings import Options
 
 
 @dataclass(frozen=True)
@@ -136,27 +142,38 @@ def revision(item: Published, site: Site) -> Revision:
 
 def summary(item: Published, deadline: Deadline, revised: Revision) -> str:
     """``Tender deadline: <title>``, marked in the words too when cancelled."""
-    marker = " (cancelled)" if revised.cancelled else ""
-    return f"{deadline.kind.label}{marker}: {item.notice.title}"
+    lang = item.lang
+    label = deadline_label(deadline.kind, lang)
+    if revised.cancelled:
+        label = text("{label} (cancelled)", lang).format(label=label)
+    return f"{label}: {item.notice.title}"
 
 
 def description(item: Published, deadline: Deadline, revised: Revision, site: Site) -> str:
     """What a supplier needs to decide: the deadline, buyer, value, changes and the link."""
-    notice = item.notice
+    notice, lang = item.notice, item.lang
+
+    def when(moment: datetime) -> str:
+        return datetime_text(moment, zone=site.timezone, lang=lang)
+
     lines = [
-        f"{deadline.kind.label}: {format_datetime(deadline.at)}",
-        f"{notice.notice_type.label} {notice.notice_id} from {notice.buyer.name}",
+        f"{deadline_label(deadline.kind, lang)}: {when(deadline.at)}",
+        text("{type} {id} from {buyer}", lang).format(
+            type=notice_type_label(notice.notice_type, lang),
+            id=notice.notice_id,
+            buyer=notice.buyer.name,
+        ),
     ]
     if notice.value is not None:
-        lines.append(f"Value: {format_money(notice.value)}")
+        lines.append(text("Value: {value}", lang).format(value=money_text(notice.value, lang)))
     if revised.cancelled:
-        lines.append(
-            f"Cancelled: the procurement was cancelled on {format_datetime(revised.cancelled)}."
-        )
+        cancelled = text("Cancelled: the procurement was cancelled on {date}.", lang)
+        lines.append(cancelled.format(date=when(revised.cancelled)))
     if notice.changes:
-        latest = notice.changes[-1]
-        lines.append(f"Changes since publication: {len(notice.changes)}. Latest: {latest.summary}")
-    lines += ["", notice.summary, "", f"Details and documents: {site.absolute(item.path)}"]
+        changes = text("Changes since publication: {count}. Latest: {summary}", lang)
+        lines.append(changes.format(count=len(notice.changes), summary=notice.changes[-1].summary))
+    details = text("Details and documents: {url}", lang).format(url=site.absolute(item.path))
+    lines += ["", notice.summary, "", details]
     return "\n".join(lines)
 
 
@@ -179,7 +196,11 @@ def _event(
     event.add("url", site.absolute(item.path), parameters={"VALUE": "URI"})
     if notice.submission and notice.submission.url:
         event.add("location", notice.submission.url)
-    event.add("categories", [notice.notice_type.label, deadline.kind.label])
+    labels = [
+        notice_type_label(notice.notice_type, item.lang),
+        deadline_label(deadline.kind, item.lang),
+    ]
+    event.add("categories", labels)
     event.add("status", "CANCELLED" if revised.cancelled else "CONFIRMED")
     # A deadline is not a meeting: it must not mark the subscriber as busy.
     event.add("transp", "TRANSPARENT")

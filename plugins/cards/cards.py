@@ -46,7 +46,8 @@ def site_cards(
     """Each notice's card at ``<notice path>card.png``, by path, one at a time (10,000 cards
     are hundreds of megabytes: they are written as they come, not held)."""
     jobs = {
-        card_path(item): Job(card_text(item), site.name, site.host, style) for item in site.notices
+        card_path(item): Job(card_text(item, site.timezone), site.name, site.host, style)
+        for item in site.notices
     }
     paths = sorted(jobs)
     kept = CardCache(cache_path) if cache_path else None

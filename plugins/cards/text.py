@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from plugins.notices.derive import Status, closing_deadline
+from plugins.notices.formatting import (
+    DEFAULT_TIMEZONE,
+    date_text,
+    datetime_text,
+    deadline_label,
+    notice_type_label,
+    status_label,
+    text,
+)
+from plugins.notices.model import DeadlineKind
 from plugins.notices.site import Published
-from plugins.notices.templating import format_date, format_datetime
 
 CARD_NAME = "card.png"
+# Deadlines whose label reads on into the time ("... by Friday"), with no colon between.
+_READS_ON = (DeadlineKind.ENQUIRY, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 
 
 @dataclass(frozen=True)
@@ -27,40 +39,55 @@ def card_path(item: Published) -> str:
     return f"{item.path}{CARD_NAME}"
 
 
-def card_text(item: Published) -> CardText:
+def card_text(item: Published, zone: str = DEFAULT_TIMEZONE) -> CardText:
+    """The card's lines in the notice's language, dates in the site's time zone ``zone``."""
     notice = item.notice
+    lang = notice.lang
     return CardText(
-        caption=notice.notice_type.label,
-        status=item.facets.status.label,
+        caption=notice_type_label(notice.notice_type, lang),
+        status=status_label(item.facets.status, lang),
         title=notice.title,
-        buyer=f"Buyer: {notice.buyer.name}",
-        when=when(item),
+        buyer=text("Buyer: {buyer}", lang).format(buyer=notice.buyer.name),
+        when=when(item, zone),
     )
 
 
-def when(item: Published) -> str:
+def when(item: Published, zone: str = DEFAULT_TIMEZONE) -> str:
     """The one date a reader of a link card most needs."""
-    notice = item.notice
+    notice, lang = item.notice, item.notice.lang
     closing = closing_deadline(notice)
-    if notice.cancellation:
-        return f"Cancelled on {format_date(notice.cancellation.date)}"
-    if notice.termination:
-        return f"Contract terminated on {format_date(notice.termination.date)}"
-    if notice.award and item.facets.status is Status.AWARDED:
-        return f"Contract awarded on {format_date(notice.award.date)}"
+    dated = _dated(item, zone)
+    if dated:
+        return dated
     if closing:
-        label = closing.kind.label
-        joiner = " " if label.endswith((" by", " closes")) else ": "
-        return f"{label}{joiner}{format_datetime(closing.at)}"
+        label = deadline_label(closing.kind, lang)
+        joiner = " " if closing.kind in _READS_ON else ": "
+        return f"{label}{joiner}{datetime_text(closing.at, zone=zone, lang=lang)}"
     if notice.future_notice_date:
-        return f"Tender notice expected {format_date(notice.future_notice_date)}"
-    return f"Published {format_date(notice.published)}"
+        return _on("Tender notice expected {date}", notice.future_notice_date, lang, zone)
+    return _on("Published {date}", notice.published, lang, zone)
 
 
-def card_alt(item: Published) -> str:
+def _dated(item: Published, zone: str) -> str | None:
+    """What ended the procurement or contract, and when; None while it goes on."""
+    notice, lang = item.notice, item.notice.lang
+    if notice.cancellation:
+        return _on("Cancelled on {date}", notice.cancellation.date, lang, zone)
+    if notice.termination:
+        return _on("Contract terminated on {date}", notice.termination.date, lang, zone)
+    if notice.award and item.facets.status is Status.AWARDED:
+        return _on("Contract awarded on {date}", notice.award.date, lang, zone)
+    return None
+
+
+def _on(message: str, day: date, lang: str, zone: str) -> str:
+    return text(message, lang).format(date=date_text(day, zone=zone, lang=lang))
+
+
+def card_alt(item: Published, zone: str = DEFAULT_TIMEZONE) -> str:
     """The card's alt text: exactly what the card says, as sentences."""
-    text = card_text(item)
-    parts = [f"{text.caption}, {text.status.lower()}", text.title, text.buyer, text.when]
+    card = card_text(item, zone)
+    parts = [f"{card.caption}, {card.status.lower()}", card.title, card.buyer, card.when]
     return " ".join(_sentence(part) for part in parts)
 
 

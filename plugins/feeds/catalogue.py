@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from plugins.notices.codelists import cpv_by_digits, cpv_labels, regions
 from plugins.notices.derive import Status, ValueBand
 from plugins.notices.events import closes_soon
+from plugins.notices.formatting import cpv_division_label, region_name, value_band_label
 from plugins.notices.model import NoticeGroup
 from plugins.notices.site import Published, Site
 
@@ -106,8 +106,9 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
     by_cpv = [
         Feed(
             f"cpv/{division}",
-            f"CPV {division}: {cpv_division_label(division)}",
-            f"Notices with a CPV code in division {division} ({cpv_division_label(division)}).",
+            f"CPV {division}: {cpv_division_label(division, lang)}",
+            f"Notices with a CPV code in division {division} "
+            f"({cpv_division_label(division, lang)}).",
             lang,
             lambda item, division=division: division in item.facets.cpv_divisions,
         )
@@ -117,8 +118,8 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
     by_region = [
         Feed(
             f"region/{code}",
-            f"Region: {regions()[code].name}",
-            f"Notices for work delivered in {regions()[code].name} ({code}).",
+            f"Region: {region_name(code, lang)}",
+            f"Notices for work delivered in {region_name(code, lang)} ({code}).",
             lang,
             lambda item, code=code: code in item.facets.itl1_regions,
         )
@@ -135,15 +136,16 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
         )
         for slug in sorted(buyers)
     ]
+    bands = {band: value_band_label(band, lang) for band in ValueBand}
     by_value = [
         Feed(
             f"value/{band.value}",
-            f"Value: {band.label}",
-            f"Notices whose value (excluding VAT) is {band.label[0].lower()}{band.label[1:]}.",
+            f"Value: {label}",
+            f"Notices whose value (excluding VAT) is {label[0].lower()}{label[1:]}.",
             lang,
             lambda item, band=band: item.facets.value_band is band,
         )
-        for band in ValueBand
+        for band, label in bands.items()
     ]
     languages = sorted({item.lang for item in site.notices} - {lang})
     by_language = [
@@ -172,11 +174,6 @@ def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
 def _language_feed_text(lang: str) -> tuple[str, str]:
     """Title and description of a language's all-notices feed, in that language if known."""
     return _LANGUAGE_FEED_TEXT.get(lang, (f"All notices ({lang})", f"Every notice in {lang}."))
-
-
-def cpv_division_label(division: str) -> str:
-    code = cpv_by_digits().get(f"{division}000000")
-    return cpv_labels()[code] if code else f"Division {division}"
 
 
 def _anything(item: Published) -> bool:

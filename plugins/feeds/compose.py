@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from html import escape
 
-from plugins.notices.derive import closing_deadline
+from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind
-from plugins.notices.model import Money, Notice
+from plugins.notices.formatting import (
+    datetime_text,
+    deadline_label,
+    money_text,
+    notice_type_label,
+    text,
+)
+from plugins.notices.model import Notice
 from plugins.notices.site import Published, Site
-from plugins.notices.templating import format_datetime, format_money
 
 from .render import Author, Category, Entry, Link
 
@@ -31,11 +37,11 @@ def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
     notice = item.notice
     return Entry(
         id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{notice.lang}"),
-        title=f"{notice.notice_type.label}: {notice.title}",
+        title=f"{notice_type_label(notice.notice_type, notice.lang)}: {notice.title}",
         links=_links(item, site, with_documents=True),
         updated=notice.updated,
         published=notice.published,
-        summary_html=_summary(notice, notice.summary),
+        summary_html=_summary(notice, notice.summary, site),
         author=_author(notice),
         categories=cpv_categories(notice),
     )
@@ -44,10 +50,11 @@ def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
 def event_entry(event: Event, site: Site, id_date: str) -> Entry:
     """One change, award or cancellation: its own entry, so readers notice it."""
     notice = event.item.notice
-    label = notice.notice_type.label
+    label = notice_type_label(notice.notice_type, notice.lang)
     if event.kind is EventKind.CHANGED:
         assert event.change is not None
-        title, lead = f"{label} changed: {notice.title}", event.change.summary
+        changed = text("{label} changed: {title}", notice.lang)
+        title, lead = changed.format(label=label, title=notice.title), event.change.summary
     else:
         title, lead = f"{label}: {notice.title}", notice.summary
     return Entry(
@@ -56,7 +63,7 @@ def event_entry(event: Event, site: Site, id_date: str) -> Entry:
         links=_links(event.item, site, with_documents=False),
         updated=event.at,
         published=event.at,
-        summary_html=_summary(notice, lead),
+        summary_html=_summary(notice, lead, site),
         author=_author(notice),
         categories=cpv_categories(notice),
     )
@@ -87,26 +94,18 @@ def _links(item: Published, site: Site, *, with_documents: bool) -> tuple[Link, 
     return tuple(links)
 
 
-def _summary(notice: Notice, lead: str) -> str:
-    facts = [("Buyer", notice.buyer.name)]
-    money = _money(notice)
+def _summary(notice: Notice, lead: str, site: Site) -> str:
+    lang = notice.lang
+    facts = [(text("Buyer", lang), notice.buyer.name)]
+    money = main_value(notice)
     if money is not None:
-        facts.append(("Value", format_money(money)))
+        facts.append((text("Value", lang), money_text(money, lang)))
     deadline = closing_deadline(notice)
     if deadline is not None:
-        facts.append((deadline.kind.label, format_datetime(deadline.at)))
+        moment = datetime_text(deadline.at, zone=site.timezone, lang=lang)
+        facts.append((deadline_label(deadline.kind, lang), moment))
     items = "".join(f"<li>{escape(name)}: {escape(value)}</li>" for name, value in facts)
     return f"<p>{escape(lead)}</p><ul>{items}</ul>"
-
-
-def _money(notice: Notice) -> Money | None:
-    # The same value the value-band facet files the notice under.
-    return (
-        notice.value
-        or (notice.award and notice.award.value)
-        or (notice.contract and notice.contract.value)
-        or None
-    )
 
 
 def _author(notice: Notice) -> Author:

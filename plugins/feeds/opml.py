@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from itertools import groupby
 
+from plugins.notices.formatting import language_name
 from plugins.notices.site import Site
-from plugins.notices.templating import language_name
 
 from .catalogue import Feed
 

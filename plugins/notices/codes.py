@@ -30,26 +30,10 @@ class NoticeType(StrEnum):
     UK12 = "UK12"
 
     @property
-    def label(self) -> str:
-        return _TYPE_LABELS[self]
-
-    @property
     def group(self) -> NoticeGroup:
         return _TYPE_GROUPS[self]
 
 
-_TYPE_LABELS = {
-    NoticeType.UK1: "Pipeline notice",
-    NoticeType.UK2: "Preliminary market engagement notice",
-    NoticeType.UK3: "Planned procurement notice",
-    NoticeType.UK4: "Tender notice",
-    NoticeType.UK5: "Transparency notice",
-    NoticeType.UK6: "Contract award notice",
-    NoticeType.UK7: "Contract details notice",
-    NoticeType.UK10: "Contract change notice",
-    NoticeType.UK11: "Contract termination notice",
-    NoticeType.UK12: "Procurement termination notice",
-}
 _TYPE_GROUPS = {
     **dict.fromkeys([NoticeType.UK1, NoticeType.UK2, NoticeType.UK3], NoticeGroup.PIPELINE),
     NoticeType.UK4: NoticeGroup.TENDER,
@@ -80,25 +64,9 @@ class Procedure(StrEnum):
     DYNAMIC_MARKET = "dynamic_market"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
 
 class DeadlineKind(StrEnum):
     TENDER = "tender"
     ENQUIRY = "enquiry"
     EXPRESSION_OF_INTEREST = "expression_of_interest"
     ENGAGEMENT = "engagement"
-
-    @property
-    def label(self) -> str:
-        return _DEADLINE_LABELS[self]
-
-
-_DEADLINE_LABELS = {
-    DeadlineKind.TENDER: "Tender deadline",
-    DeadlineKind.ENQUIRY: "Clarification questions by",
-    DeadlineKind.EXPRESSION_OF_INTEREST: "Expressions of interest by",
-    DeadlineKind.ENGAGEMENT: "Market engagement closes",
-}

@@ -20,10 +20,6 @@ class Status(StrEnum):
     AWARDED = "awarded"
     CANCELLED = "cancelled"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
 
 class ValueBand(StrEnum):
     UNDER_30K = "under-30k"
@@ -34,20 +30,7 @@ class ValueBand(StrEnum):
     OVER_10M = "over-10m"
     UNKNOWN = "unknown"
 
-    @property
-    def label(self) -> str:
-        return _BAND_LABELS[self]
 
-
-_BAND_LABELS = {
-    ValueBand.UNDER_30K: "Under £30,000",
-    ValueBand.FROM_30K_TO_100K: "£30,000 to £100,000",
-    ValueBand.FROM_100K_TO_500K: "£100,000 to £500,000",
-    ValueBand.FROM_500K_TO_2M: "£500,000 to £2 million",
-    ValueBand.FROM_2M_TO_10M: "£2 million to £10 million",
-    ValueBand.OVER_10M: "Over £10 million",
-    ValueBand.UNKNOWN: "Value not given",
-}
 _BAND_FLOORS = [
     (Decimal(10_000_000), ValueBand.OVER_10M),
     (Decimal(2_000_000), ValueBand.FROM_2M_TO_10M),

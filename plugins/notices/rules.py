@@ -10,6 +10,7 @@ from typing import Any
 
 from . import codelists
 from .codelist_rules import cpv_codes, region_codes
+from .formatting import DEFAULT_LANG, notice_type_label
 from .model import DeadlineKind, NoticeType
 from .problems import Problem
 from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
@@ -182,7 +183,7 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         if name not in present:
             yield source.problem(
                 ("notice_type",),
-                f"a {notice_type} {notice_type.label.lower()} needs '{name}'",
+                f"a {notice_type} {_type_name(notice_type)} needs '{name}'",
                 f"add '{name}' (see docs/notice-format.md for what it holds)",
             )
     allowed = allowed_fields(notice_type)
@@ -190,9 +191,13 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         where = WHERE_IT_BELONGS.get(name, "another notice type")
         yield source.problem(
             tuple(name.split(".")),
-            f"'{name}' does not belong in a {notice_type} {notice_type.label.lower()}",
+            f"'{name}' does not belong in a {notice_type} {_type_name(notice_type)}",
             f"remove it: it belongs in {where}",
         )
+
+
+def _type_name(notice_type: NoticeType) -> str:
+    return notice_type_label(notice_type, DEFAULT_LANG).lower()
 
 
 def unique_lots(source: NoticeSource) -> Iterator[Problem]:

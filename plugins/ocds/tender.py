@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plugins.notices.formatting import deadline_label
 from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
 
 from .codes import METHOD, METHOD_DETAILS, SECTION, TENDER_STATUS, Section
@@ -21,7 +22,7 @@ def planning(notice: Notice, context: Context) -> Json | None:
         milestones.append(
             {
                 "id": "engagement",
-                "title": DeadlineKind.ENGAGEMENT.label,
+                "title": deadline_label(DeadlineKind.ENGAGEMENT, notice.lang),
                 "type": "engagement",
                 "dueDate": when(engagement),
             }
@@ -76,7 +77,7 @@ def _deadlines(notice: Notice) -> Json:
         and [
             {
                 "id": "expression-of-interest",
-                "title": DeadlineKind.EXPRESSION_OF_INTEREST.label,
+                "title": deadline_label(DeadlineKind.EXPRESSION_OF_INTEREST, notice.lang),
                 "code": "expressionOfInterestDeadline",
                 "dueDate": when(interest),
             }

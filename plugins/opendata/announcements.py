@@ -17,10 +17,16 @@ from plugins.cards import card_alt, card_path
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.find_a_tender_first import REASON, Held
+from plugins.notices.formatting import (
+    amount_text,
+    datetime_text,
+    deadline_label,
+    notice_type_label,
+    text,
+)
 from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
 from plugins.notices.model import NoticeGroup
 from plugins.notices.site import Published, Site
-from plugins.notices.templating import format_amount, format_datetime
 
 from .notices_index import money_json
 
@@ -33,6 +39,12 @@ _GROUP_TAGS = {
     NoticeGroup.AWARD: "ContractAward",
     NoticeGroup.CONTRACT_CHANGE: "ContractChange",
     NoticeGroup.CANCELLATION: "ProcurementCancelled",
+}
+
+_HEADLINES = {
+    EventKind.CHANGED: "Change to {type}: {title}",
+    EventKind.CANCELLED: "Procurement cancelled: {title}",
+    EventKind.CLOSING_SOON: "Closing soon: {title}",
 }
 
 
@@ -75,16 +87,12 @@ def _held(item: Held, site: Site) -> dict[str, Any]:
 
 def headline(event: Event) -> str:
     """One line saying what happened."""
-    notice = event.item.notice
-    match event.kind:
-        case EventKind.CHANGED:
-            return f"Change to {notice.notice_type.label.lower()}: {notice.title}"
-        case EventKind.CANCELLED:
-            return f"Procurement cancelled: {notice.title}"
-        case EventKind.CLOSING_SOON:
-            return f"Closing soon: {notice.title}"
-        case _:
-            return f"{notice.notice_type.label}: {notice.title}"
+    notice, lang = event.item.notice, event.item.lang
+    kind = notice_type_label(notice.notice_type, lang)
+    if event.kind is EventKind.CHANGED:
+        kind = kind.lower()
+    message = _HEADLINES.get(event.kind, "{type}: {title}")
+    return text(message, lang).format(type=kind, title=notice.title)
 
 
 def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[str, Any]:
@@ -102,7 +110,7 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
             "id": notice.notice_id,
             "ocid": notice.ocid,
             "type": notice.notice_type.value,
-            "type_label": notice.notice_type.label,
+            "type_label": notice_type_label(notice.notice_type, notice.lang),
             "url": site.absolute(item.path),
             "title": notice.title,
             "summary": notice.summary,
@@ -112,7 +120,7 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
                 {"language": lang, "url": site.absolute(path)} for lang, path in item.translations
             ],
         },
-        "facts": _facts(item),
+        "facts": _facts(item, site),
         "change": None
         if change is None
         else {"number": change.number, "summary": change.summary, "fields": list(change.fields)},
@@ -122,25 +130,25 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
             "description": notice.summary,
             "image": card_path(item),
             "image_url": site.absolute(card_path(item)),
-            "image_alt": card_alt(item),
+            "image_alt": card_alt(item, site.timezone),
         },
     }
 
 
-def _facts(item: Published) -> dict[str, Any]:
-    notice = item.notice
+def _facts(item: Published, site: Site) -> dict[str, Any]:
+    notice, lang = item.notice, item.lang
     money = main_value(notice)
     value = money_json(money)
     if value is not None and money is not None:
-        value["display"] = format_amount(money.amount, money.currency)
+        value["display"] = amount_text(money.amount, money.currency, lang)
     closing = closing_deadline(notice)
     deadline = None
     if closing is not None:
         deadline = {
             "kind": closing.kind.value,
-            "label": closing.kind.label,
+            "label": deadline_label(closing.kind, lang),
             "at": rfc3339(closing.at),
-            "display": format_datetime(closing.at),
+            "display": datetime_text(closing.at, zone=site.timezone, lang=lang),
         }
     return {
         "status": item.facets.status.value,
