@@ -91,7 +91,7 @@ def test_each_status_but_open_has_a_listing_of_its_own(sample_site: Site):
 
 def test_browse_sections_hold_every_faceted_listing_once(sample_site: Site):
     listings = site_listings(sample_site, site_feeds(sample_site))
-    grouped = sections(listings)
+    grouped = sections(listings, "en")
     keys = [key for key, _, _ in grouped]
     assert keys == ["type", "status", "cpv", "region", "buyer", "value"]
     shown = [listing.slug for _, _, members in grouped for listing in members]

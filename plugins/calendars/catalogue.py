@@ -11,11 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from plugins.notices.formatting import cpv_division_label, notice_type_label, region_name
+from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Value, values, values_of
+from plugins.notices.formatting import notice_type_label, text
 from plugins.notices.site import Published, Site
 
 MEDIA_TYPE = "text/calendar"
 SITE_PATH = "calendar/deadlines.ics"
+# The facets with calendars, and each one's title and description: {value} and its {name}.
+FACETS = (CPV, REGION, BUYER)
+_FACET_CALENDAR_TEXT = {
+    "cpv": (
+        "Deadlines: CPV {value}, {name}",
+        "Deadlines of notices with a CPV code in division {value} ({name}).",
+    ),
+    "region": ("Deadlines: {name}", "Deadlines of notices for work delivered in {name} ({value})."),
+    "buyer": ("Deadlines: {name}", "Deadlines of notices published by {name}."),
+}
 
 
 @dataclass(frozen=True)
@@ -40,15 +51,15 @@ def site_calendars(site: Site) -> tuple[Calendar, ...]:
     Facet calendars cover notices in the site's default language; each notice with
     deadlines also has its own (``notice_calendar``), in every language.
     """
-    carried = [item for item in site.in_language() if has_deadlines(item)]
-    divisions = sorted({d for item in carried for d in item.facets.cpv_divisions})
-    itl1 = sorted({code for item in carried for code in item.facets.itl1_regions})
-    buyers = {item.facets.buyer_slug: item.notice.buyer.name for item in carried}
+    lang = site.default_lang
+    carried = [item for item in site.in_language(lang) if has_deadlines(item)]
     return (
         everything(site),
-        *(cpv_calendar(division, site) for division in divisions),
-        *(region_calendar(code, site) for code in itl1),
-        *(buyer_calendar(slug, buyers[slug], site) for slug in sorted(buyers)),
+        *(
+            facet_calendar(value, site)
+            for facet in FACETS
+            for value in values(facet, carried, lang)
+        ),
     )
 
 
@@ -59,13 +70,14 @@ def calendars_for(item: Published, site: Site) -> tuple[Calendar, ...]:
     own = notice_calendar(item)
     if item.lang != site.default_lang:
         return (own,)
-    names = {item.facets.buyer_slug: item.notice.buyer.name}
     return (
         own,
         everything(site),
-        *(cpv_calendar(division, site) for division in item.facets.cpv_divisions),
-        *(region_calendar(code, site) for code in item.facets.itl1_regions),
-        *(buyer_calendar(slug, name, site) for slug, name in names.items()),
+        *(
+            facet_calendar(value, site)
+            for facet in FACETS
+            for value in values_of(facet, item, site.default_lang)
+        ),
     )
 
 
@@ -91,35 +103,19 @@ def everything(site: Site) -> Calendar:
     )
 
 
-def cpv_calendar(division: str, site: Site) -> Calendar:
-    label = cpv_division_label(division, site.default_lang)
-    return _facet(
-        site,
-        f"cpv/{division}",
-        f"Deadlines: CPV {division}, {label}",
-        f"Deadlines of notices with a CPV code in division {division} ({label}).",
-        lambda item: division in item.facets.cpv_divisions,
-    )
-
-
-def region_calendar(code: str, site: Site) -> Calendar:
-    name = region_name(code, site.default_lang)
-    return _facet(
-        site,
-        f"region/{code}",
-        f"Deadlines: {name}",
-        f"Deadlines of notices for work delivered in {name} ({code}).",
-        lambda item: code in item.facets.itl1_regions,
-    )
-
-
-def buyer_calendar(slug: str, name: str, site: Site) -> Calendar:
-    return _facet(
-        site,
-        f"buyer/{slug}",
-        f"Deadlines: {name}",
-        f"Deadlines of notices published by {name}.",
-        lambda item: item.facets.buyer_slug == slug,
+def facet_calendar(value: Value, site: Site) -> Calendar:
+    """The deadlines of one facet value, at the same slug as its feed (``cpv/45``)."""
+    title, description = _FACET_CALENDAR_TEXT[value.facet]
+    lang = site.default_lang
+    words = {"value": value.value, "name": value.name}
+    matches = BY_KEY[value.facet].matches(value.value)
+    return Calendar(
+        value.slug,
+        text(title, lang).format(**words),
+        text(description, lang).format(**words),
+        f"calendar/{value.slug}.ics",
+        lang,
+        lambda item: item.lang == lang and matches(item),
     )
 
 
@@ -134,20 +130,6 @@ def notice_calendar(item: Published) -> Calendar:
         f"{item.path}deadlines.ics",
         item.lang,
         lambda other: other.notice.key == notice.key,
-    )
-
-
-def _facet(
-    site: Site, slug: str, title: str, description: str, test: Callable[[Published], bool]
-) -> Calendar:
-    lang = site.default_lang
-    return Calendar(
-        slug,
-        title,
-        description,
-        f"calendar/{slug}.ics",
-        lang,
-        lambda item: item.lang == lang and test(item),
     )
 
 

@@ -9,20 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from plugins.notices.derive import Status, ValueBand
+from plugins.notices.derive import Status
 from plugins.notices.events import closes_soon
-from plugins.notices.formatting import cpv_division_label, region_name, value_band_label
-from plugins.notices.model import NoticeGroup
+from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, TYPE, VALUE, Value, values
+from plugins.notices.formatting import text
 from plugins.notices.site import Published, Site
 
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
-_GROUP_TITLES = {
-    NoticeGroup.PIPELINE: "Pipeline and planned procurements (UK1 to UK3)",
-    NoticeGroup.TENDER: "Tender notices (UK4)",
-    NoticeGroup.AWARD: "Awards and contract details (UK5 to UK7)",
-    NoticeGroup.CONTRACT_CHANGE: "Contract changes and terminations (UK10, UK11)",
-    NoticeGroup.CANCELLATION: "Cancelled procurements (UK12)",
-}
 
 
 @dataclass(frozen=True)
@@ -57,6 +50,14 @@ class Feed:
 
 
 OPML_PATH = "feeds/feeds.opml"
+# Title and description of each facet's feeds: {value}, its {name} and the name in {lower}.
+_FACET_FEED_TEXT = {
+    "type": ("{name}", "{name}."),
+    "cpv": ("CPV {value}: {name}", "Notices with a CPV code in division {value} ({name})."),
+    "region": ("Region: {name}", "Notices for work delivered in {name} ({value})."),
+    "buyer": ("Buyer: {name}", "Notices published by {name}."),
+    "value": ("Value: {name}", "Notices whose value (excluding VAT) is {lower}."),
+}
 _LANGUAGE_FEED_TEXT = {
     "cy": ("Pob hysbysiad (Cymraeg)", "Pob hysbysiad yn Gymraeg, y diweddaraf yn gyntaf."),
 }
@@ -92,66 +93,16 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
             kind="changes",
         ),
     ]
-    groups = [
-        Feed(
-            f"type/{group.value}",
-            title,
-            f"{title}.",
-            lang,
-            lambda item, group=group: item.notice.notice_type.group is group,
-        )
-        for group, title in _GROUP_TITLES.items()
-    ]
-    divisions = sorted({d for item in notices for d in item.facets.cpv_divisions})
-    by_cpv = [
-        Feed(
-            f"cpv/{division}",
-            f"CPV {division}: {cpv_division_label(division, lang)}",
-            f"Notices with a CPV code in division {division} "
-            f"({cpv_division_label(division, lang)}).",
-            lang,
-            lambda item, division=division: division in item.facets.cpv_divisions,
-        )
-        for division in divisions
-    ]
-    itl1 = sorted({r for item in notices for r in item.facets.itl1_regions})
-    by_region = [
-        Feed(
-            f"region/{code}",
-            f"Region: {region_name(code, lang)}",
-            f"Notices for work delivered in {region_name(code, lang)} ({code}).",
-            lang,
-            lambda item, code=code: code in item.facets.itl1_regions,
-        )
-        for code in itl1
-    ]
-    buyers = {item.facets.buyer_slug: item.notice.buyer.name for item in notices}
-    by_buyer = [
-        Feed(
-            f"buyer/{slug}",
-            f"Buyer: {buyers[slug]}",
-            f"Notices published by {buyers[slug]}.",
-            lang,
-            lambda item, slug=slug: item.facets.buyer_slug == slug,
-        )
-        for slug in sorted(buyers)
-    ]
-    bands = {band: value_band_label(band, lang) for band in ValueBand}
-    by_value = [
-        Feed(
-            f"value/{band.value}",
-            f"Value: {label}",
-            f"Notices whose value (excluding VAT) is {label[0].lower()}{label[1:]}.",
-            lang,
-            lambda item, band=band: item.facets.value_band is band,
-        )
-        for band, label in bands.items()
+    by_facet = [
+        _facet_feed(value, lang)
+        for facet in (TYPE, CPV, REGION, BUYER, VALUE)
+        for value in values(facet, notices, lang)
     ]
     languages = sorted({item.lang for item in site.notices} - {lang})
     by_language = [
         Feed(f"{other}/all", *_language_feed_text(other), other, _anything) for other in languages
     ]
-    return (*fixed, *groups, *by_cpv, *by_region, *by_buyer, *by_value, *by_language)
+    return (*fixed, *by_facet, *by_language)
 
 
 def feeds_for(item: Published, site: Site, feeds: Iterable[Feed] | None = None) -> tuple[Feed, ...]:
@@ -169,6 +120,20 @@ def feeds_for(item: Published, site: Site, feeds: Iterable[Feed] | None = None) 
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
     """The notices a feed carries, in the feed's language, oldest first."""
     return tuple(item for item in site.in_language(feed.lang) if feed.matches(item))
+
+
+def _facet_feed(value: Value, lang: str) -> Feed:
+    """The feed of one facet value, at the value's slug (``cpv/45``, ``value/under-30k``)."""
+    title, description = _FACET_FEED_TEXT[value.facet]
+    name = value.name
+    words = {"value": value.value, "name": name, "lower": f"{name[:1].lower()}{name[1:]}"}
+    return Feed(
+        value.slug,
+        text(title, lang).format(**words),
+        text(description, lang).format(**words),
+        lang,
+        BY_KEY[value.facet].matches(value.value),
+    )
 
 
 def _language_feed_text(lang: str) -> tuple[str, str]:

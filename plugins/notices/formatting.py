@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .codelists import cpv_by_digits, cpv_labels, regions
-from .codes import Category, DeadlineKind, NoticeType, Procedure
+from .codes import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
 from .derive import Status, ValueBand
 from .model import Money
 
@@ -45,6 +45,22 @@ NOTICE_TYPES = {
     NoticeType.UK10: "Contract change notice",
     NoticeType.UK11: "Contract termination notice",
     NoticeType.UK12: "Procurement termination notice",
+}
+NOTICE_GROUPS = {
+    NoticeGroup.PIPELINE: "Pipeline and planned procurements (UK1 to UK3)",
+    NoticeGroup.TENDER: "Tender notices (UK4)",
+    NoticeGroup.AWARD: "Awards and contract details (UK5 to UK7)",
+    NoticeGroup.CONTRACT_CHANGE: "Contract changes and terminations (UK10, UK11)",
+    NoticeGroup.CANCELLATION: "Cancelled procurements (UK12)",
+}
+# The headings of the facets notices are filed under (plugins/notices/facets.py).
+FACET_HEADINGS = {
+    "type": "Notice type",
+    "status": "Status",
+    "cpv": "Type of work (CPV division)",
+    "region": "Region",
+    "buyer": "Buyer",
+    "value": "Value",
 }
 DEADLINES = {
     DeadlineKind.TENDER: "Tender deadline",
@@ -159,6 +175,16 @@ def status_label(status: Status, lang: str) -> str:
 
 def notice_type_label(notice_type: NoticeType, lang: str) -> str:
     return text(NOTICE_TYPES[notice_type], lang)
+
+
+def notice_group_label(group: NoticeGroup, lang: str) -> str:
+    """``Tender notices (UK4)``: a group of notice types that suppliers follow together."""
+    return text(NOTICE_GROUPS[group], lang)
+
+
+def facet_heading(key: str, lang: str) -> str:
+    """The heading of a facet (``cpv`` → ``Type of work (CPV division)``), or "" if unknown."""
+    return text(FACET_HEADINGS[key], lang) if key in FACET_HEADINGS else ""
 
 
 def deadline_label(kind: DeadlineKind, lang: str) -> str:

@@ -13,17 +13,10 @@ from dataclasses import dataclass
 
 from plugins.feeds.catalogue import Feed, entries
 from plugins.notices.derive import Status, closing_deadline
+from plugins.notices.facets import BY_KEY, FACETS, STATUS
+from plugins.notices.formatting import facet_heading, text
 from plugins.notices.site import Published, Site
 
-# Browse sections in the order a supplier looks for work: the first segment of a slug.
-SECTIONS = {
-    "type": "Notice type",
-    "status": "Status",
-    "cpv": "Type of work (CPV division)",
-    "region": "Region",
-    "buyer": "Buyer",
-    "value": "Value",
-}
 _STATUS_TITLES = {
     Status.PLANNED: ("Planned procurements", "Pipeline and planned procurement notices."),
     Status.OPEN: ("Open opportunities", "Notices you can still respond to."),
@@ -57,7 +50,7 @@ def section_of(slug: str) -> str:
     if slug == "open":  # the home page, and also the first of the statuses
         return "status"
     head, _, rest = slug.partition("/")
-    return head if rest and head in SECTIONS else ""
+    return head if rest and head in BY_KEY else ""
 
 
 def listing_path(slug: str) -> str:
@@ -90,15 +83,16 @@ def site_listings(site: Site, feeds: Iterable[Feed]) -> tuple[Listing, ...]:
 
 def status_listings(site: Site) -> tuple[Listing, ...]:
     """``status/<status>/`` for each status except open, which is the home page."""
-    notices = site.in_language()
+    lang = site.default_lang
+    notices = site.in_language(lang)
     return tuple(
         Listing(
             path=f"status/{status.value}/",
             slug=f"status/{status.value}",
-            title=title,
-            description=description,
-            lang=site.default_lang,
-            items=ordered(item for item in notices if item.facets.status is status),
+            title=text(title, lang),
+            description=text(description, lang),
+            lang=lang,
+            items=ordered(filter(STATUS.matches(status.value), notices)),
         )
         for status, (title, description) in _STATUS_TITLES.items()
         if status is not Status.OPEN
@@ -121,11 +115,13 @@ def _deadline_key(item: Published) -> tuple[float, str]:
     return (closing.at.timestamp() if closing else float("inf"), item.notice.notice_id)
 
 
-def sections(listings: Iterable[Listing]) -> tuple[tuple[str, str, tuple[Listing, ...]], ...]:
-    """Listings grouped for the browse page: (section id, heading, listings)."""
+def sections(
+    listings: Iterable[Listing], lang: str
+) -> tuple[tuple[str, str, tuple[Listing, ...]], ...]:
+    """Listings grouped for the browse page, by facet: (facet key, heading, listings)."""
     listings = tuple(listings)
     return tuple(
-        (key, heading, grouped)
-        for key, heading in SECTIONS.items()
-        if (grouped := tuple(listing for listing in listings if listing.section == key))
+        (facet.key, facet_heading(facet.key, lang), grouped)
+        for facet in FACETS
+        if (grouped := tuple(listing for listing in listings if listing.section == facet.key))
     )

@@ -10,16 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from plugins.feeds.catalogue import Feed, site_feeds
+from plugins.notices.facets import FACETS
+from plugins.notices.formatting import facet_heading, text
 from plugins.notices.site import Site
 
-from .listings import SECTIONS, Listing, section_of, sections, site_listings
+from .listings import Listing, section_of, sections, site_listings
 from .paging import ListingPage, paginate
 from .timelines import Timeline, timelines
-
-_FEED_GROUPS = {
-    "": "Main feeds",
-    **{key: f"By {heading[0].lower()}{heading[1:]}" for key, heading in SECTIONS.items()},
-}
 
 
 @dataclass(frozen=True)
@@ -65,10 +62,10 @@ class SitePlan:
 
     def heading_of(self, section: str) -> str:
         """The heading of a browse section, e.g. "Region" for "region"."""
-        return SECTIONS.get(section, "")
+        return facet_heading(section, self.site.default_lang)
 
     def browse_sections(self) -> tuple[tuple[str, str, tuple[Listing, ...]], ...]:
-        return sections(self.listings)
+        return sections(self.listings, self.site.default_lang)
 
     def feed_groups(self) -> tuple[tuple[str, str, tuple[Feed, ...]], ...]:
         """Every feed grouped for the subscribe page: (group id, heading, feeds)."""
@@ -78,7 +75,7 @@ class SitePlan:
                 groups["language"].append(feed)
             else:
                 groups["" if feed.slug == "open" else section_of(feed.slug)].append(feed)
-        headings = {**_FEED_GROUPS, "language": "In other languages"}
+        headings = _feed_group_headings(self.site.default_lang)
         return tuple(
             (key or "main", heading, tuple(groups[key]))
             for key, heading in headings.items()
@@ -88,6 +85,16 @@ class SitePlan:
     def pages(self, per_page: int) -> tuple[ListingPage, ...]:
         """Every page of every listing."""
         return tuple(page for listing in self.listings for page in paginate(listing, per_page))
+
+
+def _feed_group_headings(lang: str) -> dict[str, str]:
+    """Headings of the subscribe page's groups of feeds, by group id, in order."""
+    by_facet = {}
+    for facet in FACETS:
+        heading = facet_heading(facet.key, lang)
+        lower = f"{heading[:1].lower()}{heading[1:]}"
+        by_facet[facet.key] = text("By {heading}", lang).format(heading=lower)
+    return {"": text("Main feeds", lang), **by_facet, "language": text("In other languages", lang)}
 
 
 def plan(site: Site) -> SitePlan:

@@ -1,0 +1,125 @@
+"""The facets notices are filed under, and the values each one has: the one registry.
+
+Feeds, calendars and listings all ask here which values of a facet exist (``values``) and
+which notices a value carries (``Facet.matches``), so a listing, its feed and its calendar
+can never disagree. A value's slug (``cpv/45``, ``region/TLL``, ``buyer/<slug>``) is its
+address in every output. What each notice is filed under is worked out once per build
+(``derive.facets``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .derive import Status, ValueBand
+from .formatting import (
+    cpv_division_label,
+    notice_group_label,
+    region_name,
+    status_label,
+    value_band_label,
+)
+from .model import NoticeGroup
+from .site import Published
+
+Names = Callable[[tuple[Published, ...], str], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a facet, with its name in the reader's language."""
+
+    facet: str
+    value: str
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return f"{self.facet}/{self.value}"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way of filing notices: its key (the first part of a slug) and how to read it."""
+
+    key: str
+    of: Callable[[Published], tuple[str, ...]]  # the values one notice is filed under
+    names: Names  # the values among some notices, in display order, with their names
+
+    def matches(self, value: str) -> Callable[[Published], bool]:
+        return lambda item: value in self.of(item)
+
+
+def values(facet: Facet, items: Iterable[Published], lang: str) -> tuple[Value, ...]:
+    """The values of ``facet`` to show for ``items``, in display order."""
+    names = facet.names(tuple(items), lang)
+    return tuple(Value(facet.key, value, name) for value, name in names.items())
+
+
+def values_of(facet: Facet, item: Published, lang: str) -> tuple[Value, ...]:
+    """The values of ``facet`` one notice is filed under, in the notice's own order."""
+    names = facet.names((item,), lang)
+    return tuple(Value(facet.key, value, names[value]) for value in facet.of(item))
+
+
+def _present(of: Callable[[Published], tuple[str, ...]], name: Callable[[str, str], str]) -> Names:
+    """Names of the values found among the notices, sorted by value."""
+
+    def names(items: tuple[Published, ...], lang: str) -> dict[str, str]:
+        found = sorted({value for item in items for value in of(item)})
+        return {value: name(value, lang) for value in found}
+
+    return names
+
+
+def _type_of(item: Published) -> tuple[str, ...]:
+    return (item.notice.notice_type.group.value,)
+
+
+def _status_of(item: Published) -> tuple[str, ...]:
+    return (item.facets.status.value,)
+
+
+def _cpv_of(item: Published) -> tuple[str, ...]:
+    return item.facets.cpv_divisions
+
+
+def _region_of(item: Published) -> tuple[str, ...]:
+    return item.facets.itl1_regions
+
+
+def _buyer_of(item: Published) -> tuple[str, ...]:
+    return (item.facets.buyer_slug,)
+
+
+def _band_of(item: Published) -> tuple[str, ...]:
+    return (item.facets.value_band.value,)
+
+
+def _buyer_names(items: tuple[Published, ...], lang: str) -> dict[str, str]:
+    names = {item.facets.buyer_slug: item.notice.buyer.name for item in items}
+    return {slug: names[slug] for slug in sorted(names)}
+
+
+TYPE = Facet(
+    "type",
+    _type_of,
+    lambda items, lang: {group.value: notice_group_label(group, lang) for group in NoticeGroup},
+)
+STATUS = Facet(
+    "status",
+    _status_of,
+    lambda items, lang: {status.value: status_label(status, lang) for status in Status},
+)
+CPV = Facet("cpv", _cpv_of, _present(_cpv_of, cpv_division_label))
+REGION = Facet("region", _region_of, _present(_region_of, region_name))
+BUYER = Facet("buyer", _buyer_of, _buyer_names)
+VALUE = Facet(
+    "value",
+    _band_of,
+    lambda items, lang: {band.value: value_band_label(band, lang) for band in ValueBand},
+)
+# In the order a supplier looks for work.
+FACETS = (TYPE, STATUS, CPV, REGION, BUYER, VALUE)
+BY_KEY = {facet.key: facet for facet in FACETS}
