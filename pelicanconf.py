@@ -24,15 +24,9 @@ THEME = "themes/noticeboard"
 # current time, and `invoke new` dates notices now.
 NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
 
-PLUGINS = [
-    "plugins.notices",
-    "plugins.feeds",
-    "plugins.opendata",
-    "plugins.calendars",
-    "plugins.ocds",
-    "plugins.site_pages",
-    "plugins.cards",
-]
+# One plugin: the adapter reads notices through the core and writes every output
+# (docs/architecture.md).
+PLUGINS = ["plugins.pelican_adapter"]
 
 # Open Contracting Data Standard files (docs/open-data.md#ocds). Notices reuse Find a Tender's
 # ocids (ocds-h6vhtk); procurements never placed there use the council's registered prefix.

@@ -100,26 +100,25 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
 )
 def check(c: Context, format: str = "text", paths: str = "") -> None:
     """Check every notice (or the given files and folders) and print all problems at once."""
-    import runpy
-
-    from plugins.notices import find_a_tender_first
+    from plugins.config import SettingsError
     from plugins.notices.check import check_files, files_to_check
-    from plugins.notices.reader import notice_store
-    from plugins.notices.settings import SettingsError
-    from plugins.ocds.settings import OcdsSettingsError, ocid_prefixes
+    from plugins.notices.store import NoticeStore
+    from plugins.pelican_adapter.settings import site_config
 
-    settings = runpy.run_path(str(SETTINGS))
-    try:  # notices are judged by the site's own settings
-        mode = find_a_tender_first.mode(settings)
-        prefixes = ocid_prefixes(settings)
-    except (SettingsError, OcdsSettingsError) as error:
+    try:  # notices are judged by the site's own settings, read as the build reads them
+        config = site_config(SETTINGS)
+    except SettingsError as error:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
     given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
     files = files_to_check(given)
-    # The build's store, so unchanged notices aren't read again (Pelican's CACHE_PATH default).
-    cache = ROOT / settings.get("CACHE_PATH", "cache")
-    store = notice_store({**settings, "CACHE_PATH": cache})
-    report = check_files(files, ROOT, mode, store, ocid_prefixes=prefixes)
+    report = check_files(
+        files,
+        ROOT,
+        config.notices.find_a_tender_first,
+        NoticeStore(config.notices.cache),  # the build's, so unchanged notices aren't read again
+        ocid_prefixes=config.ocds.ocid_prefixes,
+        default_lang=config.default_lang,
+    )
     for problem in report.problems:
         print(problem.as_github() if format == "github" else problem)
     errors, warnings = report.errors, report.warnings
@@ -173,14 +172,15 @@ def _new_notice_date() -> tuple[datetime, str]:
     A notice dated after the build's clock is scheduled, not built, so with a pinned clock
     a notice dated today would not appear in ``invoke build``.
     """
-    import runpy
+    from plugins.config import SettingsError
+    from plugins.pelican_adapter.settings import site_config
 
-    from plugins.notices.settings import build_clock
-
-    clock = runpy.run_path(str(SETTINGS)).get("NOTICES_CLOCK")
-    if not clock:
+    try:
+        dated = site_config(SETTINGS).pinned_clock
+    except SettingsError as error:
+        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
+    if dated is None:
         return datetime.now(UTC), ""
-    dated = build_clock({"NOTICES_CLOCK": clock}, environ={})
     return dated, f" (published {dated.isoformat()}: the NOTICES_CLOCK set in pelicanconf.py)"
 
 

@@ -14,7 +14,7 @@ import yaml
 from icalendar import Calendar
 
 from plugins.calendars.ics import render
-from plugins.calendars.settings import Options
+from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
 from plugins.notices.site import Site
 from tests.checks.calendars import calendar_problems, ics_problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plugins.calendars.ics import render
-from plugins.calendars.settings import Options
+from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
 from tests.checks.calendars import calendar_problems, ics_problems, second_parser_problems
 

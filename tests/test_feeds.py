@@ -9,15 +9,13 @@ import shutil
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import feedparser
 import pytest
 
+from plugins.config import FeedOptions
 from plugins.feeds.build import feed_files
 from plugins.feeds.catalogue import OPML_PATH, site_feeds
-from plugins.feeds.pelican_hooks import attach_feeds
-from plugins.feeds.settings import FeedOptions
 from plugins.notices.derive import Status, closing_deadline
 from plugins.notices.site import Site
 from tests.checks.feeds import problems
@@ -239,31 +237,6 @@ def test_amending_a_notice_adds_one_changes_entry(built_sample, amended):
         assert new.title.startswith("Tender notice changed: Highway resurfacing")
         assert "Site visit dates added" in new.summary
         assert new.link == f"{BASE}/notices/highway-resurfacing-framework/"
-
-
-def test_pelican_hook_gives_articles_their_feeds_and_templates_all_feeds(sample_site):
-    highways = next(i for i in sample_site.notices if i.notice.notice_id == "ACC-2026-0031")
-    welsh = next(i for i in sample_site.notices if i.lang == "cy")
-    articles = [SimpleNamespace(notice=highways.notice), SimpleNamespace(title="no notice")]
-    generator = SimpleNamespace(
-        articles=articles,
-        translations=[SimpleNamespace(notice=welsh.notice)],
-        context={"NOTICES_SITE": sample_site},
-    )
-    attach_feeds(generator)
-    assert [f.slug for f in articles[0].feeds] == [
-        "all",
-        "open",
-        "type/tender",
-        "cpv/45",
-        "region/TLL",
-        "buyer/afonwy-county-council",
-        "value/over-10m",
-    ]
-    assert not hasattr(articles[1], "feeds")
-    assert [f.slug for f in generator.translations[0].feeds] == ["cy/all"]
-    assert generator.context["SITE_FEEDS"] == site_feeds(sample_site)
-    assert generator.context["FEEDS_OPML_PATH"] == OPML_PATH
 
 
 def test_a_build_with_small_pages_writes_paged_feeds_that_pass(tmp_path):

@@ -8,9 +8,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from plugins.config import FeedOptions
 from plugins.feeds.build import compose, feed_entries, feed_files
 from plugins.feeds.catalogue import OPML_PATH, site_feeds
-from plugins.feeds.settings import FeedOptions
 from plugins.notices.site import Site
 from tests.checks.feeds import problems
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from plugins.config import FeedOptions
 from plugins.feeds.build import feed_files
-from plugins.feeds.settings import FeedOptions
 from tests.checks.feeds import problems
 
 ATOM = "feeds/type/award.atom"

@@ -17,23 +17,23 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
+from plugins.config import SettingsError
 from plugins.notices.check import check_files, notice_files
 from plugins.notices.find_a_tender_first import (
     Mode,
     held,
-    mode,
     off_site,
     problem,
     waiting,
 )
 from plugins.notices.load import load_notice
 from plugins.notices.parse import build_notice
-from plugins.notices.settings import SettingsError
 from plugins.notices.site import Site, assemble
 from plugins.opendata.announcements import SCHEMA, announcements
 from publish.announcements import load
 from publish.cli import main
 from publish.tid import tid_for
+from tests.configs import sample_config
 from tests.notice_factory import REMOVE, notice_data, notice_text, source_of
 from tests.pds.server import Account, Pds
 from tests.publish_support import bsky_env, clean_env, posts, publish, write_cards
@@ -129,18 +129,23 @@ def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 # The setting
 
 
+def mode(value: str | None = None) -> Mode:
+    chosen = {} if value is None else {"NOTICES_FIND_A_TENDER_FIRST": value}
+    return sample_config(chosen).notices.find_a_tender_first
+
+
 def test_the_default_holds_the_whole_notice() -> None:
-    assert mode({}) is Mode.HOLD_NOTICE
+    assert mode() is Mode.HOLD_NOTICE
 
 
 @pytest.mark.parametrize("value", list(Mode))
 def test_every_mode_is_accepted(value: Mode) -> None:
-    assert mode({"NOTICES_FIND_A_TENDER_FIRST": str(value)}) is value
+    assert mode(str(value)) is value
 
 
 def test_an_unknown_mode_is_refused_with_the_choices() -> None:
     with pytest.raises(SettingsError) as error:
-        mode({"NOTICES_FIND_A_TENDER_FIRST": "hold"})
+        mode("hold")
     assert str(error.value) == (
         "NOTICES_FIND_A_TENDER_FIRST 'hold' is not one of "
         "'hold-notice', 'hold-announcements', 'error', 'off'"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import runpy
 import shutil
 import tempfile
 from datetime import timedelta
@@ -24,24 +23,22 @@ import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 
 from plugins.calendars.ics import render as calendar_files
-from plugins.calendars.settings import options as calendar_options
 from plugins.cards.cards import site_cards
 from plugins.feeds.build import feed_files
-from plugins.feeds.settings import options as feed_options
 from plugins.notices.check import CheckReport, check_files
 from plugins.notices.model import Notice
 from plugins.notices.output import in_memory
 from plugins.notices.site import assemble
 from plugins.ocds.package import ocds_files
-from plugins.ocds.settings import ocds_config, ocid_prefixes
 from plugins.opendata.announcements import announcement_chunks
 from plugins.opendata.notices_index import notices_index_chunks
+from plugins.pelican_adapter.settings import site_config
 from tests.fuzz_notices import as_file, notice_files_strategy
 from tests.sites import CONTENT, ROOT, SAMPLE_CLOCK, SAMPLE_URL, pelican_build
 
 EXAMPLES = int(os.environ.get("NOTICEBOARD_FUZZ_EXAMPLES", "60"))
-SITE_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
-PREFIXES = ocid_prefixes(SITE_SETTINGS)
+CONFIG = site_config(ROOT / "pelicanconf.py")  # the sample site's, as the build reads it
+PREFIXES = CONFIG.ocds.ocid_prefixes
 ANNOUNCEMENTS_SCHEMA = json.loads(
     (ROOT / "plugins" / "opendata" / "announcements.schema.json").read_text(encoding="utf-8")
 )
@@ -64,9 +61,9 @@ def publish_everything(notice: Notice) -> None:
     prefix = "" if notice.lang == "en" else f"{notice.lang}/"
     page = (notice, f"{prefix}notices/{notice.slug}/")
     site = assemble([page], url=SAMPLE_URL, name="Fuzz council", clock=clock)
-    in_memory(feed_files(site, feed_options(SITE_SETTINGS)))
-    in_memory(calendar_files(site, calendar_options(SITE_SETTINGS)))
-    in_memory(ocds_files(site, ocds_config(SITE_SETTINGS, site)))
+    in_memory(feed_files(site, CONFIG.feeds))
+    in_memory(calendar_files(site, CONFIG.calendars))
+    in_memory(ocds_files(site, CONFIG.ocds))
     json.loads(b"".join(notices_index_chunks(site)))
     in_memory(site_cards(site))
     announcements = json.loads(b"".join(announcement_chunks(site, hashtags=("Fuzz",))))

@@ -7,7 +7,6 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,9 +14,8 @@ from jsonschema import FormatChecker
 
 from plugins.notices.output import in_memory
 from plugins.ocds.package import RELEASES_PATH, ocds_files, ocds_path_for
-from plugins.ocds.pelican_hooks import add_paths, write_ocds
-from plugins.ocds.settings import ocds_config
 from tests.checks.ocds import format_checker_problems, ocds_problems, package_problems
+from tests.configs import ocds_config
 from tests.sites import CONTENT, pelican_build, site_from
 
 # As pelicanconf.py configures the sample council.
@@ -220,38 +218,12 @@ def test_amending_a_notice_adds_exactly_one_release(built_sample: Path, tmp_path
             assert (output / "ocds" / "procurements" / path.name).read_bytes() == path.read_bytes()
 
 
-def _generator(site, settings: dict[str, Any]) -> SimpleNamespace:
-    return SimpleNamespace(context={"NOTICES_SITE": site}, settings=settings)
-
-
-def test_notices_with_a_foreign_ocid_prefix_are_reported_and_left_out(
-    sample_site, tmp_path, caplog
-):
-    generator = _generator(sample_site, {"OCDS_OCID_PREFIX": "ocds-h6vhtk"})
-    write_ocds(generator, SimpleNamespace(output_path=str(tmp_path)))
-    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert len(errors) == 2
-    news = next(error for error in errors if "afonwy-news-printing.md" in error)
-    assert "afonwy-news-printing.md: ocid ocds-a1fnwy-ACC-2026-0047 does not start" in news
-    assert "add the prefix to OCDS_OCID_PREFIX" in news
+def test_notices_with_a_foreign_ocid_prefix_are_left_out(sample_site, tmp_path):
+    config = ocds_config({"OCDS_OCID_PREFIX": "ocds-h6vhtk"}, sample_site)
+    for path, data in in_memory(ocds_files(sample_site, config)).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
     written = {p.name for p in (tmp_path / "ocds" / "procurements").iterdir()}
     assert f"{HIGHWAYS}.json" in written
     assert not any(name.startswith("ocds-a1fnwy") for name in written)
     assert ocds_problems(tmp_path) == []
-
-
-def test_templates_learn_where_each_procurements_data_is(sample_site):
-    generator = _generator(sample_site, SAMPLE_SETTINGS)
-    add_paths(generator)
-    paths = generator.context["OCDS_PATHS"]
-    assert paths[HIGHWAYS] == f"ocds/procurements/{HIGHWAYS}.json"
-    assert set(paths) == {item.notice.ocid for item in sample_site.in_language()}
-    assert generator.context["OCDS_RELEASES_PATH"] == "ocds/releases.json"
-
-
-def test_hooks_do_nothing_without_notices(tmp_path):
-    generator = SimpleNamespace(context={}, settings={})
-    add_paths(generator)
-    write_ocds(generator, SimpleNamespace(output_path=str(tmp_path)))
-    assert generator.context == {}
-    assert list(tmp_path.iterdir()) == []

@@ -17,7 +17,7 @@ from plugins.ocds.package import (
     published_ocids,
     release_package,
 )
-from plugins.ocds.settings import ocds_config
+from tests.configs import ocds_config
 
 PREFIXES = {"OCDS_OCID_PREFIX": ["ocds-h6vhtk", "ocds-a1fnwy"]}
 

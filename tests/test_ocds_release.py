@@ -12,7 +12,7 @@ from plugins.notices.model import NoticeType
 from plugins.ocds import codes
 from plugins.ocds.package import procurement_releases
 from plugins.ocds.release import Release
-from plugins.ocds.settings import ocds_config
+from tests.configs import ocds_config
 
 CODELISTS = Path(__file__).parent.parent / "plugins" / "ocds" / "data" / "codelists"
 # Written out here, not imported: the tag each notice type's own release must carry.

@@ -1,40 +1,31 @@
-"""Every plugin setting and every task has a row in the README's tables."""
+"""The README's tables: settings generated from the configuration, and every task."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
 from invoke import Collection
 
 import tasks
+from plugins.config import SETTINGS
+from plugins.config.readme import settings_table, with_table
 
 ROOT = Path(__file__).parent.parent
 
 
-def plugin_settings() -> list[str]:
-    names = []
-    for module in sorted((ROOT / "plugins").glob("*/settings.py")):
-        settings = importlib.import_module(f"plugins.{module.parent.name}.settings").SETTINGS
-        names += [setting.name for setting in settings]
-    return names
-
-
-def documented_settings() -> list[str]:
+def test_the_settings_table_is_generated_from_the_configuration():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("## Settings", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"^\| `([A-Z_]+)` \|", table, flags=re.M)
+    assert with_table(readme) == readme, (
+        "README.md's settings table differs from plugins/config/settings.py: run "
+        "python -m plugins.config.readme --write"
+    )
 
 
-def test_every_setting_is_in_the_readme_table():
-    names = plugin_settings()
-    assert len(names) >= 20
-    assert sorted(set(names) - set(documented_settings())) == []
-
-
-def test_the_table_names_no_setting_that_does_not_exist():
-    assert sorted(set(documented_settings()) - set(plugin_settings())) == []
+def test_the_table_has_a_row_for_every_setting():
+    table = settings_table()
+    names = re.findall(r"^\| `([A-Z_]+)` \|", table, flags=re.M)
+    assert names == [setting.name for setting in SETTINGS] and len(names) >= 20
 
 
 def documented_tasks() -> set[str]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from plugins.notices.derive import Status
-from plugins.notices.settings import SettingsError, site_url
 from plugins.notices.site import Site
 
 
@@ -45,12 +42,3 @@ def test_a_procurement_is_its_notices_in_order(sample_site: Site):
 def test_absolute_links_use_the_canonical_address(sample_site: Site):
     assert sample_site.absolute("notices/x/") == "https://contracts.afonwy.gov.uk/notices/x/"
     assert sample_site.host == "contracts.afonwy.gov.uk"
-
-
-def test_the_canonical_address_must_be_absolute():
-    assert (
-        site_url({"SITEURL": "", "NOTICES_SITE_URL": "https://a.example/"}) == "https://a.example"
-    )
-    assert site_url({"SITEURL": "https://b.example"}) == "https://b.example"
-    with pytest.raises(SettingsError, match="NOTICES_SITE_URL"):
-        site_url({"SITEURL": ""})

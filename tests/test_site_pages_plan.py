@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from plugins.feeds.catalogue import feeds_for
-from plugins.notices.settings import SettingsError
 from plugins.notices.site import Site
 from plugins.site_pages.plan import plan
-from plugins.site_pages.settings import per_page
 
 
 def test_a_notices_feeds_are_the_catalogues(sample_site: Site):
@@ -39,11 +35,3 @@ def test_pages_cover_every_listing(sample_site: Site):
     pages = site_plan.pages(20)
     assert {page.listing.path for page in pages} == {listing.path for listing in site_plan.listings}
     assert len({page.path for page in pages}) == len(pages)
-
-
-def test_per_page_setting():
-    assert per_page({}) == 20
-    assert per_page({"DEFAULT_PAGINATION": 10}) == 10
-    assert per_page({"DEFAULT_PAGINATION": 10, "SITE_PAGES_PER_PAGE": 5}) == 5
-    with pytest.raises(SettingsError, match="SITE_PAGES_PER_PAGE"):
-        per_page({"SITE_PAGES_PER_PAGE": -1})

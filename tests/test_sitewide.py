@@ -61,3 +61,12 @@ def test_a_translation_must_be_the_same_notice(notice):
     [problem] = sitewide_problems([Located(notice, 5), Located(welsh, 5)])
     assert problem.path == "content/notices/a.cy.md"
     assert "differs from its original" in problem.message
+
+
+def test_originals_are_in_the_sites_default_language(notice):
+    welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
+    assert sitewide_problems([Located(welsh, 4)], default_lang="cy") == []
+    [problem] = sitewide_problems([Located(notice, 5)], default_lang="cy")
+    assert problem.path == "content/notices/a.md"
+    assert "this en version has no Welsh original" in problem.message
+    assert "lang: cy" in problem.fix

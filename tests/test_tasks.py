@@ -23,10 +23,12 @@ def invoke(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's tasks and settings with an empty content folder."""
+    """A copy of the project's tasks and settings (and a link to its code and theme) with an
+    empty content folder."""
     for name in ("tasks.py", "pelicanconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    for name in ("plugins", "themes"):  # check reads the settings as the build does
+        (tmp_path / name).symlink_to(ROOT / name)
     (tmp_path / "content" / "notices").mkdir(parents=True)
     return tmp_path
 
@@ -150,3 +152,28 @@ def test_new_refuses_an_unknown_type(project: Path):
     assert result.returncode == 2
     assert "Unknown notice type 'UK9'" in result.stderr
     assert not list((project / "content").rglob("*.md"))
+
+
+def test_check_refuses_the_settings_the_build_refuses(project: Path):
+    settings = project / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    bad = text.replace(
+        'ANNOUNCEMENTS_HASHTAGS = ("AfonwyContracts",)', 'ANNOUNCEMENTS_HASHTAGS = "A"'
+    )
+    settings.write_text(bad, encoding="utf-8")
+    result = invoke("check", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("pelicanconf.py: ANNOUNCEMENTS_HASHTAGS must be a tuple")
+
+
+def test_check_judges_translations_by_the_sites_default_language(project: Path, sample_text: str):
+    welsh = sample_text.replace("legal_basis: PA2023", "legal_basis: PA2023\nlang: cy")
+    (project / "content" / "notices" / "highway.md").write_text(welsh, encoding="utf-8")
+    assert "no English original" in invoke("check", cwd=project).stdout
+    settings = project / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace('DEFAULT_LANG = "en"', 'DEFAULT_LANG = "cy"'), encoding="utf-8"
+    )
+    result = invoke("check", cwd=project)
+    assert result.returncode == 0, result.stdout

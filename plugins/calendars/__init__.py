@@ -1,11 +1,15 @@
 """Calendars: iCalendar (.ics) files of notice deadlines to subscribe to."""
 
-from pelican import signals
+from __future__ import annotations
 
-from .pelican_hooks import check_settings, link_calendars, write_calendars
+from collections.abc import Iterator
+
+from plugins.config import Config
+from plugins.notices.site import Site
+
+from .ics import render
 
 
-def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.article_generator_finalized.connect(link_calendars)
-    signals.article_writer_finalized.connect(write_calendars)
+def files(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """The site-wide, facet and per-notice calendars under calendar/."""
+    return render(site, config.calendars)

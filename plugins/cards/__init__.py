@@ -3,14 +3,22 @@
 ``card_alt`` and ``card_path`` are the functions other outputs (announcements.json) use.
 """
 
-from pelican import signals
+from __future__ import annotations
 
-from .pelican_hooks import add_card_alt, write_cards
+from collections.abc import Iterator
+
+from plugins.config import Config
+from plugins.notices.site import Site
+
+from .cards import site_cards
+from .render import Style
 from .text import card_alt, card_path
 
-__all__ = ["card_alt", "card_path", "register"]
+__all__ = ["card_alt", "card_path", "files"]
 
 
-def register() -> None:
-    signals.article_generator_finalized.connect(add_card_alt)
-    signals.article_writer_finalized.connect(write_cards)
+def files(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """Every notice's card, drawn (in parallel when many) or copied from the cache."""
+    options = config.cards
+    style = Style(brand=options.brand, accent=options.accent)
+    return site_cards(site, style, processes=options.processes, cache_path=options.cache)

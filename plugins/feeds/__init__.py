@@ -1,11 +1,15 @@
 """Feeds: Atom and RSS 2.0 for every facet, a changes feed and an OPML list, via feedgen."""
 
-from pelican import signals
+from __future__ import annotations
 
-from .pelican_hooks import attach_feeds, check_settings, write_feeds
+from collections.abc import Iterator
+
+from plugins.config import Config
+from plugins.notices.site import Site
+
+from .build import feed_files
 
 
-def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.article_generator_finalized.connect(attach_feeds)
-    signals.article_writer_finalized.connect(write_feeds)
+def files(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """feeds/*.atom, feeds/*.rss (and their pages) and feeds/feeds.opml."""
+    return feed_files(site, config.feeds)

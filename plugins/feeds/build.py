@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from plugins.config import FeedOptions
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.site import Site
 
@@ -17,7 +18,6 @@ from .catalogue import FORMATS, OPML_PATH, Feed, entries, site_feeds
 from .compose import HTML, event_entry, notice_entry, tag_uri
 from .opml import opml
 from .render import Entry, FeedDocument, Link, Renderer
-from .settings import FeedOptions
 
 CHANGE_KINDS = (EventKind.CHANGED, EventKind.AWARDED, EventKind.CANCELLED)
 

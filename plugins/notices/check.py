@@ -48,23 +48,25 @@ def check_files(
     find_a_tender_mode: Mode | None = None,
     store: NoticeStore | None = None,
     ocid_prefixes: tuple[str, ...] = (),
+    default_lang: str = "en",
 ) -> CheckReport:
     """Check each file (unchanged ones from ``store``), the rules that span files, then what
     is held back.
 
     ``find_a_tender_mode`` is the site's NOTICES_FIND_A_TENDER_FIRST (None: its default);
-    ``ocid_prefixes`` its OCDS_OCID_PREFIX (empty: any prefix).
+    ``ocid_prefixes`` its OCDS_OCID_PREFIX (empty: any prefix); ``default_lang`` its
+    DEFAULT_LANG, the language of the originals translations are judged against.
     """
     lookalikes = [path for path in paths if not is_notice_file(path)]
     paths = [path for path in paths if is_notice_file(path)]
     files = [(path, display_path(path, relative_to)) for path in paths]
-    reads = read_notices(files, store=store or NoticeStore(None))
+    reads = read_notices(files, store=store or NoticeStore(None), with_html=False)
     loaded = tuple(read.loaded for read in reads)
     problems = [lookalike_problem(path, display_path(path, relative_to)) for path in lookalikes]
     problems += [problem for item in loaded for problem in (*item.problems, *item.warnings)]
     valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
-    problems += sitewide_problems(valid)
-    problems += _held(paths, loaded, find_a_tender_mode or find_a_tender_first.mode({}))
+    problems += sitewide_problems(valid, default_lang)
+    problems += _held(paths, loaded, find_a_tender_mode or Mode.HOLD_NOTICE)
     problems += _foreign_ocids(loaded, ocid_prefixes)
     return CheckReport(loaded, tuple(sorted(problems)))
 

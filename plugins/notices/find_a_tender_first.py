@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from .model import LegalBasis, Notice
 from .problems import Problem
-from .settings import SettingsError, merged
 from .source import NoticeSource, read_source
 
 REASON = "waiting for its Find a Tender link"
@@ -51,18 +49,6 @@ class Held:
 
     notice: Notice
     on_site: bool
-
-
-def mode(settings: dict[str, Any]) -> Mode:
-    """The site's NOTICES_FIND_A_TENDER_FIRST, checked."""
-    value = merged(settings)["NOTICES_FIND_A_TENDER_FIRST"]
-    try:
-        return Mode(value)
-    except ValueError:
-        choices = ", ".join(repr(str(choice)) for choice in Mode)
-        raise SettingsError(
-            f"NOTICES_FIND_A_TENDER_FIRST {value!r} is not one of {choices}"
-        ) from None
 
 
 def regulated(legal_basis: str, above_threshold: bool | None) -> bool:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from .model import Notice
 from .problems import Problem
 
-DEFAULT_LANG = "en"
-
 
 @dataclass(frozen=True)
 class Located:
@@ -20,8 +18,11 @@ class Located:
     id_line: int
 
 
-def sitewide_problems(notices: Iterable[Located]) -> list[Problem]:
-    """Problems that only show across files; each names the file to change."""
+def sitewide_problems(notices: Iterable[Located], default_lang: str = "en") -> list[Problem]:
+    """Problems that only show across files; each names the file to change.
+
+    A translation is judged against its original in ``default_lang`` (the site's DEFAULT_LANG).
+    """
     problems: list[Problem] = []
     groups: dict[str, list[Located]] = defaultdict(list)
     # The notice published first owns its id; a later one reusing it is the mistake.
@@ -29,7 +30,7 @@ def sitewide_problems(notices: Iterable[Located]) -> list[Problem]:
         groups[item.notice.notice_id].append(item)
     addresses: dict[tuple[str, str], list[Located]] = defaultdict(list)
     for items in groups.values():
-        problems += _duplicates(items) + _translations(items)
+        problems += _duplicates(items) + _translations(items, default_lang)
         for item in items:
             addresses[(item.notice.lang, item.notice.slug)].append(item)
     return problems + _same_address(addresses)
@@ -71,20 +72,14 @@ def _duplicates(items: list[Located]) -> list[Problem]:
     return problems
 
 
-def _translations(items: list[Located]) -> list[Problem]:
-    original = next((item for item in items if item.notice.lang == DEFAULT_LANG), None)
+def _translations(items: list[Located], default_lang: str) -> list[Problem]:
+    original = next((item for item in items if item.notice.lang == default_lang), None)
     problems = []
     for item in items:
-        if item.notice.lang == DEFAULT_LANG:
+        if item.notice.lang == default_lang:
             continue
         if original is None:
-            problems.append(
-                _problem(
-                    item,
-                    f"this {item.notice.lang} version has no English original",
-                    f"add the English file with notice_id {item.notice.notice_id} and lang: en",
-                )
-            )
+            problems.append(_no_original(item, default_lang))
         elif (item.notice.ocid, item.notice.notice_type) != (
             original.notice.ocid,
             original.notice.notice_type,
@@ -97,6 +92,19 @@ def _translations(items: list[Located]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _no_original(item: Located, default_lang: str) -> Problem:
+    language = _LANGUAGES.get(default_lang, f"the site's language ({default_lang})")
+    return _problem(
+        item,
+        f"this {item.notice.lang} version has no {language} original",
+        f"add the {language} file with notice_id {item.notice.notice_id} and lang: {default_lang}",
+    )
+
+
+# The site's default language as problems name it (problems are written in English).
+_LANGUAGES = {"en": "English", "cy": "Welsh"}
 
 
 def _problem(item: Located, message: str, fix: str) -> Problem:

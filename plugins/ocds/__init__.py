@@ -1,10 +1,16 @@
 """OCDS 1.1.5: a release per notice and per change, packaged per procurement and per site."""
 
-from pelican import signals
+from __future__ import annotations
 
-from .pelican_hooks import add_paths, write_ocds
+from collections.abc import Iterator
+
+from plugins.config import Config
+from plugins.notices.output import Chunks
+from plugins.notices.site import Site
+
+from .package import ocds_files
 
 
-def register() -> None:
-    signals.article_generator_finalized.connect(add_paths)
-    signals.article_writer_finalized.connect(write_ocds)
+def files(site: Site, config: Config) -> Iterator[tuple[str, Chunks]]:
+    """ocds/releases.json and a package per procurement (accepted ocid prefixes only)."""
+    return ocds_files(site, config.ocds)

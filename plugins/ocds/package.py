@@ -8,12 +8,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from plugins.config import OcdsConfig
 from plugins.notices.jsonfile import item_text, json_chunks
 from plugins.notices.output import Chunks
 from plugins.notices.site import Published, Site
 
 from .release import AWARD_TYPES, Context, Release, notice_releases, release_id
-from .settings import OcdsConfig
 
 RELEASES_PATH = "ocds/releases.json"
 OCDS_VERSION = "1.1"

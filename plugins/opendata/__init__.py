@@ -1,9 +1,21 @@
 """Open data: notices.json (an index of notices) and announcements.json (for the publisher)."""
 
-from pelican import signals
+from __future__ import annotations
 
-from .pelican_hooks import write_opendata
+from plugins.config import Config
+from plugins.notices.output import Chunks
+from plugins.notices.site import Site
+
+from .announcements import PATH as ANNOUNCEMENTS_PATH
+from .announcements import announcement_chunks
+from .notices_index import PATH as INDEX_PATH
+from .notices_index import notices_index_chunks
 
 
-def register() -> None:
-    signals.article_writer_finalized.connect(write_opendata)
+def files(site: Site, config: Config) -> list[tuple[str, Chunks]]:
+    """notices.json and announcements.json, each written as it is made."""
+    options = config.announcements
+    announced = announcement_chunks(
+        site, hashtags=options.hashtags, closing_soon=options.closing_soon
+    )
+    return [(INDEX_PATH, notices_index_chunks(site)), (ANNOUNCEMENTS_PATH, announced)]

@@ -1,10 +1,10 @@
-"""Site pages: listings by facet, procurement timelines, browse, subscribe, search and 404."""
+"""Site pages: listings by facet, procurement timelines, browse, subscribe, search and 404.
 
-from pelican import signals
+``plan(site)`` is what templates reach as ``SITE_PAGES``; ``site_pages(plan, per_page)`` the
+pages to render with the theme.
+"""
 
-from .pelican_hooks import add_plan, write_pages
+from .pages import Page, site_pages
+from .plan import SitePlan, plan
 
-
-def register() -> None:
-    signals.article_generator_finalized.connect(add_plan)
-    signals.article_writer_finalized.connect(write_pages)
+__all__ = ["Page", "SitePlan", "plan", "site_pages"]

@@ -1,0 +1,250 @@
+"""Every Noticeboard setting: its name, default, kind and help, in one place.
+
+The README's settings table is generated from this list (``python -m plugins.config.readme``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from plugins.notices.find_a_tender_first import Mode
+
+from .kinds import (
+    COLOUR,
+    DAYS,
+    FLAG,
+    HASHTAGS,
+    MOMENT,
+    OCID_PREFIXES,
+    PUBLISHER,
+    TEXT,
+    URL,
+    ZONE,
+    Kind,
+    choice,
+    duration,
+    optional,
+    pattern,
+    whole,
+)
+
+OPEN_GOVERNMENT_LICENCE = (
+    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+)
+FIND_A_TENDER_PREFIX = "ocds-h6vhtk"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: ``help`` is Markdown, shown in the README's table."""
+
+    name: str
+    default: Any
+    kind: Kind
+    help: str
+
+    def value(self, settings: Mapping[str, Any]) -> Any:
+        """The site's value (or the default), checked; raises SettingsError naming it."""
+        return self.kind.check(self.name, settings.get(self.name, self.default))
+
+
+NOTICES = (
+    Setting(
+        "NOTICES_PATH", "notices", TEXT, "folder under the content path that holds notice files"
+    ),
+    Setting(
+        "NOTICES_CLOCK",
+        None,
+        optional(MOMENT),
+        'the build\'s "now"; `None` means `SOURCE_DATE_EPOCH` if set, else the current time. '
+        "Statuses and scheduled publication use it. The sample `pelicanconf.py` pins it to "
+        "2026-11-20 12:00 UTC so the sample deadlines make sense (`invoke new` then dates new "
+        "notices at it too); delete that line for a real site",
+    ),
+    Setting(
+        "NOTICES_TIMEZONE",
+        "Europe/London",
+        ZONE,
+        "time zone in which dates and times are shown on pages, in calendars and in OCDS dates",
+    ),
+    Setting(
+        "NOTICES_SITE_URL",
+        None,
+        optional(URL),
+        "the site's canonical public address, e.g. `https://contracts.example.gov.uk`, used for "
+        "absolute links in feeds, calendars, open data and link cards; `None`: `SITEURL`, which "
+        "must then be absolute",
+    ),
+    Setting(
+        "NOTICES_CACHE",
+        "notices.sqlite",
+        optional(TEXT),
+        "file under `CACHE_PATH` that keeps each notice as read (as plain JSON, with a "
+        "checksum), keyed by the file's bytes and the code's version, so an unchanged notice "
+        "is not parsed again (by the build or `invoke check`). A damaged entry is read again, "
+        "an unreadable file rebuilt, each with a warning. `None`: no cache",
+    ),
+    Setting(
+        "NOTICES_PROCESSES",
+        0,
+        whole(0),
+        "processes that read notices when there are many (64 or more) to read; `0`: one per "
+        "core, `1`: read in the build's own process",
+    ),
+    Setting(
+        "NOTICES_FIND_A_TENDER_FIRST",
+        Mode.HOLD_NOTICE.value,
+        choice(mode.value for mode in Mode),
+        "what happens to a regulated notice (`legal_basis` PA2023, or PCR2015 above "
+        "threshold) without its `find_a_tender` link, since the law has it on Find a Tender "
+        'first: `"hold-notice"` keeps it off the site and unannounced until the link is added; '
+        '`"hold-announcements"` builds its page and feeds but holds its announcements; '
+        '`"error"` fails `invoke check` and the build; `"off"` publishes it as any other. Held '
+        "notices are warnings in `invoke check` and listed in `announcements.json` and the "
+        "publisher's report (see [docs/notice-format.md](docs/notice-format.md#find-a-tender-first))",
+    ),
+)
+FEEDS = (
+    Setting(
+        "FEEDS_MAX_ENTRIES",
+        100,
+        whole(1),
+        "entries per feed document; a longer feed is split into RFC 5005 pages, the "
+        "subscription document holding the newest (see [docs/feeds.md](docs/feeds.md))",
+    ),
+    Setting(
+        "FEEDS_ID_DATE",
+        "2026",
+        pattern(
+            "date `YYYY[-MM[-DD]]`", r"\d{4}(-\d{2}(-\d{2})?)?", "a date such as 2026 or 2026-04-01"
+        ),
+        "the date in every feed and entry `tag:` id (RFC 4151), e.g. `2026` or `2026-04-01`: a "
+        "day on which the council held the site's domain. Never change it once feeds are "
+        "published, or every reader sees every entry again",
+    ),
+)
+CALENDARS = (
+    Setting(
+        "CALENDARS_ALARM",
+        "P1D",
+        optional(duration(positive=True)),
+        'how long before each deadline event starts a reminder (`VALARM`) fires, e.g. `"PT2H"`; '
+        "`None`: no reminders. Apple Calendar keeps it unless the subscriber removes alerts; "
+        "Google Calendar and Outlook generally ignore reminders in subscribed calendars",
+    ),
+    Setting(
+        "CALENDARS_EVENT_LENGTH",
+        "PT30M",
+        duration(positive=False),
+        "length of the block that ends at each deadline, so the deadline shows as the end of a "
+        'visible slot; `"PT0S"`: a point in time (no `DTEND`)',
+    ),
+    Setting(
+        "CALENDARS_PAST_DAYS",
+        365,
+        optional(DAYS),
+        "site-wide and facet calendars leave out deadlines that passed more than this many days "
+        "before the build's clock, so subscriptions stay small; `None`: keep every deadline. A "
+        "notice's own calendar always keeps all of its deadlines",
+    ),
+    Setting(
+        "CALENDARS_REFRESH",
+        "PT12H",
+        duration(positive=True),
+        "how often calendar apps are asked to fetch a subscription again (`REFRESH-INTERVAL` "
+        "and `X-PUBLISHED-TTL`)",
+    ),
+)
+OCDS = (
+    Setting(
+        "OCDS_PUBLISHER",
+        None,
+        optional(PUBLISHER),
+        "who publishes the data: a dict with `name` (required) and optionally `scheme` and "
+        "`uid` (an organisation identifier, e.g. `GB-PPON` and the PPON without its prefix) and "
+        "`uri`; `None`: the site's name and address",
+    ),
+    Setting(
+        "OCDS_LICENSE",
+        OPEN_GOVERNMENT_LICENCE,
+        URL,
+        "URL of the licence the data is published under (default: Open Government Licence v3.0)",
+    ),
+    Setting(
+        "OCDS_PUBLICATION_POLICY",
+        None,
+        optional(TEXT),
+        "URL of the publication policy, or a path on this site such as `about/`; `None`: the "
+        "packages link no policy",
+    ),
+    Setting(
+        "OCDS_OCID_PREFIX",
+        FIND_A_TENDER_PREFIX,
+        OCID_PREFIXES,
+        f"the ocid prefix, or a list of prefixes, notices may use: Find a Tender's "
+        f"(`{FIND_A_TENDER_PREFIX}`) when notices reuse its ocids, plus the council's own "
+        "registered prefix. A notice whose ocid has another prefix is an error in `invoke check` "
+        "and the build",
+    ),
+)
+ANNOUNCEMENTS = (
+    Setting(
+        "ANNOUNCEMENTS_HASHTAGS",
+        (),
+        HASHTAGS,
+        'hashtags (without `#`) added to every announcement, e.g. `("AfonwyContracts",)`; a '
+        "lone string is refused at start-up, since it would be read letter by letter",
+    ),
+    Setting(
+        "ANNOUNCEMENTS_CLOSING_SOON",
+        True,
+        FLAG,
+        "include a `closing-soon` announcement for open notices whose deadline is within 7 "
+        "days; the publisher posts them only when asked to",
+    ),
+)
+SITE_PAGES = (
+    Setting(
+        "SITE_PAGES_PER_PAGE",
+        None,
+        optional(whole(1)),
+        "notices on each page of a listing; `None`: `DEFAULT_PAGINATION`, else 20",
+    ),
+)
+CARDS = (
+    Setting(
+        "CARDS_BRAND_COLOUR",
+        "#0b3d4a",
+        COLOUR,
+        "background of the link card's header band (white text on it: keep contrast at least "
+        "4.5:1)",
+    ),
+    Setting(
+        "CARDS_ACCENT_COLOUR",
+        "#1d70b8",
+        COLOUR,
+        "colour of the thin bars under the header band and at the foot of the card",
+    ),
+    Setting(
+        "CARDS_CACHE_PATH",
+        "cards",
+        optional(TEXT),
+        "folder (under `CACHE_PATH` when relative) in which to keep drawn cards between builds, "
+        "keyed by everything a card shows, so an unchanged card is copied instead of drawn "
+        "again; a kept card that is not a sound 1200 by 630 PNG is drawn again, with a warning. "
+        "`None`: no cache",
+    ),
+    Setting(
+        "CARDS_PROCESSES",
+        2,
+        whole(1),
+        "processes that draw cards when there are many (200 or more); `1` draws in the build",
+    ),
+)
+SETTINGS = NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS
+BY_NAME = {setting.name: setting for setting in SETTINGS}
+# A setting starting with one of these that is not in SETTINGS is a mistake (a typo, or an
+# old name): it would be silently ignored.
+PREFIXES = ("NOTICES_", "FEEDS_", "CALENDARS_", "OCDS_", "ANNOUNCEMENTS_", "SITE_PAGES_", "CARDS_")
