@@ -11,6 +11,7 @@ import pytest
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
+from plugins.cards.text import card_alt
 from plugins.config import SettingsError
 from plugins.notices.site import Site
 from plugins.pelican_adapter.outputs import CARDS, FILES
@@ -77,10 +78,13 @@ def test_outputs_are_written_in_a_fixed_order(content: Path, tmp_path: Path, log
 
 
 def test_the_configured_time_zone_reaches_the_site(content: Path, tmp_path: Path):
-    context = build(content, tmp_path / "out", NOTICES_TIMEZONE="Europe/Dublin")
-    assert context["NOTICES_SITE"].timezone == "Europe/Dublin"
+    context = build(content, tmp_path / "out", NOTICES_TIMEZONE="America/New_York")
+    site = context["NOTICES_SITE"]
+    assert site.timezone == "America/New_York"
+    [article], [item] = context["articles"], site.notices
+    assert article.card_alt == card_alt(item, "America/New_York") != card_alt(item)
     calendar = (tmp_path / "out" / "calendar" / "deadlines.ics").read_text(encoding="utf-8")
-    assert "X-WR-TIMEZONE:Europe/Dublin" in calendar
+    assert "X-WR-TIMEZONE:America/New_York" in calendar
 
 
 def test_translations_are_judged_against_the_default_language(

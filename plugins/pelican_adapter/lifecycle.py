@@ -80,7 +80,7 @@ def dress_for_templates(generator: Any) -> None:
             article.facets = item.facets
             article.calendars = calendars_for(item, site)
             article.card = card_path(item)
-            article.card_alt = card_alt(item)
+            article.card_alt = card_alt(item, site.timezone)
 
 
 def write(generator: Any, writer: Any) -> None:
