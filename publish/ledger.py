@@ -15,7 +15,6 @@ over the old one, so a crash leaves either the old ledger or the new one, never 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .files import write_atomic
 
 VERSION = 1
 
@@ -128,15 +128,8 @@ class Ledger:
 
     def save(self) -> None:
         """Write the ledger atomically: the old file or the new one survives a crash."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self._data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with temporary.open("w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, self.path)
-        _sync_directory(self.path.parent)
+        write_atomic(self.path, text.encode("utf-8"))
 
 
 def _problems(data: dict[str, Any]) -> Iterator[str]:
@@ -179,12 +172,3 @@ def _is_time(text: Any) -> bool:
 def timestamp() -> str:
     """Now, in UTC, as RFC 3339 with milliseconds (what Bluesky's createdAt expects)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _sync_directory(path: Path) -> None:
-    """Make the rename itself durable."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

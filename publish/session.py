@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import base64
 import logging
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from .files import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -48,14 +49,7 @@ class SessionStore:
 
     def save(self, session: str) -> None:
         """Store ``session`` encrypted, atomically, readable only by this user."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(self._fernet.encrypt(session.encode()))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, self.path)
+        write_atomic(self.path, self._fernet.encrypt(session.encode()), mode=0o600)
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from plugins.notices.output import write_whole
+
 from .render import HEIGHT, WIDTH
 
 logger = logging.getLogger(__name__)
@@ -42,11 +44,7 @@ class CardCache:
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        path = self._file(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)  # whole or not at all, even if the build is killed
+        write_whole(self._file(key), data)
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.png"

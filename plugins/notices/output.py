@@ -1,7 +1,9 @@
-"""Write generated files into the output folder as they come, so none are held in memory."""
+"""The build's one way to write files: outputs into the output folder as they come (none held
+in memory), and kept files (caches) whole or not at all."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,6 +24,15 @@ def write_files(output: Path, files: Iterable[tuple[str, Chunks]]) -> int:
                 file.writelines(data)
         count += 1
     return count
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: a killed build leaves the old file or the
+    new one, never part of one (a file kept between builds must never be half-written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def in_memory(files: Iterable[tuple[str, Chunks]]) -> dict[str, bytes]:

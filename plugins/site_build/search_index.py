@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from plugins.notices.output import write_whole
+
 ENTRY = Path("pagefind") / "pagefind-entry.json"
 
 
@@ -25,4 +27,4 @@ def settle_entry(site: Path) -> None:
     entry = json.loads(path.read_bytes())
     entry["languages"] = dict(sorted(entry["languages"].items()))
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    path.write_bytes(text.encode())
+    write_whole(path, text.encode())
