@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from plugins.feeds.catalogue import feeds_for
 from plugins.notices.site import Site
 from plugins.site_pages.plan import plan
 
 
-def test_a_notices_feeds_are_the_catalogues(sample_site: Site):
+def test_a_notices_feeds_are_the_notice_feeds_it_matches_broadest_first(sample_site: Site):
     site_plan = plan(sample_site)
     for item in sample_site.notices:
-        assert site_plan.feeds_of(item.path) == feeds_for(item, sample_site), item.path
+        expected = tuple(
+            feed
+            for feed in site_plan.feeds
+            if feed.lang == item.lang and feed.kind == "notices" and feed.matches(item)
+        )
+        assert site_plan.feeds_of(item.path) == expected, item.path
 
 
 def test_every_notice_has_its_timeline(sample_site: Site):

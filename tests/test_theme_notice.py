@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from plugins.cards import card_alt
-from plugins.feeds.catalogue import feeds_for
 from plugins.notices.site import Published, Site
+from plugins.site_pages.plan import plan
 from tests.sites import SAMPLE_URL
 from tests.theme_pages import link_targets, meta, page, site_path, summary
 
@@ -126,7 +126,7 @@ def test_every_notice_has_its_card(built_sample: Path, sample_site: Site):
 
 def test_feed_discovery_names_every_feed_the_notice_is_in(built_sample: Path, sample_site: Site):
     soup = page(built_sample, HIGHWAY)
-    feeds = feeds_for(_item(sample_site, HIGHWAY), sample_site)
+    feeds = plan(sample_site).feeds_of(_item(sample_site, HIGHWAY).path)
     atom = [
         link["href"] for link in soup.select('link[rel=alternate][type="application/atom+xml"]')
     ]

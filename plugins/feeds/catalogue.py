@@ -6,7 +6,7 @@ The single source of feed names and paths: the feed writer, the OPML file, the t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plugins.notices.derive import Status
@@ -103,18 +103,6 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
         Feed(f"{other}/all", *_language_feed_text(other), other, _anything) for other in languages
     ]
     return (*fixed, *by_facet, *by_language)
-
-
-def feeds_for(item: Published, site: Site, feeds: Iterable[Feed] | None = None) -> tuple[Feed, ...]:
-    """The feeds a notice's page links to: the ones it appears in, broadest first.
-
-    Pass ``feeds`` (``site_feeds(site)``) when asking for many notices, to work it out once.
-    """
-    return tuple(
-        feed
-        for feed in (site_feeds(site) if feeds is None else feeds)
-        if feed.lang == item.lang and feed.kind == "notices" and feed.matches(item)
-    )
 
 
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
