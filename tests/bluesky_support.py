@@ -12,7 +12,7 @@ from tests.publish_support import (
     feed_items,
     png,
     posts,
-    publish,
+    publish_live,
     sample_feed,
 )
 
@@ -21,19 +21,7 @@ BIG_CARD = "ACC-2025-0019/published"  # its card is over 1,000,000 bytes: re-enc
 
 
 def run(feed: Path, state: Path, env: dict[str, str], *extra: str) -> Any:
-    return publish(
-        "--input",
-        feed,
-        "--state",
-        state,
-        "--live",
-        "--channel",
-        "bluesky",
-        "--max-posts",
-        "100",
-        *extra,
-        env=env,
-    )
+    return publish_live("bluesky", feed, state, env, *extra, max_posts=100)
 
 
 def by_rkey(pds: Pds, did: str) -> dict[str, dict[str, Any]]:

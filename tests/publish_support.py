@@ -180,6 +180,14 @@ def publish(
     )
 
 
+def publish_live(
+    channel: str, feed: Path, state: Path, env: Mapping[str, str], *extra: str, max_posts: int
+) -> subprocess.CompletedProcess[str]:
+    """A live run of the publisher on one channel, with its ledger in ``state``."""
+    args = ("--input", feed, "--state", state, "--live", "--channel", channel)
+    return publish(*args, "--max-posts", str(max_posts), *extra, env=env)
+
+
 def posts(pds: Pds, did: str) -> list[dict[str, Any]]:
     """Every post in ``did``'s repository, read with the public listRecords (no login)."""
     records, cursor = [], None
