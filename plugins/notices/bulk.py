@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
+from .body import render
 from .load import LoadedNotice, load_notice
 from .store import NoticeStore, entry_key
 
@@ -24,18 +25,22 @@ class ReadNotice:
     html: str | None = None
 
 
-def read_notice(path: Path, display_path: str) -> ReadNotice:
-    """Read and check one file (checking its body renders it)."""
+def read_notice(path: Path, display_path: str, with_html: bool = True) -> ReadNotice:
+    """Read and check one file; its body as HTML too when valid and ``with_html`` (checking
+    a body mostly renders it, so the build seldom renders it again)."""
     loaded = load_notice(path, display_path)
     html = loaded.html if loaded.notice is not None else None
+    if with_html and html is None and loaded.notice is not None:
+        html = render(loaded.body)
     # The Markdown is not needed once checked and rendered: 10,000 bodies are 30 MB.
-    return ReadNotice(replace(loaded, body="", html=""), html)
+    return ReadNotice(replace(loaded, body="", html=None), html)
 
 
 def read_notices(
     files: Sequence[tuple[Path, str]],
     *,
     store: NoticeStore,
+    with_html: bool = True,
     processes: int = 0,
     forget_others: bool = False,
 ) -> list[ReadNotice]:
@@ -45,9 +50,9 @@ def read_notices(
     """
     keys = [entry_key(path.read_bytes(), shown) for path, shown in files]
     found = store.get_many(keys, ReadNotice)
-    usable = {k: v for k, v in found.items() if _has_html(v)}
+    usable = {k: v for k, v in found.items() if not with_html or _has_html(v)}
     missing = [i for i, key in enumerate(keys) if key not in usable]
-    jobs = [files[i] for i in missing]
+    jobs = [(*files[i], with_html) for i in missing]
     made = dict(zip((keys[i] for i in missing), _read_all(jobs, processes), strict=True))
     store.put_many(made, ReadNotice)
     if forget_others:
@@ -59,7 +64,7 @@ def _has_html(read: ReadNotice) -> bool:
     return read.loaded.notice is None or read.html is not None
 
 
-def _read_all(jobs: list[tuple[Path, str]], processes: int) -> list[ReadNotice]:
+def _read_all(jobs: list[tuple[Path, str, bool]], processes: int) -> list[ReadNotice]:
     workers = processes or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [read_notice(*job) for job in jobs]
@@ -69,5 +74,5 @@ def _read_all(jobs: list[tuple[Path, str]], processes: int) -> list[ReadNotice]:
         return list(pool.map(_read_job, jobs, chunksize=chunk))
 
 
-def _read_job(job: tuple[Path, str]) -> ReadNotice:
+def _read_job(job: tuple[Path, str, bool]) -> ReadNotice:
     return read_notice(*job)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .body import checked_render
+from .body_limits import limit_problems
+from .body_screen import needs_rendering
 from .files import slug_for, slug_problem
 from .model import Notice
 from .parse import build_notice
@@ -14,7 +16,7 @@ from .placeholders import placeholder_problems
 from .problems import Problem
 from .rules import rule_problems
 from .schema import schema_problems
-from .source import read_source
+from .source import NoticeSource, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ class LoadedNotice:
     id_line: int = 1
     ocid_line: int = 1
     warnings: tuple[Problem, ...] = ()  # said, but the notice is published
-    html: str = ""  # the body as the page shows it, when the notice is valid
+    html: str | None = None  # the body as the page shows it, when the check rendered it
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -69,8 +71,7 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
     if source is None:
         return LoadedNotice(display_path, None, "", tuple(problems))
     problems = schema_problems(source) + rule_problems(source)
-    # The body is checked by rendering it, so the page's HTML comes with the check.
-    html, body_problems = checked_render(source.body, source.body_first_line, display_path)
+    html, body_problems = _checked_body(source)
     problems = sorted(set(problems + body_problems))
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
@@ -85,3 +86,11 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
         warnings=tuple(placeholder_problems(source)),
         html=html,
     )
+
+
+def _checked_body(source: NoticeSource) -> tuple[str | None, list[Problem]]:
+    """The body checked by rendering it (the page's HTML comes with it), unless the screen
+    shows nothing in it could be reported."""
+    if needs_rendering(source.body):
+        return checked_render(source.body, source.body_first_line, source.path)
+    return None, limit_problems(source.body, source.body_first_line, source.path)
