@@ -59,6 +59,12 @@ def add_field(lines: str) -> Callable[[], str]:
     return replace("---\nAfonwy County Council wants", f"{lines}\n---\nAfonwy County Council wants")
 
 
+def _front() -> str:
+    """The base file's front matter with its fences, and no body."""
+    _, front, _ = base().split("---\n", 2)
+    return f"---\n{front}---\n"
+
+
 def escaped_title(escape: str) -> Callable[[], str]:
     """The title in double quotes, where YAML turns ``escape`` into a character."""
     title = "title: Highway resurfacing and surface dressing framework 2027\u20132031"
@@ -87,6 +93,7 @@ class Case:
 
 
 FRONT = 74  # the line add_field writes to
+BODY = 75  # the body's first line
 CASES = [
     Case("alias-bomb", alias_bomb, FRONT + 1, "lol1[0]", "YAML aliases (*name) are not allowed"),
     Case(
@@ -234,6 +241,23 @@ CASES = [
         11,
         "title",
         "over 20,000 characters",
+    ),
+    Case(
+        "body-line-of-120000-less-thans",
+        lambda: _front() + "<" * 120_000 + "\n",
+        BODY,
+        "body",
+        "over the 100,000-character limit",
+    ),
+    Case(
+        "body-of-99000-less-thans",
+        lambda: _front() + "<" * 99_000,
+        BODY,
+        "body",
+        "too many links or Markdown marks",
+    ),
+    Case(
+        "body-quotes-10000-deep", lambda: _front() + ">" * 10_000 + " x\n", BODY, "body", "nested"
     ),
     Case("upper-case-suffix", base, 1, "file name", "rename it to notice.md", name="notice.MD"),
     Case("text-suffix", base, 1, "file name", "rename it to notice.md", name="notice.md.txt"),
