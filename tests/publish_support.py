@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from PIL import Image
 
 from plugins.opendata.announcements import announcements
+from publish.cli import main
+from publish.ledger import Ledger
 from tests.pds.server import Account, Pds
 from tests.sites import site_from
 
@@ -213,3 +216,40 @@ def blob(pds: Pds, did: str, cid: str) -> bytes:
     )
     response.raise_for_status()
     return response.content
+
+
+CHANGE = "ACC-2026-9001/change/1"
+
+
+def three_announcements(folder: Path) -> Path:
+    """Notice 9001 published and changed, then 9002 in Welsh without a card image."""
+    path = write_feed(
+        folder / "out",
+        [
+            announcement(date="2026-11-01T09:00:00Z"),
+            announcement(kind="changed", date="2026-11-02T09:00:00Z"),
+            announcement(
+                "ACC-2026-9002",
+                date="2026-11-03T09:00:00Z",
+                notice={**announcement("ACC-2026-9002")["notice"], "language": "cy"},
+            ),
+        ],
+    )
+    write_cards(path, skip=("ACC-2026-9002/published",))
+    return path
+
+
+def both_channels_state(folder: Path) -> Path:
+    """A state folder whose ledger has both channels set up, so nothing is backlog."""
+    ledger = Ledger.load(folder / "state" / "ledger.json")
+    ledger.begin("bluesky", "did:plc:me")
+    ledger.begin("mastodon", "https://m.example/@me")
+    return folder / "state"
+
+
+def dry(
+    capsys: pytest.CaptureFixture[str], *args: str | Path, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run the publisher in this process (a dry run unless asked); its status and output."""
+    code = main([str(arg) for arg in args], env=env or {})
+    return code, capsys.readouterr().out
