@@ -1,4 +1,6 @@
-"""Rules a schema cannot express (code lists are in test_codelist_rules.py)."""
+"""Rules a schema cannot express: real dates, money, lots, changes (code lists are in
+test_codelist_rules.py, dates in order in test_rules_order.py, types in test_rules_types.py).
+"""
 
 from __future__ import annotations
 
@@ -7,49 +9,8 @@ from typing import Any
 
 import pytest
 
-from plugins.notices.problems import Problem
-from plugins.notices.rules import rule_problems
-from tests.notice_factory import REMOVE, notice_data, notice_text, source_of
-
-PUBLISHED = "2026-10-26T09:00:00+00:00"  # the factory notice's publication time
-
-# Fields a UK4 needs that other notice types do not all allow.
-TYPE_SPECIFIC = dict.fromkeys(
-    [
-        "category",
-        "cpv",
-        "regions",
-        "value",
-        "procedure",
-        "deadlines",
-        "contract_period",
-        "submission",
-        "suitability",
-    ],
-    REMOVE,
-)
-UK12 = {
-    **TYPE_SPECIFIC,
-    "notice_type": "UK12",
-    "cancellation": {"date": "2026-11-20", "reason": "Budget withdrawn by cabinet."},
-}
-UK2 = {
-    **TYPE_SPECIFIC,
-    "notice_type": "UK2",
-    "category": "works",
-    "cpv": ["45233142-6"],
-    "deadlines": {"engagement": "2026-11-20T17:00:00+00:00"},
-}
-
-
-def problems(overrides: dict[str, Any]) -> list[Problem]:
-    return rule_problems(source_of(notice_data(overrides)))
-
-
-def only(overrides: dict[str, Any]) -> Problem:
-    found = problems(overrides)
-    assert len(found) == 1, found
-    return found[0]
+from tests.notice_factory import REMOVE
+from tests.rules_support import only, problems
 
 
 def test_the_factory_notice_breaks_no_rule() -> None:
@@ -131,135 +92,6 @@ def test_amount_with_vat_below_amount_without() -> None:
         "value.amount_gross",
         "the amount including VAT is less than the amount excluding VAT",
     )
-
-
-# chronology
-
-
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"deadlines.enquiry": "2026-10-26T09:00:01+00:00"},  # a second after publication
-        {"deadlines.enquiry": "2026-12-04T12:00:00+00:00"},  # same time as the tender deadline
-        {"deadlines.enquiry": "2026-12-04T13:00:00+01:00"},  # same moment, other offset
-        {"contract_period.start": "2027-04-01", "contract_period.end": "2027-04-02"},
-        {"changes.0.date": PUBLISHED},
-        {"updated": "2026-11-03T10:00:00+00:00"},  # the last change's time
-    ],
-)
-def test_dates_in_order_pass(overrides: dict[str, Any]) -> None:
-    assert problems(overrides) == []
-
-
-@pytest.mark.parametrize(
-    "enquiry",
-    [PUBLISHED, "2026-10-20T17:00:00+00:00", "2026-10-26T09:30:00+01:00"],
-    ids=["at-publication", "before", "before-in-utc"],
-)
-def test_deadline_not_after_publication(enquiry: str) -> None:
-    problem = only({"deadlines.enquiry": enquiry})
-    assert (problem.field, problem.message) == (
-        "deadlines.enquiry",
-        "this deadline is not after the notice is published",
-    )
-    assert problem.fix == f"set a deadline later than published ({PUBLISHED})"
-
-
-@pytest.mark.parametrize("kind", ["enquiry", "expression_of_interest"])
-def test_deadline_after_the_tender_deadline(kind: str) -> None:
-    problem = only({f"deadlines.{kind}": "2026-12-04T12:00:01+00:00"})
-    assert (problem.field, problem.message) == (
-        f"deadlines.{kind}",
-        "this deadline is after the tender deadline",
-    )
-
-
-@pytest.mark.parametrize("end", ["2027-04-01", "2026-04-01"], ids=["same-day", "before"])
-def test_contract_ends_before_it_starts(end: str) -> None:
-    problem = only({"contract_period.start": "2027-04-01", "contract_period.end": end})
-    assert (problem.field, problem.message) == (
-        "contract_period.end",
-        "the contract ends before it starts",
-    )
-
-
-@pytest.mark.parametrize(
-    ("changes", "field"),
-    [
-        (["2026-10-25T10:00:00+00:00"], "changes[0].date"),
-        (["2026-11-12T15:30:00+00:00", "2026-11-03T10:00:00+00:00"], "changes[1].date"),
-    ],
-    ids=["before-publication", "before-the-one-above"],
-)
-def test_change_out_of_order(changes: list[str], field: str) -> None:
-    entries = [{"date": date, "summary": "Deadline moved."} for date in changes]
-    problem = only({"changes": entries})
-    assert (problem.field, problem.message) == (
-        field,
-        "this change is dated before the one above it (or before publication)",
-    )
-
-
-def test_updated_before_the_last_change() -> None:
-    problem = only({"updated": "2026-11-03T09:59:59+00:00"})
-    assert (problem.field, problem.message) == (
-        "updated",
-        "updated is earlier than publication or the last change",
-    )
-    assert problem.fix == "set updated to 2026-11-03T10:00:00+00:00 or later, or remove it"
-
-
-def test_updated_before_publication_without_changes() -> None:
-    problem = only({"changes": REMOVE, "updated": "2026-10-25T09:00:00+00:00"})
-    assert problem.fix == f"set updated to {PUBLISHED} or later, or remove it"
-
-
-# fields_for_type
-
-
-@pytest.mark.parametrize("overrides", [UK12, UK2], ids=["UK12", "UK2"])
-def test_notice_with_its_type_fields_passes(overrides: dict[str, Any]) -> None:
-    assert problems(overrides) == []
-
-
-@pytest.mark.parametrize(
-    ("overrides", "message"),
-    [
-        ({"deadlines.tender": REMOVE}, "a UK4 tender notice needs 'deadlines.tender'"),
-        ({"submission": REMOVE}, "a UK4 tender notice needs 'submission'"),
-        ({**UK12, "cancellation": REMOVE}, "a UK12 procurement termination notice needs 'cancellation'"),
-        ({**UK2, "deadlines": {}}, "a UK2 preliminary market engagement notice needs 'deadlines.engagement'"),
-    ],
-)  # fmt: skip
-def test_missing_field_for_the_type_points_at_notice_type(
-    overrides: dict[str, Any], message: str
-) -> None:
-    data = notice_data(overrides)
-    found = rule_problems(source_of(data))
-    assert len(found) == 1, found
-    assert (found[0].field, found[0].message) == ("notice_type", message)
-    assert (
-        found[0].line
-        == notice_text(data).splitlines().index(f"notice_type: {data['notice_type']}") + 1
-    )
-
-
-@pytest.mark.parametrize(
-    ("overrides", "field", "belongs"),
-    [
-        ({"cancellation": {"date": "2026-11-20", "reason": "Budget withdrawn."}}, "cancellation", "a UK12 procurement termination notice"),
-        ({"deadlines.engagement": "2026-11-20T17:00:00+00:00"}, "deadlines.engagement", "a UK2 preliminary market engagement notice"),
-    ],
-)  # fmt: skip
-def test_field_that_does_not_belong_in_the_type(
-    overrides: dict[str, Any], field: str, belongs: str
-) -> None:
-    problem = only(overrides)
-    assert (problem.field, problem.message) == (
-        field,
-        f"'{field}' does not belong in a UK4 tender notice",
-    )
-    assert problem.fix == f"remove it: it belongs in {belongs}"
 
 
 # A missing Find a Tender link is held, not wrong (tests/test_find_a_tender_first.py)
