@@ -100,7 +100,8 @@ def schema() -> dict[str, Any]:
     spec = find_spec("plugins.opendata")
     assert spec is not None and spec.origin is not None
     path = Path(spec.origin).with_name("announcements.schema.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
 
 
 def load(path: Path) -> Announcements:

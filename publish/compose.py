@@ -222,7 +222,7 @@ def _longest(
 def _parts(announcement: Announcement) -> _Parts:
     labels = _LABELS.get(announcement.language, _LABELS["en"])
     deadline = announcement.deadline
-    facts = ()
+    facts: tuple[str, ...] = ()
     if deadline is not None and announcement.kind not in _NO_DEADLINE_KINDS:
         facts = (f"{deadline.label}: {deadline.display}",)
     prefix, detail, required = "", announcement.summary, False

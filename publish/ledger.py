@@ -88,7 +88,8 @@ class Ledger:
         return channel in self._data["channels"]
 
     def account(self, channel: str) -> str | None:
-        return self._data["channels"].get(channel, {}).get("account")
+        account: str | None = self._data["channels"].get(channel, {}).get("account")
+        return account
 
     def updated(self, channel: str) -> datetime | None:
         """When this channel's part of the ledger last changed."""

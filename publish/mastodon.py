@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 import regex
@@ -132,12 +133,17 @@ class Mastodon:
 
     def _own_statuses(self, since: datetime | None) -> Iterator[Any]:
         """This account's statuses, newest first, back to ``since``."""
-        max_id, seen = None, 0
+        max_id: str | None = None
+        seen = 0
         while seen < MAX_SCAN:
             page = self._call(
                 "read own statuses",
-                lambda m=max_id: self._client.account_statuses(
-                    self._account_id, exclude_reblogs=True, limit=PAGE, max_id=m
+                partial(
+                    self._client.account_statuses,
+                    self._account_id,
+                    exclude_reblogs=True,
+                    limit=PAGE,
+                    max_id=max_id,
                 ),
             )
             for status in page:

@@ -35,10 +35,10 @@ class Backoff:
     def delay(self, attempt: int, error: TransientError) -> float:
         """Seconds to wait before retry number ``attempt`` (1 for the first retry)."""
         if error.retry_after is not None:
-            moment = min(self.moment_cap, self.moment * 2 ** (attempt - 1))
+            moment = min(self.moment_cap, self.moment * 2.0 ** (attempt - 1))
             return max(error.retry_after, moment)
         # Full jitter keeps several clients from retrying in step.
-        return random.uniform(0.5, 1.0) * min(self.cap, self.base * 2 ** (attempt - 1))
+        return random.uniform(0.5, 1.0) * min(self.cap, self.base * 2.0 ** (attempt - 1))
 
 
 def with_retries(
