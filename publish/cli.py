@@ -53,6 +53,15 @@ def parser() -> argparse.ArgumentParser:
         help="folder of the ledger, session and lock (default: %(default)s)",
     )
     p.add_argument("--live", action="store_true", help="really post (default: dry run)")
+    _what_to_post(p)
+    _how_long_to_wait(p)
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="debug logging (still without secrets)"
+    )
+    return p
+
+
+def _what_to_post(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--channel",
         action="append",
@@ -78,6 +87,9 @@ def parser() -> argparse.ArgumentParser:
         help="dry run only: compose every announcement for each channel, as a new channel "
         "with --announce-backlog and no --max-posts limit would, and report what cannot be posted",
     )
+
+
+def _how_long_to_wait(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-wait",
         type=float,
@@ -92,10 +104,6 @@ def parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="HTTP timeout per request (default: %(default)s)",
     )
-    p.add_argument(
-        "-v", "--verbose", action="store_true", help="debug logging (still without secrets)"
-    )
-    return p
 
 
 def command_line(

@@ -25,6 +25,7 @@ from tests.sites import site_from
 
 ROOT = Path(__file__).parent.parent
 SITE = "https://contracts.afonwy.gov.uk"
+SUMMARY = "Mowing, hedges and planting in parks and cemeteries across the county."
 SECRET_ENV = (
     "BSKY_HANDLE",
     "BSKY_APP_PASSWORD",
@@ -41,51 +42,19 @@ def announcement(
 
     A change replies to the notice's ``published`` announcement, which must come before it.
     """
-    notice = notice_id
     suffix = {"changed": "change/1"}.get(kind, kind)
-    slug = notice.lower()
     item: dict[str, Any] = {
-        "id": f"{notice}/{suffix}",
+        "id": f"{notice_id}/{suffix}",
         "kind": kind,
         "date": "2026-11-02T09:00:00Z",
-        "thread": f"{notice}/{suffix}",
+        "thread": f"{notice_id}/{suffix}",
         "replies_to": None,
-        "headline": f"Tender notice: Grounds maintenance {notice}",
-        "notice": {
-            "id": notice,
-            "ocid": f"ocds-h6vhtk-{slug}",
-            "type": "UK4",
-            "type_label": "Tender notice",
-            "url": f"{SITE}/notices/{slug}/",
-            "title": f"Grounds maintenance {notice}",
-            "summary": "Mowing, hedges and planting in parks and cemeteries across the county.",
-            "buyer": "Afonwy County Council",
-            "language": "en",
-            "translations": [],
-        },
-        "facts": {
-            "status": "open",
-            "value": {"amount": "240000", "currency": "GBP", "display": "£240,000"},
-            "deadline": {
-                "kind": "tender",
-                "label": "Tender deadline",
-                "at": "2026-12-04T12:00:00Z",
-                "display": "Friday 4 December 2026, 12:00pm (GMT)",
-            },
-            "cpv": [
-                {"code": "77310000-6", "label": "Planting and maintenance services of green areas"}
-            ],
-            "regions": [{"code": "TLL14", "name": "South West Wales"}],
-        },
+        "headline": f"Tender notice: Grounds maintenance {notice_id}",
+        "notice": _notice(notice_id),
+        "facts": _facts(),
         "change": None,
         "tags": ["Tender", "AfonwyContracts"],
-        "card": {
-            "title": f"Grounds maintenance {notice}",
-            "description": "Mowing, hedges and planting in parks and cemeteries across the county.",
-            "image": f"notices/{slug}/card.png",
-            "image_url": f"{SITE}/notices/{slug}/card.png",
-            "image_alt": "Tender notice. Grounds maintenance. Buyer: Afonwy County Council",
-        },
+        "card": _card(notice_id),
     }
     if kind == "changed":
         item["change"] = {
@@ -93,10 +62,54 @@ def announcement(
             "summary": "Deadline extended by a week.",
             "fields": ["deadlines"],
         }
-        item["replies_to"] = item["thread"] = f"{notice}/published"
-        item["headline"] = f"Change to tender notice: Grounds maintenance {notice}"
+        item["replies_to"] = item["thread"] = f"{notice_id}/published"
+        item["headline"] = f"Change to tender notice: Grounds maintenance {notice_id}"
     item.update(copy.deepcopy(changes))
     return item
+
+
+def _notice(notice_id: str) -> dict[str, Any]:
+    slug = notice_id.lower()
+    return {
+        "id": notice_id,
+        "ocid": f"ocds-h6vhtk-{slug}",
+        "type": "UK4",
+        "type_label": "Tender notice",
+        "url": f"{SITE}/notices/{slug}/",
+        "title": f"Grounds maintenance {notice_id}",
+        "summary": SUMMARY,
+        "buyer": "Afonwy County Council",
+        "language": "en",
+        "translations": [],
+    }
+
+
+def _facts() -> dict[str, Any]:
+    return {
+        "status": "open",
+        "value": {"amount": "240000", "currency": "GBP", "display": "£240,000"},
+        "deadline": {
+            "kind": "tender",
+            "label": "Tender deadline",
+            "at": "2026-12-04T12:00:00Z",
+            "display": "Friday 4 December 2026, 12:00pm (GMT)",
+        },
+        "cpv": [
+            {"code": "77310000-6", "label": "Planting and maintenance services of green areas"}
+        ],
+        "regions": [{"code": "TLL14", "name": "South West Wales"}],
+    }
+
+
+def _card(notice_id: str) -> dict[str, Any]:
+    slug = notice_id.lower()
+    return {
+        "title": f"Grounds maintenance {notice_id}",
+        "description": SUMMARY,
+        "image": f"notices/{slug}/card.png",
+        "image_url": f"{SITE}/notices/{slug}/card.png",
+        "image_alt": "Tender notice. Grounds maintenance. Buyer: Afonwy County Council",
+    }
 
 
 def write_feed(folder: Path, items: list[dict[str, Any]], **top: Any) -> Path:

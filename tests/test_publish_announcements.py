@@ -110,8 +110,8 @@ def test_a_date_without_offset_is_left_out(tmp_path: Path):
     assert re.search(r"is not a 'date-time'|has no UTC offset", invalid["ACC-2026-9001/published"])
 
 
-def test_one_bad_announcement_is_left_out_and_the_others_kept(tmp_path: Path):
-    """What a notice's file name or amount can do to its announcements (issue 14)."""
+def _feed_with_bad_announcements(folder: Path) -> Path:
+    """Seven bad announcements between two good ones: file names and amounts (issue 14)."""
     notice = announcement()["notice"]
     value = announcement()["facts"]["value"]
     facts = announcement()["facts"]
@@ -133,11 +133,16 @@ def test_one_bad_announcement_is_left_out_and_the_others_kept(tmp_path: Path):
         with_amount("ACC-2026-0007", 0.5),  # written as NaN below
         announcement("ACC-2026-0008"),
     ]
-    path = write_feed(tmp_path, items)
+    path = write_feed(folder, items)
     text = path.read_text(encoding="utf-8")
     text = text.replace("1e+308", "1e309").replace('"amount": 7', '"amount": ' + "7" * 5000)
     path.write_text(text.replace('"amount": 0.5', '"amount": NaN'), encoding="utf-8")
-    loaded = load(path)
+    return path
+
+
+def test_one_bad_announcement_is_left_out_and_the_others_kept(tmp_path: Path):
+    """What a notice's file name or amount can do to its announcements (issue 14)."""
+    loaded = load(_feed_with_bad_announcements(tmp_path))
     assert [item.id for item in loaded.items] == [
         "ACC-2026-0001/published",
         "ACC-2026-0008/published",
