@@ -110,7 +110,7 @@ def _block_problem(body: str, first_line: int, path: str) -> Iterator[Problem]:
         worst = max(worst, (cost, start, index - start, depth))
         start, chars, depth = index + 1, 0, 0
     if total > BLOCK_BUDGET:
-        _, line, count, deepest = worst
+        _, first, count, deepest = worst
         message = (
             f"quotes or lists nested {deepest:,} deep are too costly to render"
             if deepest > count
@@ -118,7 +118,7 @@ def _block_problem(body: str, first_line: int, path: str) -> Iterator[Problem]:
             "to render"
         )
         fix = "put blank lines between paragraphs, and nest quotes and lists less deeply"
-        yield Problem(path, first_line + line, "body", message, fix)
+        yield Problem(path, first_line + first, "body", message, fix)
 
 
 def _depth(line: str) -> int:

@@ -53,9 +53,25 @@ class _NoticeLoader(yaml.SafeLoader):
 
 # libyaml's parser is ~10x faster; the pure-Python one words its errors better, so it is used
 # only to explain a file that libyaml rejected.
-_FastNoticeLoader = type("_FastNoticeLoader", (getattr(yaml, "CSafeLoader", _NoticeLoader),), {})
+_FastNoticeLoader: type[yaml.CSafeLoader] | type[_NoticeLoader]
+if hasattr(yaml, "CSafeLoader"):
 
-for _loader in (_NoticeLoader, _FastNoticeLoader):
+    class _CNoticeLoader(yaml.CSafeLoader):
+        """libyaml's SafeLoader, given _NoticeLoader's scalars below."""
+
+    _FastNoticeLoader = _CNoticeLoader
+else:
+
+    class _PyNoticeLoader(_NoticeLoader):
+        """Without libyaml: a copy of _NoticeLoader, so that each is configured once."""
+
+    _FastNoticeLoader = _PyNoticeLoader
+_LOADERS: tuple[type[yaml.CSafeLoader] | type[_NoticeLoader], ...] = (
+    _NoticeLoader,
+    _FastNoticeLoader,
+)
+
+for _loader in _LOADERS:
     _loader.yaml_implicit_resolvers = {}
 _RESOLVERS = {
     "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -70,10 +86,16 @@ _FIRST_CHARACTERS = {
     _FLOAT: "-+0123456789.",
 }
 for _tag, _pattern in _RESOLVERS.items():
-    for _loader in (_NoticeLoader, _FastNoticeLoader):
+    for _loader in _LOADERS:
         _loader.add_implicit_resolver(_tag, _pattern, list(_FIRST_CHARACTERS[_tag]))
-for _loader in (_NoticeLoader, _FastNoticeLoader):
-    _loader.add_constructor(_FLOAT, lambda loader, node: Decimal(loader.construct_scalar(node)))
+
+
+def _decimal(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(loader.construct_scalar(node))
+
+
+for _loader in _LOADERS:
+    _loader.add_constructor(_FLOAT, _decimal)
 
 
 @dataclass
@@ -175,6 +197,7 @@ class _Walk:
             for _, child, item_line in items:
                 self.result.lines[child] = item_line + self.offset
             return items
+        assert isinstance(node, yaml.MappingNode), "scalars and sequences are handled above"
         return self._fields(node, at)
 
     def _line(self, item: yaml.Node, parent_line: int) -> int:

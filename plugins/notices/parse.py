@@ -102,9 +102,10 @@ def _date(text: str) -> date:
 
 
 def _money(value: dict[str, Any]) -> Money:
-    gross = value.get("amount_gross")
+    gross, amount = value.get("amount_gross"), parse_amount(value["amount"])
+    assert amount is not None, "validated before parsing"
     return Money(
-        amount=parse_amount(value["amount"]),
+        amount=amount,
         currency=value.get("currency", "GBP"),
         amount_gross=parse_amount(gross) if gross is not None else None,
     )

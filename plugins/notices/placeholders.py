@@ -50,12 +50,10 @@ def _left(source: NoticeSource) -> Iterator[tuple[FieldPath, str]]:
         yield ("notice_id",), "the id (NEW-…)"
     if data.get("summary") == PLACEHOLDER_SUMMARY:
         yield ("summary",), "the summary"
-    buyer = data.get("buyer") if isinstance(data.get("buyer"), dict) else {}
     for key in ("name", "id"):
-        if buyer.get(key) == PLACEHOLDER_BUYER[key]:
+        if _value(data, ("buyer", key)) == PLACEHOLDER_BUYER[key]:
             yield ("buyer", key), f"the buyer's {key}"
-    contact = buyer.get("contact") if isinstance(buyer.get("contact"), dict) else {}
-    if contact.get("email") == PLACEHOLDER_BUYER["contact"]["email"]:
+    if _value(data, ("buyer", "contact", "email")) == PLACEHOLDER_BUYER["contact"]["email"]:
         yield ("buyer", "contact", "email"), "the contact email"
     for index, supplier in enumerate(data.get("suppliers") or []):
         if isinstance(supplier, dict) and supplier.get("name") == _supplier()["name"]:

@@ -29,7 +29,7 @@ class PlainDataError(ValueError):
 
 def dumps(value: T, kind: type[T]) -> bytes:
     """``value`` (of type ``kind``) as compact JSON bytes."""
-    plain = _encoder(kind)(value)
+    plain = _encoder(_hashable(kind))(value)
     return json.dumps(plain, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
@@ -40,7 +40,7 @@ def loads(data: bytes, kind: type[T]) -> T:
     except (ValueError, RecursionError) as error:
         raise PlainDataError(f"not JSON: {error}") from None
     try:
-        return _decoder(kind)(plain)
+        return _decoder(_hashable(kind))(plain)
     except PlainDataError:
         raise
     except (ValueError, TypeError, ArithmeticError, RecursionError) as error:
@@ -50,6 +50,11 @@ def loads(data: bytes, kind: type[T]) -> T:
 
 def _no_constant(name: str) -> None:
     raise PlainDataError(f"{name} is not a number")
+
+
+def _hashable(kind: type[T]) -> type:
+    """``kind`` as a plain class: mypy takes ``type[T]`` for unhashable (python/mypy#20409)."""
+    return kind
 
 
 @cache

@@ -83,7 +83,7 @@ def _unreal(text: str, what: str) -> tuple[str, str]:
 
 def money(source: NoticeSource) -> Iterator[Problem]:
     """Currencies must be ISO 4217; amounts including VAT cannot be below amounts without it."""
-    paths = list(_MONEY_FIELDS)
+    paths: list[FieldPath] = list(_MONEY_FIELDS)
     lots = source.data.get("lots")
     if isinstance(lots, list):
         paths += [("lots", index, "value") for index in range(len(lots))]
@@ -171,7 +171,7 @@ def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Pro
 def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
     """Each notice type has fields it requires and fields that do not belong in it."""
     try:
-        notice_type = NoticeType(source.data.get("notice_type"))
+        notice_type = NoticeType(source.data.get("notice_type", ""))
     except ValueError:
         return
     known = set(notice_schema()["properties"]) - {"deadlines"}

@@ -16,7 +16,7 @@ from .model import NoticeType
 from .requirements import FIELDS_BY_TYPE, required_fields
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../plugins/notices/notice.schema.json"
-PLACEHOLDER_BUYER = {
+PLACEHOLDER_BUYER: dict[str, Any] = {
     "name": "Example Council",
     "id": "GB-PPON-AAAA-0000-AAAA",
     "contact": {"name": "Procurement team", "email": "procurement@example.gov.uk"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,8 +71,24 @@ def _field_paths(error: ValidationError) -> list[FieldPath]:
     if error.validator == "additionalProperties":
         return [(*at, name) for name in _extra_fields(error)] or [at]
     if error.validator == "required":
-        return [(*at, name) for name in error.validator_value if name not in error.instance]
+        return [(*at, name) for name in _expected(error) if name not in _instance(error)]
     return [at]
+
+
+# jsonschema types these "or Unset" for errors built by hand; iter_errors sets them all.
+def _instance(error: ValidationError) -> Any:
+    """The value that failed."""
+    return error.instance
+
+
+def _expected(error: ValidationError) -> Any:
+    """The schema's value for the keyword that failed (the required fields, the types…)."""
+    return error.validator_value
+
+
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that failed; a boolean schema has no keywords."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
 
 
 def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Problem:
@@ -80,17 +97,17 @@ def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Pro
 
 def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
     kind = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    schema = _schema(error)
     if kind == "required":
         return "this required field is missing", f"add '{at[-1]}:' ({_hint(error, at[-1])})"
     if kind == "additionalProperties":
         return _unknown_field(error, at[-1])
     if kind == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
+        choices = ", ".join(str(c) for c in _expected(error))
         return f"'{error.instance}' is not allowed", f"use one of: {choices}"
     if kind == "type":
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
+        expected = _expected(error)
+        wanted: list[str] = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
         return f"this should be {words}", f"write {words} here{_quote_hint(wanted)}"
     if kind == "pattern":
@@ -110,7 +127,7 @@ def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
 
 
 def _unknown_field(error: ValidationError, name: str | int) -> tuple[str, str]:
-    allowed = list(error.schema.get("properties", {}))
+    allowed = list(_schema(error).get("properties", {}))
     close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown field '{name}'", f"did you mean '{close[0]}'?"
@@ -118,16 +135,16 @@ def _unknown_field(error: ValidationError, name: str | int) -> tuple[str, str]:
 
 
 def _extra_fields(error: ValidationError) -> list[str]:
-    allowed = error.schema.get("properties", {})
-    return [key for key in error.instance if key not in allowed]
+    allowed = _schema(error).get("properties", {})
+    return [key for key in _instance(error) if key not in allowed]
 
 
 def _hint(error: ValidationError, name: str | int) -> str:
-    field_schema = error.schema.get("properties", {}).get(name, {})
+    field_schema = _schema(error).get("properties", {}).get(name, {})
     return field_schema.get("description", "see the notice format guide").rstrip(".")
 
 
-def _pattern_fix(error: ValidationError, schema: dict[str, Any]) -> str:
+def _pattern_fix(error: ValidationError, schema: Mapping[str, Any]) -> str:
     for name, fix in _PATTERN_FIXES.items():
         if notice_schema()["definitions"][name].get("pattern") == error.validator_value:
             return fix
