@@ -163,7 +163,7 @@ def _stamp(
 @lru_cache(maxsize=4096)
 def _line_mask(text: str, bold: bool, size: int) -> Image.Image:
     face = font(bold, size)
-    _, _, right, bottom = face.getbbox(text)
+    _, _, right, bottom = map(int, face.getbbox(text))  # whole pixels, though typed as float
     mask = Image.new("L", (max(right, 0) + 2 * _PAD, max(bottom, 0) + _PAD), 0)
     ImageDraw.Draw(mask).text((_PAD, 0), text, font=face, fill=255)
     return mask

@@ -102,6 +102,7 @@ class _ChannelLinks(BaseExtension):
 
     def extend_rss(self, feed: etree._Element) -> etree._Element:
         channel = feed.find("channel")
+        assert channel is not None, "feedgen's RSS always has a channel"
         for link in self.links:
             attributes = {"href": link.href, "rel": link.rel}
             if link.type:

@@ -50,7 +50,7 @@ def contracts(notice: Notice, context: Context) -> list[Json]:
                 "status": CONTRACT_STATUS[kind],
                 "period": _contract_period(notice, context),
                 "value": value(contract.value)
-                or value(notice.modification and notice.modification.new_value),
+                or value(notice.modification.new_value if notice.modification else None),
                 "dateSigned": contract.date_signed and day(contract.date_signed, context),
                 "items": items(notice) if own else None,
             }
@@ -63,5 +63,5 @@ def _contract_period(notice: Notice, context: Context) -> Json | None:
         return period(notice.contract_period, context)
     if notice.termination:
         return {"endDate": day(notice.termination.date, context, end=True)}
-    new_end = notice.modification and notice.modification.new_end_date
-    return new_end and {"endDate": day(new_end, context, end=True)}
+    new_end = notice.modification.new_end_date if notice.modification else None
+    return {"endDate": day(new_end, context, end=True)} if new_end else None

@@ -29,7 +29,9 @@ def _amount(amount: Decimal) -> int | float:
 
 
 def value(money: Money | None) -> Json | None:
-    return money and {"amount": _amount(money.amount), "currency": money.currency}
+    if money is None:
+        return None
+    return {"amount": _amount(money.amount), "currency": money.currency}
 
 
 def _texts(name: str, notice: Notice, context: Context, text: Callable[[Notice], str]) -> Json:

@@ -50,7 +50,7 @@ class InterruptibleLocal(Local):
 
     _interrupted = False
 
-    def run(self, command: str, **kwargs: Any) -> Result | None:
+    def run(self, command: str, **kwargs: Any) -> Result:
         self._interrupted = False
         result = super().run(command, **kwargs)
         if self._interrupted:  # even if the command exited 0, its work is not done
