@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from publish.announcements import Announcement
 from publish.tid import tid_for
 from tests.pds.server import Pds
@@ -72,9 +74,10 @@ def assert_facets_exact(value: dict[str, Any], item: Announcement) -> None:
     assert sliced == [(item.url, link), *tags], item.id
 
 
-def odd_cards_sample(folder: Path) -> Path:
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
     """The sample site's announcements: one card image deleted, one over 1,000,000 bytes."""
-    feed = sample_feed(folder / "output")
+    feed = sample_feed(tmp_path / "output")
     by_id = {item["id"]: item for item in feed_items(feed)}
     (feed.parent / by_id[NO_CARD]["card"]["image"]).unlink()
     (feed.parent / by_id[BIG_CARD]["card"]["image"]).write_bytes(png((1200, 630), noise=True))

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from icalendar import Calendar
 
@@ -51,6 +52,7 @@ def at(event: Any, name: str) -> datetime:
     return event.decoded(name)
 
 
-def sample_files(site: Site) -> dict[str, bytes]:
-    """Every calendar file of the site with the default options, by path."""
-    return in_memory(render(site, Options()))
+@pytest.fixture(scope="module")
+def files(sample_site: Site) -> dict[str, bytes]:
+    """Every calendar file of the sample site with the default options, by path."""
+    return in_memory(render(sample_site, Options()))

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
 from plugins.notices.check import notice_files
@@ -74,9 +75,10 @@ def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
     return path
 
 
-def held_story(parent: Path) -> Path:
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
     """Content with the announced engagement notice and the held tender notice."""
-    folder = parent / "content"
+    folder = tmp_path / "content"
     write(folder, "footway-repairs-engagement", engagement())
     write(folder, "footway-repairs", tender())
     return folder

@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from publish.announcements import load
 from publish.compose import compose, mastodon
 from tests.publish_support import announcement, clean_env, publish_live, write_cards, write_feed
@@ -24,7 +26,13 @@ def items(n: int) -> list[dict[str, Any]]:
     return [first, change, *rest]
 
 
-def mastodon_env(server: Any) -> dict[str, str]:
+@pytest.fixture
+def server(mastodon_mock_server: Any) -> Any:
+    return mastodon_mock_server
+
+
+@pytest.fixture
+def env(server: Any) -> dict[str, str]:
     """The publisher's environment for the mock's seeded account, and nothing else."""
     return clean_env(MASTODON_BASE_URL=server.base_url, MASTODON_ACCESS_TOKEN=TOKEN)
 

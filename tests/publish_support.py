@@ -234,10 +234,11 @@ def blob(pds: Pds, did: str, cid: str) -> bytes:
 CHANGE = "ACC-2026-9001/change/1"
 
 
-def three_announcements(folder: Path) -> Path:
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
     """Notice 9001 published and changed, then 9002 in Welsh without a card image."""
     path = write_feed(
-        folder / "out",
+        tmp_path / "out",
         [
             announcement(date="2026-11-01T09:00:00Z"),
             announcement(kind="changed", date="2026-11-02T09:00:00Z"),
@@ -252,12 +253,13 @@ def three_announcements(folder: Path) -> Path:
     return path
 
 
-def both_channels_state(folder: Path) -> Path:
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
     """A state folder whose ledger has both channels set up, so nothing is backlog."""
-    ledger = Ledger.load(folder / "state" / "ledger.json")
+    ledger = Ledger.load(tmp_path / "state" / "ledger.json")
     ledger.begin("bluesky", "did:plc:me")
     ledger.begin("mastodon", "https://m.example/@me")
-    return folder / "state"
+    return tmp_path / "state"
 
 
 def dry(

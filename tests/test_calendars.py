@@ -7,12 +7,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
-
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
-from plugins.notices.site import Site
+from tests import calendars_support
 from tests.calendars_support import (
     HIGHWAY,
     HOST,
@@ -20,15 +18,11 @@ from tests.calendars_support import (
     front_matters,
     lang,
     parse,
-    sample_files,
 )
 from tests.checks.calendars import calendar_problems, ics_problems
 from tests.sites import SAMPLE_CLOCK, site_from
 
-
-@pytest.fixture(scope="module")
-def files(sample_site: Site) -> dict[str, bytes]:
-    return sample_files(sample_site)
+files = calendars_support.files  # a shared fixture
 
 
 def cancelled_ocids() -> set[str]:

@@ -7,20 +7,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
-from plugins.notices.site import Site
-from tests.calendars_support import HIGHWAY, HOST, at, events_by_uid, sample_files
+from tests import calendars_support
+from tests.calendars_support import HIGHWAY, HOST, at, events_by_uid
 from tests.checks.calendars import calendar_problems
 from tests.sites import CONTENT, pelican_build, site_from
 
-
-@pytest.fixture(scope="module")
-def files(sample_site: Site) -> dict[str, bytes]:
-    return sample_files(sample_site)
+files = calendars_support.files  # a shared fixture
 
 
 def test_a_removed_deadline_drops_its_event_and_bumps_the_others(tmp_path):

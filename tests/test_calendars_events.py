@@ -8,12 +8,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
-from plugins.notices.site import Site
+from tests import calendars_support
 from tests.calendars_support import (
     HIGHWAY,
     HOST,
@@ -21,13 +19,9 @@ from tests.calendars_support import (
     events_by_uid,
     front_matters,
     parse,
-    sample_files,
 )
 
-
-@pytest.fixture(scope="module")
-def files(sample_site: Site) -> dict[str, bytes]:
-    return sample_files(sample_site)
+files = calendars_support.files  # a shared fixture
 
 
 LONDON = ZoneInfo("Europe/London")

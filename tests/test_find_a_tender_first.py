@@ -22,15 +22,12 @@ from plugins.notices.find_a_tender_first import (
     waiting,
 )
 from plugins.notices.parse import build_notice
+from tests import find_a_tender_support
 from tests.configs import sample_config
-from tests.find_a_tender_support import FIX, held_story, tender
+from tests.find_a_tender_support import FIX, tender
 from tests.notice_factory import REMOVE, notice_data, source_of
 
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """Content with the announced engagement notice and the held tender notice."""
-    return held_story(tmp_path)
+content = find_a_tender_support.content  # a shared fixture
 
 
 ROOT = Path(__file__).parent.parent

@@ -16,13 +16,13 @@ from plugins.opendata.announcements import announcements
 from publish.announcements import load
 from publish.cli import main
 from publish.tid import tid_for
+from tests import find_a_tender_support
 from tests.find_a_tender_support import (
     ENGAGEMENT,
     FIX,
     REASON,
     TENDER,
     TENDER_TITLE,
-    held_story,
     site_of,
     tender,
     write,
@@ -31,11 +31,7 @@ from tests.pds.server import Account, Pds
 from tests.publish_support import bsky_env, clean_env, posts, publish, write_cards
 from tests.sites import pelican_build
 
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """Content with the announced engagement notice and the held tender notice."""
-    return held_story(tmp_path)
+content = find_a_tender_support.content  # a shared fixture
 
 
 # The real build

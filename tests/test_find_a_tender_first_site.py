@@ -9,8 +9,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from plugins.notices.check import notice_files
 from plugins.notices.find_a_tender_first import (
     Mode,
@@ -18,6 +16,7 @@ from plugins.notices.find_a_tender_first import (
     off_site,
 )
 from plugins.notices.load import load_notice
+from tests import find_a_tender_support
 from tests.find_a_tender_support import (
     CLOCK,
     ENGAGEMENT,
@@ -27,18 +26,13 @@ from tests.find_a_tender_support import (
     TENDER_TITLE,
     announcements_of,
     by_id,
-    held_story,
     site_of,
     tender,
     write,
 )
 from tests.sites import SAMPLE_URL
 
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """Content with the announced engagement notice and the held tender notice."""
-    return held_story(tmp_path)
+content = find_a_tender_support.content  # a shared fixture
 
 
 # What is held

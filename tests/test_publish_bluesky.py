@@ -10,19 +10,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from publish import graphemes
 from publish.announcements import load
 from publish.compose import BLUESKY, compose
 from publish.tid import tid_for
+from tests import bluesky_support
 from tests.bluesky_support import (
     BIG_CARD,
     NO_CARD,
     assert_exactly_once,
     assert_facets_exact,
     assert_threads,
-    odd_cards_sample,
     run,
 )
 from tests.pds.server import Account, Pds
@@ -36,10 +34,7 @@ from tests.publish_support import (
     write_feed,
 )
 
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    return odd_cards_sample(tmp_path)
+sample = bluesky_support.sample  # a shared fixture
 
 
 def test_the_sample_site_is_posted_once_with_facets_cards_langs_and_threads(

@@ -15,7 +15,8 @@ import pytest
 
 from publish.announcements import load
 from publish.tid import tid_for
-from tests.bluesky_support import assert_exactly_once, assert_threads, odd_cards_sample, run
+from tests import bluesky_support
+from tests.bluesky_support import assert_exactly_once, assert_threads, run
 from tests.pds.server import Account, Pds
 from tests.publish_support import (
     announcement,
@@ -28,10 +29,7 @@ from tests.publish_support import (
     write_feed,
 )
 
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    return odd_cards_sample(tmp_path)
+sample = bluesky_support.sample  # a shared fixture
 
 
 KILL_POINTS = {

@@ -6,33 +6,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from publish.cli import main
 from publish.ledger import Entry, Ledger, Status
+from tests import publish_support
 from tests.publish_support import (
     CHANGE,
     SITE,
     announcement,
-    both_channels_state,
     dry,
     feed_items,
     sample_feed,
-    three_announcements,
     write_cards,
     write_feed,
 )
 
-
-@pytest.fixture
-def feed(tmp_path: Path) -> Path:
-    return three_announcements(tmp_path)
-
-
-@pytest.fixture
-def state(tmp_path: Path) -> Path:
-    """A state folder whose ledger has both channels set up, so nothing is backlog."""
-    return both_channels_state(tmp_path)
+feed, state = publish_support.feed, publish_support.state  # shared fixtures
 
 
 def test_a_dry_run_prints_each_post_per_channel_and_sends_nothing(

@@ -7,34 +7,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from publish.cli import main
 from publish.ledger import Entry, Ledger, Status
 from publish.lock import exclusive
+from tests import publish_support
 from tests.pds.server import Account, Pds
 from tests.publish_support import (
     CHANGE,
     ROOT,
     announcement,
-    both_channels_state,
     bsky_env,
     clean_env,
     publish,
-    three_announcements,
     write_feed,
 )
 
-
-@pytest.fixture
-def feed(tmp_path: Path) -> Path:
-    return three_announcements(tmp_path)
-
-
-@pytest.fixture
-def state(tmp_path: Path) -> Path:
-    """A state folder whose ledger has both channels set up, so nothing is backlog."""
-    return both_channels_state(tmp_path)
+feed, state = publish_support.feed, publish_support.state  # shared fixtures
 
 
 def test_an_unsupported_file_version_exits_2_with_the_reason(tmp_path: Path, capsys: Any):

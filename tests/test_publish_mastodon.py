@@ -14,30 +14,20 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from publish.ledger import Ledger
 from publish.posts import idempotency_key
+from tests import mastodon_support
 from tests.mastodon_support import (
     _plain,
     assert_once_each,
     feed_of,
     items,
     live,
-    mastodon_env,
     statuses,
 )
 from tests.publish_support import announcement
 
-
-@pytest.fixture
-def env(server: Any) -> dict[str, str]:
-    return mastodon_env(server)
-
-
-@pytest.fixture
-def server(mastodon_mock_server: Any) -> Any:
-    return mastodon_mock_server
+server, env = mastodon_support.server, mastodon_support.env  # shared fixtures
 
 
 def test_posts_each_announcement_once_with_language_and_thread(

@@ -21,26 +21,18 @@ import regex
 
 from publish.ledger import Ledger
 from publish.mastodon import _Shown
+from tests import mastodon_support
 from tests.mastodon_support import (
     TOKEN,
     assert_once_each,
     feed_of,
     items,
     live,
-    mastodon_env,
     statuses,
 )
 from tests.publish_support import announcement, clean_env
 
-
-@pytest.fixture
-def env(server: Any) -> dict[str, str]:
-    return mastodon_env(server)
-
-
-@pytest.fixture
-def server(mastodon_mock_server: Any) -> Any:
-    return mastodon_mock_server
+server, env = mastodon_support.server, mastodon_support.env  # shared fixtures
 
 
 @pytest.mark.parametrize("step", ["before-send", "after-send", "after-record"])

@@ -7,20 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from publish.ledger import Ledger, Status
-from tests.mastodon_support import assert_once_each, feed_of, items, live, mastodon_env, statuses
+from tests import mastodon_support
+from tests.mastodon_support import assert_once_each, feed_of, items, live, statuses
 
-
-@pytest.fixture
-def env(server: Any) -> dict[str, str]:
-    return mastodon_env(server)
-
-
-@pytest.fixture
-def server(mastodon_mock_server: Any) -> Any:
-    return mastodon_mock_server
+server, env = mastodon_support.server, mastodon_support.env  # shared fixtures
 
 
 def _fault(server: Any, effect: dict[str, Any], count: int) -> None:
