@@ -93,7 +93,8 @@ def calendar_bytes(
     years = [e.start.year for e in events] or [site.clock.year]
     head = calendar_head(calendar, site, options)
     head.add_component(_timezone(site.timezone, min(years), max(years)))
-    return head.to_ical().removesuffix(END) + b"".join(e.data for e in events) + END
+    properties: bytes = head.to_ical()  # to_ical has no annotations
+    return properties.removesuffix(END) + b"".join(e.data for e in events) + END
 
 
 def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar:

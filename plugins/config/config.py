@@ -157,8 +157,9 @@ def _site_url(values: dict[str, Any], settings: Mapping[str, Any]) -> str:
 
 def _clock(values: dict[str, Any], environ: Mapping[str, str]) -> datetime:
     """NOTICES_CLOCK, else SOURCE_DATE_EPOCH, else the current time."""
-    if values["NOTICES_CLOCK"] is not None:
-        return values["NOTICES_CLOCK"]
+    clock: datetime | None = values["NOTICES_CLOCK"]
+    if clock is not None:
+        return clock
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return datetime.now(UTC)

@@ -98,8 +98,9 @@ ZONE = Kind("IANA time zone name", _zone)
 
 
 def _moment(name: str, value: Any) -> datetime:
-    moment = value
-    if not isinstance(value, datetime):
+    if isinstance(value, datetime):
+        moment = value
+    else:
         try:
             moment = datetime.fromisoformat(str(value))
         except ValueError:

@@ -36,7 +36,8 @@ def opml(site: Site, feeds: Iterable[Feed]) -> bytes:
             for fmt, name in FORMAT_NAMES.items():
                 ET.SubElement(folder, "outline", _subscription(feed, site, fmt, name))
     ET.indent(root)
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _section(feed: Feed) -> str:

@@ -83,7 +83,7 @@ class _Entry(FeedEntry):
     """A feedgen entry whose Atom links keep their attributes (python-feedgen#135, #143)."""
 
     def atom_entry(self, extensions: bool = True) -> etree._Element:
-        element = super().atom_entry(extensions)
+        element: etree._Element = super().atom_entry(extensions)
         links, data = element.findall("link"), self.link() or []
         # feedgen writes one <link> per link, in order, so they pair up one to one.
         assert len(links) == len(data), "feedgen wrote a different number of links"
@@ -119,11 +119,13 @@ class Renderer:
 
     def atom(self, document: FeedDocument) -> bytes:
         """The document as Atom 1.0."""
-        return self._generator(document).atom_str(pretty=True, encoding="UTF-8")
+        atom: bytes = self._generator(document).atom_str(pretty=True, encoding="UTF-8")
+        return atom
 
     def rss(self, document: FeedDocument) -> bytes:
         """The document as RSS 2.0, with ``atom:link`` self and paging links."""
-        return self._generator(document).rss_str(pretty=True, encoding="UTF-8")
+        rss: bytes = self._generator(document).rss_str(pretty=True, encoding="UTF-8")
+        return rss
 
     def _generator(self, document: FeedDocument) -> FeedGenerator:
         fg = FeedGenerator()

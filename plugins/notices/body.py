@@ -105,7 +105,8 @@ def _markdown() -> tuple[Markdown, _Inspect]:
             output_format="html",
         )
         _local.markdown = (markdown, markdown.treeprocessors["notices_inspect"])
-    return _local.markdown
+    converter: tuple[Markdown, _Inspect] = _local.markdown  # threading.local() is untyped
+    return converter
 
 
 def _convert(body: str) -> tuple[str, list[str]]:

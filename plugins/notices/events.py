@@ -125,6 +125,6 @@ def closes_soon(item: Published, site: Site) -> bool:
     )
 
 
-def _order(raw: tuple) -> tuple:
+def _order(raw: _Raw) -> tuple[datetime, datetime, int, str]:
     at, event_id, _kind, item, change = raw
     return (at, item.notice.published, change.number if change else 0, event_id)

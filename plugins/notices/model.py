@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from .codes import (  # noqa: F401  (re-exported: the model is where callers find them)
-    Category,
-    DeadlineKind,
-    LegalBasis,
-    NoticeGroup,
-    NoticeType,
-    Procedure,
-)
+# Re-exported ("X as X"): the model is where callers find them.
+from .codes import Category as Category
+from .codes import DeadlineKind as DeadlineKind
+from .codes import LegalBasis as LegalBasis
+from .codes import NoticeGroup as NoticeGroup
+from .codes import NoticeType as NoticeType
+from .codes import Procedure as Procedure
 
 
 @dataclass(frozen=True, slots=True)

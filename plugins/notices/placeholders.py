@@ -18,6 +18,7 @@ from .scaffold import (
     placeholder_body_start,
 )
 from .source import FieldPath, NoticeSource
+from .values import get
 
 _FIX = "replace it with the real value (invoke new wrote it as a placeholder)"
 _ANY_DAY = datetime(2000, 1, 1, tzinfo=UTC)  # dated examples are compared without their dates
@@ -56,15 +57,15 @@ def _left(source: NoticeSource) -> Iterator[tuple[FieldPath, str]]:
     if _value(data, ("buyer", "contact", "email")) == PLACEHOLDER_BUYER["contact"]["email"]:
         yield ("buyer", "contact", "email"), "the contact email"
     for index, supplier in enumerate(data.get("suppliers") or []):
-        if isinstance(supplier, dict) and supplier.get("name") == _supplier()["name"]:
+        if isinstance(supplier, dict) and supplier.get("name") == _supplier_name():
             yield ("suppliers", index, "name"), "the supplier"
     for at, what in _TEXT_EXAMPLES:
         if _value(data, at) == _value(example_value(str(at[0]), _ANY_DAY), at[1:]):
             yield at, what
 
 
-def _supplier() -> dict[str, str]:
-    return example_value("suppliers", _ANY_DAY)[0]  # type: ignore[index]
+def _supplier_name() -> str:
+    return str(get(example_value("suppliers", _ANY_DAY), 0, "name"))
 
 
 def _value(data: Any, at: FieldPath) -> Any:

@@ -40,7 +40,8 @@ def loads(data: bytes, kind: type[T]) -> T:
     except (ValueError, RecursionError) as error:
         raise PlainDataError(f"not JSON: {error}") from None
     try:
-        return _decoder(_hashable(kind))(plain)
+        decoded: T = _decoder(_hashable(kind))(plain)
+        return decoded
     except PlainDataError:
         raise
     except (ValueError, TypeError, ArithmeticError, RecursionError) as error:
@@ -184,7 +185,7 @@ def _enum(kind: type[Enum], encode: bool) -> Convert:
     return decoded
 
 
-def _expect(value: Any, kind: type) -> Any:
+def _expect(value: object, kind: type[T]) -> T:
     """``value`` if it is exactly a ``kind`` (a bool is not an int; a subclass is refused)."""
     if type(value) is not kind:
         raise PlainDataError(f"{type(value).__name__} where {kind.__name__} was expected")
@@ -224,9 +225,10 @@ def _decode_date(value: Any) -> date:
 
 def _encode_datetime(value: Any) -> str:
     # Only fixed offsets survive ISO 8601 unchanged; a named zone would come back as one.
-    if type(_expect(value, datetime).tzinfo) is not timezone:
+    moment = _expect(value, datetime)
+    if type(moment.tzinfo) is not timezone:
         raise PlainDataError(f"{value!r} has no fixed UTC offset")
-    return value.isoformat()
+    return moment.isoformat()
 
 
 def _decode_datetime(value: Any) -> datetime:

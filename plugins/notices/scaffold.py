@@ -30,7 +30,7 @@ def scaffold(
     notice_type: NoticeType,
     title: str,
     now: datetime,
-    buyer: dict | None = None,
+    buyer: dict[str, Any] | None = None,
     *,
     summary: str | None = None,
     value: Decimal | None = None,
@@ -49,7 +49,7 @@ def scaffold(
     # The title's digest keeps ids apart when several notices share a minute (or a pinned clock).
     digest = hashlib.sha256(slugify(title).encode("utf-8")).hexdigest()[:4]
     number = f"{now:%m%d%H%M}-{digest}"
-    data: dict = {
+    data: dict[str, Any] = {
         "notice_type": notice_type.value,
         "notice_id": f"NEW-{year}-{number}",
         "ocid": ocid or f"ocds-h6vhtk-{number}",

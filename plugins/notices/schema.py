@@ -37,7 +37,8 @@ _PATTERN_FIXES = {
 
 @cache
 def notice_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
@@ -141,14 +142,14 @@ def _extra_fields(error: ValidationError) -> list[str]:
 
 def _hint(error: ValidationError, name: str | int) -> str:
     field_schema = _schema(error).get("properties", {}).get(name, {})
-    return field_schema.get("description", "see the notice format guide").rstrip(".")
+    return str(field_schema.get("description", "see the notice format guide")).rstrip(".")
 
 
 def _pattern_fix(error: ValidationError, schema: Mapping[str, Any]) -> str:
     for name, fix in _PATTERN_FIXES.items():
         if notice_schema()["definitions"][name].get("pattern") == error.validator_value:
             return fix
-    return schema.get("description", "see the notice format guide").rstrip(".")
+    return str(schema.get("description", "see the notice format guide")).rstrip(".")
 
 
 def _quote_hint(wanted: list[str]) -> str:

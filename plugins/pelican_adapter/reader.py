@@ -36,7 +36,8 @@ class NoticeReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
         if not is_notice(path, self.config):
-            return super().read(source_path)
+            page: tuple[str, dict[str, Any]] = super().read(source_path)
+            return page
         if not is_notice_file(path.resolve(), self.config.notices.folder):
             # Pelican logs the problem when it catches this.
             raise InvalidNotice([lookalike_problem(path, display_path(path, Path.cwd()))])
