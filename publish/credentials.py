@@ -67,26 +67,30 @@ class RedactingFormatter(logging.Formatter):
 
 def bluesky_from_env(env: Mapping[str, str]) -> BlueskyCredentials | None:
     """Bluesky credentials, or None when neither handle nor password is set."""
-    handle, password = env.get("BSKY_HANDLE", ""), env.get("BSKY_APP_PASSWORD", "")
-    REDACTOR.add(password)
-    if not handle and not password:
+    pair = _both_or_neither(env, "BSKY_HANDLE", "BSKY_APP_PASSWORD")
+    if pair is None:
         return None
-    if not handle or not password:
-        missing = "BSKY_HANDLE" if not handle else "BSKY_APP_PASSWORD"
-        raise ConfigError(f"{missing} is not set: set both BSKY_HANDLE and BSKY_APP_PASSWORD")
+    handle, password = pair
     service = env.get("BSKY_SERVICE", "") or DEFAULT_BSKY_SERVICE
     return BlueskyCredentials(handle.lstrip("@"), password, service.rstrip("/"))
 
 
 def mastodon_from_env(env: Mapping[str, str]) -> MastodonCredentials | None:
     """Mastodon credentials, or None when neither server nor token is set."""
-    base_url, token = env.get("MASTODON_BASE_URL", ""), env.get("MASTODON_ACCESS_TOKEN", "")
-    REDACTOR.add(token)
-    if not base_url and not token:
+    pair = _both_or_neither(env, "MASTODON_BASE_URL", "MASTODON_ACCESS_TOKEN")
+    if pair is None:
         return None
-    if not base_url or not token:
-        missing = "MASTODON_BASE_URL" if not base_url else "MASTODON_ACCESS_TOKEN"
-        raise ConfigError(
-            f"{missing} is not set: set both MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN"
-        )
+    base_url, token = pair
     return MastodonCredentials(base_url.rstrip("/"), token)
+
+
+def _both_or_neither(env: Mapping[str, str], name: str, secret: str) -> tuple[str, str] | None:
+    """A name and its secret, or None when neither is set; the secret is redacted from now on."""
+    value, hidden = env.get(name, ""), env.get(secret, "")
+    REDACTOR.add(hidden)
+    if not value and not hidden:
+        return None
+    if not value or not hidden:
+        missing = name if not value else secret
+        raise ConfigError(f"{missing} is not set: set both {name} and {secret}")
+    return value, hidden
