@@ -196,6 +196,15 @@ def publish(
     )
 
 
+def started(script: str, *args: str | Path, ready: str) -> subprocess.Popen[str]:
+    """``python -c script args`` from the project root, once it has printed ``ready``."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline() == f"{ready}\n"
+    return child
+
+
 def publish_live(
     channel: str, feed: Path, state: Path, env: Mapping[str, str], *extra: str, max_posts: int
 ) -> subprocess.CompletedProcess[str]:

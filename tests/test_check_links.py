@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from tests.browser_sites import write_site
 from tests.checks.links import link_problems, site_url_of
 
 SITE = "https://contracts.example.gov.uk"
@@ -11,16 +12,8 @@ def page(body: str, head: str = "") -> str:
     return f'<!DOCTYPE html><html lang="en"><head>{head}</head><body>{body}</body></html>'
 
 
-def site(tmp_path: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path
-
-
 def test_links_that_resolve_pass(tmp_path: Path) -> None:
-    folder = site(
+    folder = write_site(
         tmp_path,
         {
             "index.html": page(
@@ -40,7 +33,7 @@ def test_links_that_resolve_pass(tmp_path: Path) -> None:
 
 
 def test_missing_files_folders_and_fragments_are_reported(tmp_path: Path) -> None:
-    folder = site(
+    folder = write_site(
         tmp_path,
         {
             "index.html": page(
@@ -63,13 +56,13 @@ def test_missing_files_folders_and_fragments_are_reported(tmp_path: Path) -> Non
 
 def test_the_same_broken_link_is_reported_once_with_its_pages(tmp_path: Path) -> None:
     files = {f"p{n}/index.html": page('<a href="/missing/">x</a>') for n in range(7)}
-    problems = link_problems(site(tmp_path, files))
+    problems = link_problems(write_site(tmp_path, files))
     assert len(problems) == 1
     assert problems[0].endswith("p4/index.html:1 and 2 more)")
 
 
 def test_feeds_and_link_previews_pointing_into_the_site_are_checked(tmp_path: Path) -> None:
-    folder = site(
+    folder = write_site(
         tmp_path,
         {
             "index.html": page(
@@ -95,7 +88,7 @@ def test_feeds_and_link_previews_pointing_into_the_site_are_checked(tmp_path: Pa
 
 
 def test_the_site_address_comes_from_any_page_that_names_its_canonical_url(tmp_path: Path) -> None:
-    folder = site(
+    folder = write_site(
         tmp_path,
         {
             "index.html": page(""),

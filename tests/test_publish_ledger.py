@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from publish.errors import InputError
 from publish.ledger import Entry, Ledger, Status
+from tests.publish_support import started
 
 WRITER = """
 import sys
@@ -64,13 +63,7 @@ def test_a_failed_write_leaves_the_previous_ledger_whole(
 def test_killing_a_writer_at_any_moment_leaves_a_whole_ledger(tmp_path: Path):
     path = tmp_path / "ledger.json"
     for delay in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25):
-        child = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)],
-            cwd=Path(__file__).parent.parent,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        child = started(WRITER, path, ready="ready")
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait()

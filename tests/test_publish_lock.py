@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from publish.errors import LockedError
 from publish.lock import exclusive
+from tests.publish_support import started
 
 HOLDER = """
 import sys, time
 from pathlib import Path
 from publish.lock import exclusive
+from tests.publish_support import started
 with exclusive(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(60)
@@ -23,14 +24,7 @@ with exclusive(Path(sys.argv[1])):
 
 
 def hold(path: Path) -> subprocess.Popen[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        cwd=Path(__file__).parent.parent,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stdout.readline() == "locked\n"
-    return child
+    return started(HOLDER, path, ready="locked")
 
 
 def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path):
