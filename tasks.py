@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from invoke import Context, Exit, task
@@ -167,21 +167,14 @@ def new(
 
 
 def _new_notice_date() -> tuple[datetime, str]:
-    """Now, or the build clock when pelicanconf.py pins NOTICES_CLOCK (as the sample does).
-
-    A notice dated after the build's clock is scheduled, not built, so with a pinned clock
-    a notice dated today would not appear in ``invoke build``.
-    """
     from plugins.config import SettingsError
+    from plugins.notices.scaffold import new_notice_date
     from plugins.pelican_adapter.settings import site_config
 
     try:
-        dated = site_config(SETTINGS).pinned_clock
+        return new_notice_date(site_config(SETTINGS).pinned_clock)
     except SettingsError as error:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
-    if dated is None:
-        return datetime.now(UTC), ""
-    return dated, f" (published {dated.isoformat()}: the NOTICES_CLOCK set in pelicanconf.py)"
 
 
 @task

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,17 @@ def scaffold(
         data["deadlines"] = deadlines
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{SCHEMA_LINE}\n{front_matter}---\n{_BODY}"
+
+
+def new_notice_date(pinned: datetime | None) -> tuple[datetime, str]:
+    """Now, or the build clock NOTICES_CLOCK pins (as the sample does), and a note saying which.
+
+    A notice dated after the build's clock is scheduled, not built, so with a pinned clock
+    a notice dated today would not appear in ``invoke build``.
+    """
+    if pinned is None:
+        return datetime.now(UTC), ""
+    return pinned, f" (published {pinned.isoformat()}: the NOTICES_CLOCK set in pelicanconf.py)"
 
 
 def parse_type_and_value(type_text: str, value: str) -> tuple[NoticeType, Decimal | None]:
