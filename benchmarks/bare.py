@@ -15,6 +15,7 @@ from typing import Any
 from plugins.notices.check import notice_files
 from plugins.notices.codes import NoticeType
 from plugins.notices.files import slug_for
+from plugins.notices.formatting import notice_type_label
 from plugins.notices.source import read_source
 
 SETTINGS = '''"""Bare Pelican: default theme and settings, with its content cache on."""
@@ -67,7 +68,7 @@ def metadata(data: dict[str, Any], slug: str) -> dict[str, str]:
         "Slug": slug,
         "Lang": data.get("lang", "en"),
         "Summary": data["summary"],
-        "Category": NoticeType(data["notice_type"]).label,
+        "Category": notice_type_label(NoticeType(data["notice_type"]), "en"),
         "Author": data["buyer"]["name"],
     }
     return {**fields, "Tags": ", ".join(dict.fromkeys(tags))} if tags else fields

@@ -22,7 +22,7 @@ PAIRS = {"cold": ("bare_cold", "noticeboard_cold"), "warm": ("bare_warm", "notic
 def rows_by_step(samples: list[dict[str, Measurement | str]]) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     for key, label in ROWS.items():
-        measured = [s[key] for s in samples if isinstance(s[key], Measurement)]
+        measured = [m for s in samples if isinstance(m := s[key], Measurement)]
         if measured:
             rows[key] = {
                 "label": label,
