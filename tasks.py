@@ -293,7 +293,7 @@ def publish(
 
 @task
 def lint(c: Context) -> None:
-    """ruff check and format check, then mypy on plugins/ and publish/."""
+    """ruff check and format check, then mypy (strict) on plugins/, publish/ and benchmarks/."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
     c.run(f"{sys.executable} -m mypy", pty=False)  # what it checks: [tool.mypy] in pyproject.toml
