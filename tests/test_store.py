@@ -167,7 +167,8 @@ def test_check_passes_with_a_garbage_store(tmp_path: Path):
 
     for name in ("tasks.py", "pelicanconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    (tmp_path / "plugins").symlink_to(ROOT / "plugins")
+    for name in ("plugins", "themes"):  # check reads the settings as the build does
+        (tmp_path / name).symlink_to(ROOT / name)
     shutil.copytree(CONTENT / "notices", tmp_path / "content" / "notices")
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "notices.sqlite").write_bytes(b"garbage" * 500)
