@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
+from plugins.contract import SCHEMA
 from plugins.notices.check import notice_files
 from plugins.notices.find_a_tender_first import (
     Mode,
@@ -20,7 +21,7 @@ from plugins.notices.find_a_tender_first import (
 )
 from plugins.notices.load import load_notice
 from plugins.notices.site import Site, assemble
-from plugins.opendata.announcements import SCHEMA, announcements
+from plugins.opendata.announcements import announcements
 from tests.notice_factory import REMOVE, notice_data, notice_text
 from tests.sites import SAMPLE_URL
 

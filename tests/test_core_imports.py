@@ -15,6 +15,7 @@ PELICAN_FREE = (
     "calendars",
     "ocds",
     "opendata",
+    "contract",
     "site_pages",
     "cards",
     "site_build",

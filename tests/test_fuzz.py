@@ -40,7 +40,7 @@ EXAMPLES = int(os.environ.get("NOTICEBOARD_FUZZ_EXAMPLES", "60"))
 CONFIG = site_config(ROOT / "pelicanconf.py")  # the sample site's, as the build reads it
 PREFIXES = CONFIG.ocds.ocid_prefixes
 ANNOUNCEMENTS_SCHEMA = json.loads(
-    (ROOT / "plugins" / "opendata" / "announcements.schema.json").read_text(encoding="utf-8")
+    (ROOT / "plugins" / "contract" / "announcements.schema.json").read_text(encoding="utf-8")
 )
 ACCEPTED: list[str] = []  # texts the check accepted, built together by the last test
 BATCH = 40

@@ -90,7 +90,7 @@ def test_unlucky_file_names_are_published_and_announced(tmp_path: Path) -> None:
     for slug in UNLUCKY_NAMES.values():
         assert (output / "notices" / slug / "index.html").is_file()
     announcements = json.loads((output / "announcements.json").read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "plugins/opendata/announcements.schema.json").read_text())
+    schema = json.loads((ROOT / "plugins/contract/announcements.schema.json").read_text())
     errors = list(
         Draft7Validator(schema, format_checker=FormatChecker()).iter_errors(announcements)
     )

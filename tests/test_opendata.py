@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from plugins.contract import SCHEMA
 from plugins.notices.site import Site
-from plugins.opendata.announcements import SCHEMA, announcements
+from plugins.opendata.announcements import announcements
 from tests.checks.opendata import opendata_problems, schema_problems, thread_problems
 from tests.sites import CONTENT, pelican_build
 

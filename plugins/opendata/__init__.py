@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from plugins.config import Config
+from plugins.contract import PATH as ANNOUNCEMENTS_PATH
 from plugins.notices.output import Chunks
 from plugins.notices.site import Site
 
-from .announcements import PATH as ANNOUNCEMENTS_PATH
 from .announcements import announcement_chunks
 from .notices_index import PATH as INDEX_PATH
 from .notices_index import notices_index_chunks

@@ -3,17 +3,17 @@
 One announcement per event (plugins/notices/events.py): a notice published, awarded or
 cancelled, each change, and optionally closing-soon. Follow-ups name the announcement they
 reply to, so the publisher can thread them. Notices waiting for their Find a Tender link are
-not announced but listed under ``held``, so the publisher can say so. The schema is
-announcements.schema.json.
+not announced but listed under ``held``, so the publisher can say so. The file's name,
+version and schema are set by the contract (plugins/contract), whose reader the publisher uses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from plugins.cards import card_alt, card_path
+from plugins.contract.schema import VERSION
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.find_a_tender_first import REASON, Held
@@ -30,9 +30,6 @@ from plugins.notices.site import Published, Site
 
 from .notices_index import money_json
 
-PATH = "announcements.json"
-VERSION = 1
-SCHEMA = Path(__file__).with_name("announcements.schema.json")
 _GROUP_TAGS = {
     NoticeGroup.PIPELINE: "ProcurementPipeline",
     NoticeGroup.TENDER: "Tender",

@@ -8,9 +8,9 @@ from typing import Any
 
 from jsonschema import Draft7Validator, FormatChecker
 
-from plugins.opendata.announcements import SCHEMA as ANNOUNCEMENTS_SCHEMA
+from plugins.contract import SCHEMA as ANNOUNCEMENTS_SCHEMA
 
-NOTICES_SCHEMA = ANNOUNCEMENTS_SCHEMA.with_name("notices.schema.json")
+NOTICES_SCHEMA = Path(__file__).parents[2] / "plugins" / "opendata" / "notices.schema.json"
 
 
 def schema_problems(document: Any, schema_path: Path) -> list[str]:

@@ -12,28 +12,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import jsonschema_rs
+
+from .model import Invalid
 
 # A problem line quotes the bad value; a 100 KB value would bury the line.
 MAX_PROBLEM = 300
 # An id is shown as it is only when it is short, printable text.
 MAX_ID = 120
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Invalid:
-    """An announcement (or held notice) that cannot be used: its name and what is wrong."""
-
-    name: str
-    problem: str
-
-    def line(self) -> str:
-        return f"{self.name}: {self.problem}"
 
 
 class Checker:

@@ -1,0 +1,19 @@
+"""The format of ``announcements.json``: its name, version and JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PATH = "announcements.json"
+VERSION = 1
+SCHEMA = Path(__file__).with_name("announcements.schema.json")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The announcements schema, read once."""
+    loaded: dict[str, Any] = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return loaded
