@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from pelican import Pelican, signals
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from plugins.cards.text import card_alt
@@ -56,6 +57,10 @@ def build(content: Path, output: Path, **settings: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def logged(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    # Pelican's loggers drop a message already logged in this process (LimitFilter), so a
+    # line an earlier build in the same test run logged would be missing here.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._ignore.clear()
     with caplog.at_level(logging.INFO, logger="plugins"):
         yield caplog
 
