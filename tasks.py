@@ -101,7 +101,7 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
 def check(c: Context, format: str = "text", paths: str = "") -> None:
     """Check every notice (or the given files and folders) and print all problems at once."""
     from plugins.config import SettingsError
-    from plugins.notices.check import check_files, files_to_check
+    from plugins.notices.check import check_files, files_to_check, named_paths
     from plugins.notices.store import NoticeStore
     from plugins.pelican_adapter.settings import site_config
 
@@ -109,7 +109,7 @@ def check(c: Context, format: str = "text", paths: str = "") -> None:
         config = site_config(SETTINGS)
     except SettingsError as error:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
-    given = [Path(p) for p in paths.split()] or [CONTENT / "notices"]
+    given = named_paths(paths) or [CONTENT / "notices"]
     files = files_to_check(given)
     report = check_files(
         files,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -41,6 +42,17 @@ def site_from(content: Path = CONTENT, clock: datetime = SAMPLE_CLOCK) -> Site:
     return assemble(
         pages, url=SAMPLE_URL, name="Afonwy County Council contract opportunities", clock=clock
     )
+
+
+def project_copy(folder: Path) -> Path:
+    """A throwaway project in ``folder`` for running tasks, so they keep their cache/ there:
+    its own tasks.py and pelicanconf.py, and links to everything else."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("tasks.py", "pelicanconf.py"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("plugins", "publish", "themes", "content", "tests", "benchmarks"):
+        (folder / name).symlink_to(ROOT / name)
+    return folder
 
 
 def cache_beside(output: Path) -> Path:

@@ -26,6 +26,7 @@ from tests import find_a_tender_support
 from tests.configs import sample_config
 from tests.find_a_tender_support import FIX, tender
 from tests.notice_factory import REMOVE, notice_data, source_of
+from tests.sites import project_copy
 
 content = find_a_tender_support.content  # a shared fixture
 
@@ -131,14 +132,14 @@ def test_check_reports_held_notices_as_warnings_per_mode(content: Path) -> None:
     assert check_files(files, content).warnings  # the default holds
 
 
-def test_invoke_check_warns_and_passes(content: Path) -> None:
+def test_invoke_check_warns_and_passes(content: Path, tmp_path: Path) -> None:
     held_file = content / "notices" / "footway-repairs.md"
     command = [sys.executable, "-m", "invoke", "check", "--format", "github"]
     result = subprocess.run(
         [*command, "--paths", str(held_file)],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=project_copy(tmp_path / "project"),
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import yaml
 from invoke import Collection
 
 import tasks
+from tests.sites import project_copy
 
 ROOT = Path(__file__).parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "noticeboard.yml"
@@ -176,7 +178,12 @@ def run_hook(hook_id: str, *files: str) -> subprocess.CompletedProcess[str]:
     """The hook's exact entry, run as pre-commit runs it: entry words, then the file names."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     command = [*shlex.split(_hook(hook_id)["entry"]), *files]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    # In a copy of the project, so the check keeps its cache there, not in the repository's.
+    with tempfile.TemporaryDirectory() as folder:
+        project = project_copy(Path(folder) / "project")
+        return subprocess.run(
+            command, capture_output=True, text=True, cwd=project, env=env, timeout=300
+        )
 
 
 def test_pre_commit_config_is_valid():
@@ -200,6 +207,16 @@ def test_notice_hook_passes_good_notices():
     result = run_hook("check-notices", *good)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr.startswith("3 notices checked, 0 with problems")
+
+
+def test_notice_hook_takes_file_names_with_spaces(tmp_path: Path):
+    notice = sorted((ROOT / "content" / "notices").rglob("*.md"))[0]
+    spaced = tmp_path / "cynnal tiroedd ŵyr.md"
+    spaced.write_bytes(notice.read_bytes())
+    result = run_hook("check-notices", str(spaced), str(notice))
+    assert result.returncode == 1, result.stdout + result.stderr  # the copy reuses the id
+    assert "2 notices checked" in result.stderr
+    assert "cynnal tiroedd ŵyr.md" in result.stdout
 
 
 def test_notice_hook_fails_a_bad_notice_and_says_where():

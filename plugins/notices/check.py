@@ -14,7 +14,7 @@ from .problems import Problem
 from .sitewide import Located, sitewide_problems
 from .store import NoticeStore
 
-__all__ = ["CheckReport", "check_files", "files_to_check", "notice_files"]
+__all__ = ["CheckReport", "check_files", "files_to_check", "named_paths", "notice_files"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,13 @@ class CheckReport:
     def warnings(self) -> tuple[Problem, ...]:
         """What the check says without failing, such as notices held back."""
         return tuple(problem for problem in self.problems if problem.warning)
+
+
+def named_paths(text: str) -> list[Path]:
+    """The paths in ``invoke check --paths``: one a line when there are several lines (so a
+    file name may hold spaces, as pre-commit passes them), else separated by spaces."""
+    names = text.splitlines() if "\n" in text else text.split()
+    return [Path(name) for name in names if name.strip()]
 
 
 def files_to_check(given: list[Path]) -> list[Path]:
