@@ -5,13 +5,20 @@ Every build here keeps its cache beside its output, never in the repository's ``
 
 from __future__ import annotations
 
+import io
 import json
-import os
+import logging
 import shutil
 import subprocess
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.log import FatalLogger, LimitFilter
+from pelican.settings import read_settings
 
 from plugins.notices.check import notice_files
 from plugins.notices.load import display_path, load_notice
@@ -63,29 +70,79 @@ def cache_beside(output: Path) -> Path:
 def pelican_build(
     content: Path, output: Path, *extra: str, settings: dict | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run Pelican's command line as `invoke build` does, with our settings.
+    """Build as `invoke build` does (Pelican with our settings; ``"--fatal", "errors"`` makes a
+    logged error fail the build), in this process; the log is the result's ``stdout``.
 
     The cache (notices store, drawn cards) goes beside ``output`` unless ``settings`` names a
     CACHE_PATH: Pelican's default, ``cache/`` under the working directory, is the developer's.
     """
-    settings = {
+    fatal, given = _options(extra)
+    overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
         "CACHE_PATH": str(cache_beside(output)),
         **(settings or {}),
+        **given,
     }
-    # One -e with every pair: Pelican keeps only the last -e given.
-    overrides = ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
-    command += ["-s", str(ROOT / "pelicanconf.py")]
-    return subprocess.run(
-        [*command, *overrides, *extra],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        env={**os.environ, "COLUMNS": "1000"},
-    )
+    log = _Log()
+    with _captured_log(log, fatal=fatal):
+        try:
+            Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=overrides)).run()
+            code = 1 if log.errors and fatal else 0
+        except Exception as error:  # what Pelican's command line reports, then exits 1
+            log.write(f"CRITICAL {type(error).__name__}: {error}\n")
+            code = 1
+    return subprocess.CompletedProcess(["pelican", str(content), *extra], code, log.getvalue(), "")
+
+
+def _options(extra: tuple[str, ...]) -> tuple[bool, dict[str, Any]]:
+    """Pelican's command-line options the tests use: ``--fatal errors`` and ``-e KEY=JSON``."""
+    fatal, settings, words = False, {}, list(extra)
+    while words:
+        word = words.pop(0)
+        if word == "--fatal":
+            fatal = words.pop(0) == "errors"
+        elif word == "-e":
+            while words and "=" in words[0] and not words[0].startswith("-"):
+                key, value = words.pop(0).split("=", 1)
+                settings[key] = json.loads(value)
+        else:
+            raise ValueError(f"pelican_build does not take {word!r}")
+    return fatal, settings
+
+
+class _Log(io.StringIO):
+    """A build's log, counting its errors (a logger made before Pelican's logging was set
+    up logs an error without raising, even with --fatal errors)."""
+
+    errors = 0
+
+
+class _Counting(logging.StreamHandler):  # type: ignore[type-arg]
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR and isinstance(self.stream, _Log):
+            self.stream.errors += 1
+        super().emit(record)
+
+
+@contextmanager
+def _captured_log(log: _Log, *, fatal: bool) -> Iterator[None]:
+    """Pelican's log into ``log`` (warnings and up, as its command line shows by default),
+    errors fatal when asked, and no message left out for having been logged by an earlier
+    build in this process (Pelican's LimitFilter)."""
+    handler = _Counting(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setLevel(logging.WARNING)
+    root = logging.getLogger()
+    LimitFilter._raised_messages.clear()
+    LimitFilter._ignore.clear()
+    FatalLogger.errors_fatal = fatal
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        FatalLogger.errors_fatal = False
 
 
 def golden_build(output: Path) -> subprocess.CompletedProcess[str]:

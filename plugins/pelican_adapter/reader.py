@@ -39,8 +39,9 @@ class NoticeReader(MarkdownReader):
             page: tuple[str, dict[str, Any]] = super().read(source_path)
             return page
         if not is_notice_file(path.resolve(), self.config.notices.folder):
-            # Pelican logs the problem when it catches this.
-            raise InvalidNotice([lookalike_problem(path, display_path(path, Path.cwd()))])
+            problem = lookalike_problem(path, display_path(path, Path.cwd()))
+            logger.error("%s", problem)
+            raise InvalidNotice([problem])
         read = self.read_ahead.pop(str(path.resolve()), None)
         if read is None:
             read = read_notice(path, display_path(path, Path.cwd()))
