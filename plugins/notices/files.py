@@ -3,6 +3,7 @@ only look like notices (so they are reported, never silently left out or half-pu
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -71,4 +72,6 @@ def slug_problem(path: Path, shown: str) -> Problem | None:
 
 
 def _files(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()]
+    # os.walk is several times quicker than rglob; a link to nothing is not a file.
+    found = (os.path.join(top, name) for top, _, names in os.walk(folder) for name in names)
+    return [Path(path) for path in found if os.path.isfile(path)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .body import checked_render
@@ -38,9 +39,15 @@ class LoadedNotice:
 def display_path(path: Path, root: Path) -> str:
     """How a file is named in problems: relative to ``root`` when it is inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    """``root`` resolved once, not once a file (10,000 notices name one root)."""
+    return root.resolve()
 
 
 def load_notice(path: Path, display_path: str) -> LoadedNotice:
