@@ -121,3 +121,11 @@ def test_the_build_refuses_what_check_refuses(
     assert result.returncode != 0
     assert said in " ".join((result.stdout + result.stderr).split())
     assert not (tmp_path / "output" / "notices" / ".hidden").exists()
+
+
+def test_a_file_name_with_a_line_break_is_said_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "\n.md").write_text(base(), encoding="utf-8")
+    result = check_in_child(tmp_path)
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("\\n.md:1: file name: '\\n.md' has no letter or digit"), line

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +21,9 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {level}{self.field}: {self.message} — {self.fix}"
+        line = f"{self.path}:{self.line}: {level}{self.field}: {self.message} — {self.fix}"
+        # One problem, one line, even when a file's name holds a line break.
+        return _CONTROL.sub(lambda found: repr(found.group())[1:-1], line)
 
     def as_warning(self) -> Problem:
         """The same problem, said as a warning."""
