@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import find_a_tender_first
 from .bulk import read_notices
-from .files import is_notice_file, lookalike_files, lookalike_problem, notice_files
+from .files import is_notice_file, lookalike_problem, notice_files, scan
 from .find_a_tender_first import Mode
 from .load import LoadedNotice, display_path
 from .problems import Problem
@@ -42,11 +42,11 @@ def named_paths(text: str) -> list[Path]:
 
 def files_to_check(given: list[Path]) -> list[Path]:
     """The files named, and in each folder named its notices and what only looks like one."""
-    return [
-        found
-        for path in given
-        for found in (notice_files(path) + lookalike_files(path) if path.is_dir() else [path])
-    ]
+    found: list[Path] = []
+    for path in given:
+        notices, lookalikes = scan(path) if path.is_dir() else ([path], [])
+        found += notices + lookalikes
+    return found
 
 
 def check_files(

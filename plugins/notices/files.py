@@ -18,16 +18,23 @@ _LOOKS_LIKE_A_NOTICE = re.compile(r"\.(?:md|markdown|mkd|mdown|mdwn)(?:\.[^.]+)?
 
 def notice_files(folder: Path) -> list[Path]:
     """Every notice file below ``folder``, in a stable order."""
-    return sorted(path for path in _files(folder) if is_notice_file(path, folder))
+    return scan(folder)[0]
 
 
 def lookalike_files(folder: Path) -> list[Path]:
     """Files below ``folder`` that look like notices but are not read as one."""
-    return sorted(
-        path
-        for path in _files(folder)
-        if not is_notice_file(path, folder) and _LOOKS_LIKE_A_NOTICE.search(path.name)
-    )
+    return scan(folder)[1]
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The notice files below ``folder`` and the look-alikes, in one walk, each sorted."""
+    notices, lookalikes = [], []
+    for path in _files(folder):
+        if is_notice_file(path, folder):
+            notices.append(path)
+        elif _LOOKS_LIKE_A_NOTICE.search(path.name):
+            lookalikes.append(path)
+    return sorted(notices), sorted(lookalikes)
 
 
 def is_notice_file(path: Path, folder: Path | None = None) -> bool:

@@ -16,7 +16,7 @@ from .problems import Problem
 MAX_FILE_BYTES = 1_000_000
 FENCE = "---"
 
-__all__ = ["FieldPath", "NoticeSource", "dotted", "parse_text", "read_source"]
+__all__ = ["FieldPath", "NoticeSource", "parse_text", "read_source"]
 
 
 @dataclass(frozen=True)
