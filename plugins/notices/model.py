@@ -154,14 +154,33 @@ class Ending:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A field one change touched (its front-matter path, e.g. ``deadlines.tender``), with
+    the published value and the new one as the entry writes them, when it gives them."""
+
+    field: str
+    old: str | None = None
+    new: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
-    """One entry of a notice's append-only ``changes`` list; ``number`` counts from 1."""
+    """One entry of a notice's append-only ``changes`` list; ``number`` counts from 1.
+
+    ``summary`` is the reason, in the buyer's words. A ``correction`` puts right a mistake
+    in the text (a typo), still shown; a ``formal`` change is a legal amendment.
+    """
 
     number: int
     date: datetime
     summary: str
-    fields: tuple[str, ...] = ()
+    touched: tuple[FieldChange, ...] = ()
     formal: bool = False
+    correction: bool = False
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(touched.field for touched in self.touched)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +228,8 @@ class Notice:
     termination: Ending | None = None
     cancellation: Ending | None = None
     changes: tuple[Change, ...] = ()
+    # What the public record compares, field by field (see record.py): set by parse.py.
+    facts: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from . import codelists
+from .facts import facts_of
 from .model import (
     Address,
     Award,
@@ -20,6 +21,7 @@ from .model import (
     DeadlineKind,
     Document,
     Ending,
+    FieldChange,
     FindATender,
     LegalBasis,
     Lot,
@@ -82,6 +84,7 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         termination=_optional(data, "termination", _ending),
         cancellation=_optional(data, "cancellation", _ending),
         changes=changes,
+        facts=facts_of(data),
     )
 
 
@@ -191,6 +194,22 @@ def _change(number: int, entry: dict[str, Any]) -> Change:
         number=number,
         date=_datetime(entry["date"]),
         summary=entry["summary"],
-        fields=tuple(entry.get("fields", [])),
+        touched=tuple(_touched(field) for field in entry.get("fields", [])),
         formal=bool(entry.get("formal", False)),
+        correction=bool(entry.get("correction", False)),
     )
+
+
+def _touched(field: str | dict[str, Any]) -> FieldChange:
+    """A name (``deadlines.tender``) or ``{field, from, to}``, values as the file writes them."""
+    if isinstance(field, str):
+        return FieldChange(field)
+    return FieldChange(field["field"], _written(field.get("from")), _written(field.get("to")))
+
+
+def _written(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
