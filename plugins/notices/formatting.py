@@ -113,6 +113,29 @@ DOCUMENT_FORMATS = {
     "application/zip": "ZIP",
     "text/csv": "CSV",
 }
+# What a change entry's front-matter fields are called (plugins/notices/change_text.py),
+# beyond the deadlines (DEADLINES); a lot's fields are these and "(lot {lot})".
+FIELD_LABELS = {
+    "title": "Title",
+    "summary": "Summary",
+    "value": "Estimated value",
+    "value.amount": "Estimated value",
+    "value.amount_gross": "Estimated value including VAT",
+    "contract_period": "Contract period",
+    "contract_period.start": "Contract start",
+    "contract_period.end": "Contract end",
+    "contract_period.extension_months": "Extension (months)",
+    "future_notice_date": "Tender notice expected",
+    "cpv": "CPV codes",
+    "regions": "Regions",
+    "lots": "Lots",
+    "documents": "Documents",
+    "procedure": "Procedure",
+    "category": "Contract type",
+    "submission": "How to respond",
+    "award_criteria": "Award criteria",
+    "suitability": "Particularly suitable for",
+}
 # Each language's name for itself, for links to translations: never translated.
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
@@ -232,3 +255,50 @@ def region_name(code: str, lang: str) -> str:
 def language_name(code: str) -> str:
     """A language's name for itself (``cy`` → ``Cymraeg``), or the code if unknown."""
     return LANGUAGE_NAMES.get(code, code)
+
+
+DEADLINE_KINDS = frozenset(kind.value for kind in DeadlineKind)
+
+
+def field_label(field: str, lang: str) -> str:
+    """What a changed front-matter field is called: ``deadlines.tender`` → ``Tender deadline``,
+    ``lots.3.value.amount`` → ``Estimated value (lot 3)``; an unknown field is shown as named."""
+    parts = field.split(".")
+    if parts[0] == "deadlines" and len(parts) == 2 and parts[1] in DEADLINE_KINDS:
+        return deadline_label(DeadlineKind(parts[1]), lang)
+    if parts[0] == "lots" and len(parts) > 1:
+        rest = ".".join(parts[2:])
+        if not rest:
+            return text("Lot {lot}", lang).format(lot=parts[1])
+        return text("{field} (lot {lot})", lang).format(field=field_label(rest, lang), lot=parts[1])
+    label = FIELD_LABELS.get(field)
+    return text(label, lang) if label else field
+
+
+def change_line(label: str, old: str | None, new: str | None, lang: str) -> str:
+    """``Tender deadline: <old> → <new>``, one changed field; values already formatted."""
+    if old is not None and new is not None:
+        return text("{label}: {old} → {new}", lang).format(label=label, old=old, new=new)
+    if new is not None:
+        return text("{label}: now {new}", lang).format(label=label, new=new)
+    if old is not None:
+        return text("{label}: {old} → removed", lang).format(label=label, old=old)
+    return text("{label} changed", lang).format(label=label)
+
+
+def was_text(old: str, lang: str) -> str:
+    """``(was 20 January 2027)``: a changed fact's value before its latest change."""
+    return text("(was {old})", lang).format(old=old)
+
+
+def change_kind_label(formal: bool, correction: bool, lang: str) -> str:
+    """``Correction``, ``Formal change`` or ``Change``: what kind of entry a change is."""
+    if correction:
+        return text("Correction", lang)
+    return text("Formal change" if formal else "Change", lang)
+
+
+def changed_on_text(day: str, reason: str, correction: bool, lang: str) -> str:
+    """``Changed on 24 November 2026: <reason>`` (``Corrected on`` for a correction)."""
+    message = "Corrected on {date}: {reason}" if correction else "Changed on {date}: {reason}"
+    return text(message, lang).format(date=day, reason=reason)
