@@ -60,4 +60,7 @@ def test_every_filter_is_registered() -> None:
         "submission_method",
         "document_format",
         "language_name",
+        "change_lines",
+        "changed_was",
+        "change_kind",
     }

@@ -14,10 +14,10 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from . import formatting
+from . import change_text, formatting
 from .codes import Category, DeadlineKind, NoticeType, Procedure
 from .derive import Status, closing_deadline, main_value
-from .model import Money
+from .model import Change, Money, Notice
 
 
 def _zone(context: Context) -> str:
@@ -82,6 +82,26 @@ def document_format(context: Context, media_type: str, lang: str | None = None) 
     return formatting.document_format_label(media_type, _lang(context, lang))
 
 
+@pass_context
+def change_lines(
+    context: Context, change: Change, notice: Notice, lang: str | None = None
+) -> tuple[str, ...]:
+    """Each field ``change`` touched: ``Tender deadline: <old> → <new>``."""
+    return change_text.change_lines(change, notice, zone=_zone(context), lang=_lang(context, lang))
+
+
+@pass_context
+def changed_was(context: Context, notice: Notice, *fields: str) -> str:
+    """`` (was <old value>)`` after a fact a change gave the old value of, else ""."""
+    was = change_text.was(notice, fields, zone=_zone(context), lang=_lang(context, None))
+    return f" {was}" if was else ""
+
+
+@pass_context
+def change_kind(context: Context, change: Change, lang: str | None = None) -> str:
+    return formatting.change_kind_label(change.formal, change.correction, _lang(context, lang))
+
+
 JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "format_datetime": format_datetime,
     "format_date": format_date,
@@ -96,4 +116,7 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "submission_method": submission_method,
     "document_format": document_format,
     "language_name": formatting.language_name,
+    "change_lines": change_lines,
+    "changed_was": changed_was,
+    "change_kind": change_kind,
 }
