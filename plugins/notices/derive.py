@@ -42,6 +42,8 @@ _BAND_FLOORS = [
 CLOSING_KINDS = (DeadlineKind.TENDER, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 _AWARD_TYPES = {NoticeType.UK5, NoticeType.UK6, NoticeType.UK7}
 _BEFORE_AWARD = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
+# A procurement's life in order: pipeline, tender, award, contract change, cancellation.
+_STAGES = {notice_type: number for number, notice_type in enumerate(NoticeType)}
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ def statuses(notices: Iterable[Notice], clock: datetime) -> dict[tuple[str, str]
     """Status of every notice, taking later notices of the same procurement into account.
 
     A pipeline or tender notice is 'cancelled' once its procurement has a later UK12
-    and 'awarded' once it has a later UK5, UK6 or UK7.
+    and 'awarded' once it has a later UK5, UK6 or UK7; "later" includes the same moment
+    for a later stage (``procurement_order``).
     """
     by_ocid: dict[str, list[Notice]] = defaultdict(list)
     for notice in notices:
@@ -117,9 +120,23 @@ def statuses(notices: Iterable[Notice], clock: datetime) -> dict[tuple[str, str]
     return result
 
 
+def stage(notice_type: NoticeType) -> int:
+    """Where a notice type comes in a procurement's life (UK1 first, UK12 last)."""
+    return _STAGES[notice_type]
+
+
+def procurement_order(notice: Notice) -> tuple[datetime, int]:
+    """How notices of one procurement follow each other: by date, then by stage.
+
+    A cancellation or award dated at the same moment as the tender it follows comes after it.
+    """
+    return (notice.published, stage(notice.notice_type))
+
+
 def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: datetime) -> Status:
     if notice.notice_type in _BEFORE_AWARD:
-        later = {other.notice_type for other in procurement if other.published > notice.published}
+        at = procurement_order(notice)
+        later = {other.notice_type for other in procurement if procurement_order(other) > at}
         if NoticeType.UK12 in later:
             return Status.CANCELLED
         if later & _AWARD_TYPES:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from .derive import Status, closing_deadline
+from .derive import Status, closing_deadline, stage
 from .model import Change, NoticeType
 from .site import Published, Site
 
@@ -125,6 +125,10 @@ def closes_soon(item: Published, site: Site) -> bool:
     )
 
 
-def _order(raw: _Raw) -> tuple[datetime, datetime, int, str]:
+def _order(raw: _Raw) -> tuple[datetime, int, datetime, int, str]:
+    """Oldest first; at one moment, a procurement's earlier stage first (a tender before the
+    cancellation dated with it), then the notice published first; the id settles the rest."""
     at, event_id, _kind, item, change = raw
-    return (at, item.notice.published, change.number if change else 0, event_id)
+    notice = item.notice
+    number = change.number if change else 0
+    return (at, stage(notice.notice_type), notice.published, number, event_id)
