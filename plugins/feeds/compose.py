@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from html import escape
 
+from plugins.notices.change_text import change_lines
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind
 from plugins.notices.formatting import (
+    changed_on_text,
+    date_text,
     datetime_text,
     deadline_label,
     money_text,
     notice_type_label,
     text,
 )
-from plugins.notices.model import Notice
+from plugins.notices.model import Change, Notice
 from plugins.notices.site import Published, Site
 
 from .render import Author, Category, Entry, Link
@@ -33,15 +36,16 @@ def tag_uri(site: Site, id_date: str, specific: str) -> str:
 
 
 def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
-    """A notice as it stands: updated whenever a change is added to it."""
+    """A notice as it stands, with its latest change: updated whenever one is added."""
     notice = item.notice
+    latest = _latest_change(notice, site)
     return Entry(
         id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{notice.lang}"),
         title=f"{notice_type_label(notice.notice_type, notice.lang)}: {notice.title}",
         links=_links(item, site, with_documents=True),
         updated=notice.updated,
         published=notice.published,
-        summary_html=_summary(notice, notice.summary, site),
+        summary_html=_summary(notice, notice.summary, site) + latest,
         author=_author(notice),
         categories=cpv_categories(notice),
     )
@@ -51,10 +55,13 @@ def event_entry(event: Event, site: Site, id_date: str) -> Entry:
     """One change, award or cancellation: its own entry, so readers notice it."""
     notice = event.item.notice
     label = notice_type_label(notice.notice_type, notice.lang)
+    changed = ""
     if event.kind is EventKind.CHANGED:
         assert event.change is not None
-        changed = text("{label} changed: {title}", notice.lang)
-        title, lead = changed.format(label=label, title=notice.title), event.change.summary
+        title = text("{label} changed: {title}", notice.lang).format(
+            label=label, title=notice.title
+        )
+        lead, changed = event.change.summary, _fields(event.change, notice, site)
     else:
         title, lead = f"{label}: {notice.title}", notice.summary
     return Entry(
@@ -63,7 +70,7 @@ def event_entry(event: Event, site: Site, id_date: str) -> Entry:
         links=_links(event.item, site, with_documents=False),
         updated=event.at,
         published=event.at,
-        summary_html=_summary(notice, lead, site),
+        summary_html=f"<p>{escape(lead)}</p>{changed}{_facts(notice, site)}",
         author=_author(notice),
         categories=cpv_categories(notice),
     )
@@ -94,7 +101,28 @@ def _links(item: Published, site: Site, *, with_documents: bool) -> tuple[Link, 
     return tuple(links)
 
 
+def _latest_change(notice: Notice, site: Site) -> str:
+    """``Changed on <date>: <reason>`` and what it changed, or "" for an unchanged notice."""
+    if not notice.changes:
+        return ""
+    latest = notice.changes[-1]
+    day = date_text(latest.date, zone=site.timezone, lang=notice.lang)
+    said = changed_on_text(day, latest.summary, latest.correction, notice.lang)
+    return f"<p>{escape(said)}</p>{_fields(latest, notice, site)}"
+
+
+def _fields(change: Change, notice: Notice, site: Site) -> str:
+    """Each field the change touched, ``<label>: <old> → <new>``, as a list (or "")."""
+    lines = change_lines(change, notice, zone=site.timezone, lang=notice.lang)
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f"<ul>{items}</ul>" if items else ""
+
+
 def _summary(notice: Notice, lead: str, site: Site) -> str:
+    return f"<p>{escape(lead)}</p>{_facts(notice, site)}"
+
+
+def _facts(notice: Notice, site: Site) -> str:
     lang = notice.lang
     facts = [(text("Buyer", lang), notice.buyer.name)]
     money = main_value(notice)
@@ -105,7 +133,7 @@ def _summary(notice: Notice, lead: str, site: Site) -> str:
         moment = datetime_text(deadline.at, zone=site.timezone, lang=lang)
         facts.append((deadline_label(deadline.kind, lang), moment))
     items = "".join(f"<li>{escape(name)}: {escape(value)}</li>" for name, value in facts)
-    return f"<p>{escape(lead)}</p><ul>{items}</ul>"
+    return f"<ul>{items}</ul>"
 
 
 def _author(notice: Notice) -> Author:
