@@ -18,6 +18,7 @@ from icalendar import Alarm, Event, Timezone, vDuration, vText
 from icalendar import Calendar as ICalendar
 
 from plugins.config import CalendarOptions as Options
+from plugins.notices.change_text import change_lines, was
 from plugins.notices.derive import Status
 from plugins.notices.formatting import (
     datetime_text,
@@ -151,14 +152,17 @@ def summary(item: Published, deadline: Deadline, revised: Revision) -> str:
 
 
 def description(item: Published, deadline: Deadline, revised: Revision, site: Site) -> str:
-    """What a supplier needs to decide: the deadline, buyer, value, changes and the link."""
+    """What a supplier needs to decide: the deadline (and what it was), buyer, value, the
+    latest change (each field old → new) and the link."""
     notice, lang = item.notice, item.lang
 
     def when(moment: datetime) -> str:
         return datetime_text(moment, zone=site.timezone, lang=lang)
 
+    before = was(notice, (f"deadlines.{deadline.kind.value}",), zone=site.timezone, lang=lang)
     lines = [
-        f"{deadline_label(deadline.kind, lang)}: {when(deadline.at)}",
+        f"{deadline_label(deadline.kind, lang)}: {when(deadline.at)}"
+        + (f" {before}" if before else ""),
         text("{type} {id} from {buyer}", lang).format(
             type=notice_type_label(notice.notice_type, lang),
             id=notice.notice_id,
@@ -171,8 +175,10 @@ def description(item: Published, deadline: Deadline, revised: Revision, site: Si
         cancelled = text("Cancelled: the procurement was cancelled on {date}.", lang)
         lines.append(cancelled.format(date=when(revised.cancelled)))
     if notice.changes:
+        latest = notice.changes[-1]
         changes = text("Changes since publication: {count}. Latest: {summary}", lang)
-        lines.append(changes.format(count=len(notice.changes), summary=notice.changes[-1].summary))
+        lines.append(changes.format(count=len(notice.changes), summary=latest.summary))
+        lines += change_lines(latest, notice, zone=site.timezone, lang=lang)
     details = text("Details and documents: {url}", lang).format(url=site.absolute(item.path))
     lines += ["", notice.summary, "", details]
     return "\n".join(lines)
