@@ -95,36 +95,21 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
 @task(
     help={
         "format": "text (default) or github (GitHub Actions annotations)",
-        "paths": "files to check",
+        "paths": "only these files, judged within the whole site (as pre-commit passes them)",
+        "against": "the published record: a git revision (default origin/main, when there is "
+        "one) or the site's notices.json (a file or its address)",
     }
 )
-def check(c: Context, format: str = "text", paths: str = "") -> None:
-    """Check every notice (or the given files and folders) and print all problems at once."""
-    from plugins.config import SettingsError
-    from plugins.notices.check import check_files, files_to_check, named_paths
-    from plugins.notices.store import NoticeStore
-    from plugins.pelican_adapter.settings import site_config
+def check(c: Context, format: str = "text", paths: str = "", against: str = "") -> None:
+    """Check every notice (or the given files) and print all problems at once."""
+    from plugins.site_build.check_command import CheckFailed, CheckRequest, run_check
 
-    try:  # notices are judged by the site's own settings, read as the build reads them
-        config = site_config(SETTINGS)
-    except SettingsError as error:
-        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
-    given = named_paths(paths) or [CONTENT / "notices"]
-    files = files_to_check(given)
-    report = check_files(
-        files,
-        ROOT,
-        config.notices.find_a_tender_first,
-        NoticeStore(config.notices.cache),  # the build's, so unchanged notices aren't read again
-        ocid_prefixes=config.ocds.ocid_prefixes,
-        default_lang=config.default_lang,
-    )
-    for problem in report.problems:
-        print(problem.as_github() if format == "github" else problem)
-    errors, warnings = report.errors, report.warnings
-    summary = f"{len(report.loaded)} notices checked, {len({p.path for p in errors})} with problems, {len(errors)} problems"
-    print(summary + (f", {len(warnings)} warnings" if warnings else ""), file=sys.stderr)
-    if errors:
+    request = CheckRequest(ROOT, SETTINGS, CONTENT / "notices", paths, against, format == "github")
+    try:
+        passed = run_check(request)
+    except CheckFailed as error:
+        raise Exit(str(error), code=2) from None
+    if not passed:
         raise Exit(code=1)
 
 

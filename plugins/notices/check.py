@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import find_a_tender_first
@@ -11,6 +12,8 @@ from .files import is_notice_file, lookalike_problem, notice_files, scan
 from .find_a_tender_first import Mode
 from .load import LoadedNotice, display_path
 from .problems import Problem
+from .published import Record
+from .record_check import edits_to_record
 from .sitewide import Located, sitewide_problems
 from .store import NoticeStore
 
@@ -56,6 +59,10 @@ def check_files(
     store: NoticeStore | None = None,
     ocid_prefixes: tuple[str, ...] = (),
     default_lang: str = "en",
+    *,
+    within: list[Path] | None = None,
+    record: Record | None = None,
+    clock: datetime | None = None,
 ) -> CheckReport:
     """Check each file (unchanged ones from ``store``), the rules that span files, then what
     is held back.
@@ -63,7 +70,27 @@ def check_files(
     ``find_a_tender_mode`` is the site's NOTICES_FIND_A_TENDER_FIRST (None: its default);
     ``ocid_prefixes`` its OCDS_OCID_PREFIX (empty: any prefix); ``default_lang`` its
     DEFAULT_LANG, the language of the originals translations are judged against.
+    ``within``, the site's files, makes the check of ``paths`` the full check's verdict on
+    them (translations, duplicate ids and procurements are judged across the whole site).
+    ``record``, what was published, has edits to it checked (``record.py``) as of ``clock``.
     """
+    if within is not None:
+        named = {display_path(path, relative_to) for path in paths}
+        everything = list(dict.fromkeys([*within, *paths]))
+        whole = check_files(
+            everything,
+            relative_to,
+            find_a_tender_mode,
+            store,
+            ocid_prefixes,
+            default_lang,
+            record=record,
+            clock=clock,
+        )
+        return CheckReport(
+            tuple(item for item in whole.loaded if item.path in named),
+            tuple(problem for problem in whole.problems if problem.path in named),
+        )
     lookalikes = [path for path in paths if not is_notice_file(path)]
     paths = [path for path in paths if is_notice_file(path)]
     files = [(path, display_path(path, relative_to)) for path in paths]
@@ -71,10 +98,12 @@ def check_files(
     loaded = tuple(read.loaded for read in reads)
     problems = [lookalike_problem(path, display_path(path, relative_to)) for path in lookalikes]
     problems += [problem for item in loaded for problem in (*item.problems, *item.warnings)]
-    valid = [Located(item.notice, item.id_line) for item in loaded if item.notice is not None]
+    valid = [Located(item.notice, item.id_line, item.lines) for item in loaded if item.notice]
     problems += sitewide_problems(valid, default_lang)
     problems += _held(paths, loaded, find_a_tender_mode or Mode.HOLD_NOTICE)
     problems += _foreign_ocids(loaded, ocid_prefixes)
+    if record is not None:
+        problems += edits_to_record(paths, loaded, record, clock or datetime.now(UTC))
     return CheckReport(loaded, tuple(sorted(problems)))
 
 

@@ -210,6 +210,8 @@ def _touched(field: str | dict[str, Any]) -> FieldChange:
 def _written(value: Any) -> str | None:
     if value is None:
         return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.formatting import notice_type_label
 from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
 from plugins.notices.model import Money
+from plugins.notices.record import change_json
 from plugins.notices.site import Published, Site
 
 PATH = "notices.json"
@@ -63,6 +65,10 @@ def _entry(item: Published, site: Site) -> dict[str, Any]:
         "translations": [
             {"language": lang, "url": site.absolute(path)} for lang, path in item.translations
         ],
+        "record": {
+            "facts": {name: json.loads(text) for name, text in notice.facts},
+            "changes": [change_json(change) for change in notice.changes],
+        },
     }
 
 

@@ -1,0 +1,78 @@
+"""``invoke check``: every notice (or the files named, judged within the whole site), checked
+by the site's own settings, and against the published record when there is one."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from plugins.config import Config, SettingsError
+from plugins.notices.check import check_files, files_to_check, named_paths
+from plugins.notices.published import Record, RecordUnavailable, default_revision, read_record
+from plugins.notices.store import NoticeStore
+from plugins.pelican_adapter.settings import site_config
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    root: Path  # the site's repository
+    settings: Path  # pelicanconf.py
+    notices: Path  # content/notices
+    paths: str = ""  # as ``--paths`` gives them: only these files
+    against: str = ""  # a git revision, a notices.json file or address; "" for the default
+    github: bool = False  # problems as GitHub Actions annotations
+
+
+class CheckFailed(Exception):
+    """The check could not run (settings, record): the message says why."""
+
+
+def run_check(request: CheckRequest) -> bool:
+    """Print every problem, then a summary on stderr; True when nothing fails the check."""
+    try:  # notices are judged by the site's own settings, read as the build reads them
+        config = site_config(request.settings)
+    except SettingsError as error:
+        raise CheckFailed(f"{request.settings.name}: {error}") from None
+    record = _record(request, config)
+    named = named_paths(request.paths)
+    report = check_files(
+        files_to_check(named or [request.notices]),
+        request.root,
+        config.notices.find_a_tender_first,
+        NoticeStore(config.notices.cache),  # the build's, so unchanged notices aren't read again
+        ocid_prefixes=config.ocds.ocid_prefixes,
+        default_lang=config.default_lang,
+        within=files_to_check([request.notices]) if named else None,
+        record=record,
+        clock=config.clock,
+    )
+    for problem in report.problems:
+        print(problem.as_github() if request.github else problem)
+    errors, warnings = report.errors, report.warnings
+    summary = (
+        f"{len(report.loaded)} notices checked, {len({p.path for p in errors})} with problems, "
+        f"{len(errors)} problems"
+    )
+    summary += f", {len(warnings)} warnings" if warnings else ""
+    summary += f"; against {record.source}" if record else ""
+    print(summary, file=sys.stderr)
+    return not errors
+
+
+def _record(request: CheckRequest, config: Config) -> Record | None:
+    """What was published: as asked, else ``origin/main`` when there is one, else nothing."""
+    against = request.against or default_revision(request.root)
+    if not against:
+        print(
+            "not checked against the published record (no origin/main here): "
+            "use --against REVISION or --against https://…/notices.json",
+            file=sys.stderr,
+        )
+        return None
+    try:
+        return read_record(
+            against, request.root, request.notices, config.notices.find_a_tender_first, config.clock
+        )
+    except RecordUnavailable as error:
+        raise CheckFailed(f"--against: {error}") from None
