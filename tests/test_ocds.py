@@ -179,7 +179,10 @@ def _add_change(text: str) -> str:
         "\nchanges:\n"
         "  - date: 2026-11-16T09:30:00+00:00\n"
         "    summary: Tender deadline moved to 27 November 2026 after a request from bidders.\n"
-        "    fields: [deadlines.tender]\n"
+        "    fields:\n"
+        "      - field: deadlines.tender\n"
+        "        from: 2026-11-13T17:00:00+00:00\n"
+        "        to: 2026-11-20T17:00:00+00:00\n"
         "    formal: true"
     )
     return text[:end] + change + text[end:]
@@ -204,9 +207,14 @@ def test_amending_a_notice_adds_exactly_one_release(built_sample: Path, tmp_path
         {
             "id": "ACC-2026-0035-change-1",
             "date": "2026-11-16T09:30:00+00:00",
-            "description": "Tender deadline moved to 27 November 2026 after a request from bidders.",
+            "rationale": "Tender deadline moved to 27 November 2026 after a request from bidders.",
+            "description": "Tender deadline: Friday 13 November 2026, 5:00pm (GMT)"
+            " → Friday 20 November 2026, 5:00pm (GMT)",
             "amendsReleaseID": "ACC-2026-0035",
             "releaseID": "ACC-2026-0035-change-1",
+            "changes": [
+                {"property": "tenderPeriod.endDate", "former_value": "2026-11-13T17:00:00+00:00"}
+            ],
         }
     ]
     site_before = json.loads((built_sample / RELEASES_PATH).read_text(encoding="utf-8"))

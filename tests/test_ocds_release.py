@@ -75,7 +75,7 @@ def test_each_change_is_a_release_tagged_update_or_amendment(sample_site, releas
             assert data["date"] == change.date.isoformat()
             assert data["tag"] == [CHANGE_TAG[notice.notice_type][change.formal]]
             amendment = data["tender"]["amendments"][-1]
-            assert amendment["description"] == change.summary
+            assert amendment["rationale"] == change.summary
             assert len(data["tender"]["amendments"]) == change.number
     ids = [r.id for r in releases.values()]
     expected = len(list(sample_site.in_language())) + sum(len(n.changes) for n in changed)
@@ -85,9 +85,19 @@ def test_each_change_is_a_release_tagged_update_or_amendment(sample_site, releas
 def test_an_informal_and_a_formal_change_to_a_tender(releases):
     assert _data(releases, "ACC-2026-0031-change-1")["tag"] == ["tenderUpdate"]
     assert _data(releases, "ACC-2026-0031-change-2")["tag"] == ["tenderAmendment"]
-    second = _data(releases, "ACC-2026-0031-change-2")["tender"]["amendments"][1]
+    first, second = _data(releases, "ACC-2026-0031-change-2")["tender"]["amendments"]
     assert second["amendsReleaseID"] == "ACC-2026-0031-change-1"
     assert second["releaseID"] == "ACC-2026-0031-change-2"
+    # Each says what it changed, old → new, and gives the former value where OCDS has a place.
+    assert first["description"] == (
+        "Clarification questions by: Friday 20 November 2026, 5:00pm (GMT)"
+        " → Friday 27 November 2026, 5:00pm (GMT)"
+    )
+    assert first["changes"] == [
+        {"property": "enquiryPeriod.endDate", "former_value": "2026-11-20T17:00:00+00:00"}
+    ]
+    assert second["description"] == "Estimated value (lot 3): £4,000,000 → £5,000,000"
+    assert "changes" not in second  # a lot's value has no tender property of its own
 
 
 @pytest.mark.parametrize(

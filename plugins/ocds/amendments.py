@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from plugins.notices.change_text import change_lines
 from plugins.notices.model import Change, Notice
 
 from .compact import Json, compact
 from .context import Context, release_id
+from .former import former_values
 from .values import when
 
 
@@ -28,14 +30,22 @@ def amendments(notice: Notice, changes: tuple[Change, ...], context: Context) ->
     previous = notice.notice_id
     for change in changes:
         this_id = release_id(notice.notice_id, change.number)
-        result.append(
-            {
-                "id": this_id,
-                "date": when(change.date),
-                "description": change.summary,
-                "amendsReleaseID": previous,
-                "releaseID": this_id,
-            }
-        )
+        result.append(_change(notice, change, context, previous, this_id))
         previous = this_id
     return result
+
+
+def _change(notice: Notice, change: Change, context: Context, previous: str, this_id: str) -> Json:
+    """A change to the notice: its reason, what it changed (old → new) and the values before."""
+    lines = change_lines(change, notice, zone=context.site.timezone, lang=notice.lang)
+    return compact(
+        {
+            "id": this_id,
+            "date": when(change.date),
+            "rationale": change.summary,
+            "description": "; ".join(lines) or change.summary,
+            "amendsReleaseID": previous,
+            "releaseID": this_id,
+            "changes": former_values(change),
+        }
+    )
