@@ -7,16 +7,18 @@ from typing import Any
 
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions
+from plugins.notices.check import check_files, notice_files
 from plugins.notices.derive import Status
 from plugins.notices.events import EventKind, events
 from plugins.notices.output import in_memory
 from tests.calendars_support import events_by_uid
 from tests.notice_factory import REMOVE, notice_data, notice_text
-from tests.sites import site_from
+from tests.sites import CONTENT, pelican_build, site_from
 
 TENDER_ID = "ACC-2026-0031"  # the factory's UK4: published 26 October 2026 09:00, ocid …0a31c7
 TENDER_PUBLISHED = "2026-10-26T09:00:00+00:00"
 # Fields a UK12 does not have: the tender's facts.
+AFTER_ALL = {"NOTICES_CLOCK": "2026-12-20T12:00:00+00:00"}  # a build clock after every notice
 _NOT_IN_A_CANCELLATION = (
     "category",
     "cpv",
@@ -83,3 +85,115 @@ def test_a_cancellation_dated_before_its_tender_does_not_cancel_it(tmp_path):
     site = site_from(content_with(tmp_path, notice_data(), earlier))
     [tender] = [item for item in site.notices if item.notice.notice_id == TENDER_ID]
     assert tender.facets.status is Status.OPEN
+
+
+def award(**overrides: Any) -> dict[str, Any]:
+    """A UK6 of the factory tender's procurement, after its tender deadline, for lot 1."""
+    return notice_data(
+        {
+            "notice_type": "UK6",
+            "notice_id": "ACC-2026-0100",
+            "published": "2026-12-10T09:00:00+00:00",
+            "find_a_tender.notice_id": "050377-2026",
+            "find_a_tender.url": "https://www.find-tender.service.gov.uk/Notice/050377-2026",
+            "title": "Highway resurfacing framework: contract award",
+            "suppliers": [{"name": "Afonwy Surfacing Ltd", "id": "GB-COH-01234567"}],
+            "award": {"date": "2026-12-09", "lots": ["1"]},
+            "lots": [{"id": "1", "title": "North and the coast"}],
+            **dict.fromkeys(("deadlines", "submission", "suitability", "changes"), REMOVE),
+            **overrides,
+        }
+    )
+
+
+def check(tmp_path: Path, *notices: dict[str, Any]) -> list[str]:
+    """What `invoke check` says about these notices, one line a problem."""
+    content = content_with(tmp_path, *notices)
+    return [str(problem) for problem in check_files(notice_files(content), content.parent).problems]
+
+
+def line_of(tmp_path: Path, notice_id: str, text: str) -> int:
+    """The line number of the first line of that notice's file that starts with ``text``."""
+    path = tmp_path / "content" / "notices" / f"{notice_id.lower()}.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith(text))
+
+
+def test_a_tender_its_award_and_its_cancellation_pass(tmp_path):
+    later = cancellation(published="2026-12-11T09:00:00+00:00")
+    assert check(tmp_path, notice_data(), award(), later) == []
+
+
+def test_a_cancellation_whose_ocid_matches_nothing_is_refused(tmp_path):
+    lines = check(tmp_path, notice_data(), cancellation(ocid="ocds-h6vhtk-0a31c8"))
+    at = line_of(tmp_path, "ACC-2026-0099", "ocid:")
+    assert lines == [
+        f"content/notices/acc-2026-0099.md:{at}: ocid: no other notice of this site has ocid "
+        "ocds-h6vhtk-0a31c8, so this UK12 follows nothing — use the ocid of the notice it "
+        "follows (invoke new --after <the notice it follows> copies its ocid, buyer and lots)"
+    ]
+
+
+def test_a_follow_up_with_another_buyer_is_refused(tmp_path):
+    lines = check(tmp_path, notice_data(), cancellation(**{"buyer.id": "GB-PPON-AAAA-1111-BBBB"}))
+    at = line_of(tmp_path, "ACC-2026-0099", "id: GB-PPON-AAAA")
+    assert lines == [
+        f"content/notices/acc-2026-0099.md:{at}: buyer.id: buyer GB-PPON-AAAA-1111-BBBB is not "
+        "the procurement's buyer: content/notices/acc-2026-0031.md (ocid ocds-h6vhtk-0a31c7) "
+        "has buyer GB-PPON-PQRT-4821-WXYZ — use buyer id GB-PPON-PQRT-4821-WXYZ, or the ocid "
+        "of this buyer's procurement (invoke new --after <the notice it follows> copies its "
+        "ocid, buyer and lots)"
+    ]
+
+
+def test_a_follow_up_naming_an_unknown_lot_is_refused(tmp_path):
+    wrong = award(**{"award.lots": ["3"], "lots": [{"id": "3", "title": "Inland"}]})
+    lines = check(tmp_path, notice_data(), wrong)
+    path = "content/notices/acc-2026-0100.md"
+    told = "lot '3' is in no earlier notice of procurement ocds-h6vhtk-0a31c7 (its lots are 1, 2)"
+    fix = "use the lot ids of the notices this one follows"
+    award_line = line_of(tmp_path, "ACC-2026-0100", "- '3'")
+    lots_line = line_of(tmp_path, "ACC-2026-0100", "- id: '3'")
+    assert sorted(lines) == sorted(
+        [
+            f"{path}:{award_line}: award.lots[0]: {told} — {fix}",
+            f"{path}:{lots_line}: lots[0].id: {told} — {fix}",
+        ]
+    )
+
+
+def test_an_award_before_the_tender_deadline_is_a_warning(tmp_path):
+    early = award(published="2026-12-01T09:00:00+00:00")
+    content = content_with(tmp_path, notice_data(), early)
+    report = check_files(notice_files(content), content.parent)
+    assert report.errors == ()
+    [warning] = report.warnings
+    at = line_of(tmp_path, "ACC-2026-0100", "published:")
+    assert str(warning) == (
+        f"content/notices/acc-2026-0100.md:{at}: warning: published: the award is dated "
+        "2026-12-01T09:00:00+00:00, before the tender deadline 2026-12-04T12:00:00+00:00 of "
+        "content/notices/acc-2026-0031.md — check both dates: tenders may arrive until the "
+        "deadline, so an award comes after it"
+    )
+
+
+def test_the_build_refuses_what_check_refuses_and_only_warns_of_an_early_award(tmp_path):
+    stray = cancellation(ocid="ocds-h6vhtk-0a31c8")
+    early = award(published="2026-12-01T09:00:00+00:00")
+    content = content_with(tmp_path, notice_data(), stray, early)
+    result = pelican_build(content, tmp_path / "output", "--fatal", "errors", settings=AFTER_ALL)
+    assert result.returncode == 1
+    assert "ocid: no other notice of this site has ocid ocds-h6vhtk-0a31c8" in result.stdout
+    assert "WARNING" in result.stdout and "the award is dated 2026-12-01" in result.stdout
+    content = content_with(tmp_path / "again", notice_data(), early)
+    result = pelican_build(
+        content, tmp_path / "again-output", "--fatal", "errors", settings=AFTER_ALL
+    )
+    assert result.returncode == 0, result.stdout
+    assert (tmp_path / "again-output" / "notices" / "acc-2026-0100" / "index.html").is_file()
+
+
+def test_the_sample_breaks_no_follow_up_rule():
+    files = notice_files(CONTENT / "notices")
+    report = check_files(files, CONTENT.parent)
+    assert [p for p in report.problems if p.field in ("ocid", "buyer.id", "published")] == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from .body import checked_render
 from .body_limits import limit_problems
 from .body_screen import needs_rendering
 from .files import slug_for, slug_problem
+from .followups import field_lines
 from .model import Notice
 from .parse import build_notice
 from .placeholders import placeholder_problems
@@ -33,6 +34,7 @@ class LoadedNotice:
     id_line: int = 1
     ocid_line: int = 1
     warnings: tuple[Problem, ...] = ()  # said, but the notice is published
+    lines: dict[str, int] = field(default_factory=dict)  # for rules across files
     html: str | None = None  # the body as the page shows it, when the check rendered it
 
 
@@ -91,6 +93,7 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
         id_line=source.line_of(("notice_id",)),
         ocid_line=source.line_of(("ocid",)),
         warnings=tuple(placeholder_problems(source)),
+        lines=field_lines(source),
         html=html,
     )
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
+from .followups import followup_problems
 from .model import Notice
 from .problems import Problem
 
 
 @dataclass(frozen=True)
 class Located:
-    """A valid notice and the line of its notice_id, for pointing at it."""
+    """A valid notice and the line of its notice_id, for pointing at it; ``lines`` has the
+    lines of the fields follow-up rules name (``followups.field_lines``)."""
 
     notice: Notice
     id_line: int
+    lines: Mapping[str, int] = field(default_factory=dict)
 
 
 def sitewide_problems(notices: Iterable[Located], default_lang: str = "en") -> list[Problem]:
@@ -23,7 +26,8 @@ def sitewide_problems(notices: Iterable[Located], default_lang: str = "en") -> l
 
     A translation is judged against its original in ``default_lang`` (the site's DEFAULT_LANG).
     """
-    problems: list[Problem] = []
+    notices = list(notices)
+    problems: list[Problem] = followup_problems(notices)
     groups: dict[str, list[Located]] = defaultdict(list)
     # The notice published first owns its id; a later one reusing it is the mistake.
     for item in sorted(notices, key=lambda item: (item.notice.published, item.notice.source_path)):

@@ -79,4 +79,5 @@ def metadata(read: ReadNotice) -> dict[str, Any]:
         "summary": html.escape(notice.summary),
         "notice": notice,
         "notice_id_line": read.loaded.id_line,
+        "notice_lines": read.loaded.lines,
     }

@@ -62,11 +62,15 @@ def _say_held(articles: list[Article], mode: Mode, config: Config) -> None:
 
 
 def _rejected_paths(articles: list[Article], default_lang: str) -> set[str]:
-    located = [Located(a.notice, a.metadata.get("notice_id_line", 1)) for a in articles]
+    """The files a site-wide rule refuses (logged as errors); its warnings are only said."""
+    located = [
+        Located(a.notice, a.metadata.get("notice_id_line", 1), a.metadata.get("notice_lines", {}))
+        for a in articles
+    ]
     problems = sitewide_problems(located, default_lang)
     for problem in problems:
-        logger.error("%s", problem)
-    return {problem.path for problem in problems}
+        (logger.warning if problem.warning else logger.error)("%s", problem)
+    return {problem.path for problem in problems if not problem.warning}
 
 
 def _scheduled(articles: list[Article], config: Config) -> set[str]:
