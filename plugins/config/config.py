@@ -81,6 +81,16 @@ class CardOptions:
 
 
 @dataclass(frozen=True)
+class SiteFilesOptions:
+    """SITE_FILES_*: ``security_contact`` is None when there is no security.txt."""
+
+    security_contact: str | None = None
+    security_expires: timedelta = timedelta(days=180)
+    security_policy: str | None = None
+    short_name: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything the build reads from settings, checked."""
 
@@ -97,6 +107,7 @@ class Config:
     announcements: AnnouncementOptions
     per_page: int
     cards: CardOptions
+    site_files: SiteFilesOptions = SiteFilesOptions()
 
 
 def load_config(settings: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> Config:
@@ -203,6 +214,12 @@ def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[s
             accent=values["CARDS_ACCENT_COLOUR"],
             cache=cache / values["CARDS_CACHE_PATH"] if values["CARDS_CACHE_PATH"] else None,
             processes=values["CARDS_PROCESSES"],
+        ),
+        site_files=SiteFilesOptions(
+            security_contact=values["SITE_FILES_SECURITY_CONTACT"],
+            security_expires=values["SITE_FILES_SECURITY_EXPIRES"],
+            security_policy=values["SITE_FILES_SECURITY_POLICY"],
+            short_name=values["SITE_FILES_SHORT_NAME"],
         ),
     )
 

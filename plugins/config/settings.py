@@ -243,8 +243,54 @@ CARDS = (
         "processes that draw cards when there are many (200 or more); `1` draws in the build",
     ),
 )
-SETTINGS = NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS
+SITE_FILES = (
+    Setting(
+        "SITE_FILES_SECURITY_CONTACT",
+        None,
+        optional(
+            pattern(
+                "`mailto:`, `https://` or `tel:` address",
+                r"(mailto:|https://|tel:)\S+",
+                "an address such as 'mailto:security@example.gov.uk'",
+            )
+        ),
+        "where to report a security problem with the site, e.g. "
+        '`"mailto:security@afonwy.gov.uk"`, published as `/.well-known/security.txt` '
+        "(RFC 9116); `None`: no `security.txt`",
+    ),
+    Setting(
+        "SITE_FILES_SECURITY_EXPIRES",
+        "P180D",
+        duration(positive=True),
+        "how long after the build's clock `security.txt` says it is valid (`Expires`); keep it "
+        "under a year (RFC 9116) and build at least that often",
+    ),
+    Setting(
+        "SITE_FILES_SECURITY_POLICY",
+        None,
+        optional(URL),
+        "URL of the council's vulnerability disclosure policy, given as `Policy` in "
+        "`security.txt`; `None`: none given",
+    ),
+    Setting(
+        "SITE_FILES_SHORT_NAME",
+        None,
+        optional(TEXT),
+        "the site's name where space is short (a phone's home screen), for the web manifest, "
+        'e.g. `"Afonwy contracts"`; `None`: `SITENAME`',
+    ),
+)
+SETTINGS = NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS + SITE_FILES
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 # A setting starting with one of these that is not in SETTINGS is a mistake (a typo, or an
 # old name): it would be silently ignored.
-PREFIXES = ("NOTICES_", "FEEDS_", "CALENDARS_", "OCDS_", "ANNOUNCEMENTS_", "SITE_PAGES_", "CARDS_")
+PREFIXES = (
+    "NOTICES_",
+    "FEEDS_",
+    "CALENDARS_",
+    "OCDS_",
+    "ANNOUNCEMENTS_",
+    "SITE_PAGES_",
+    "CARDS_",
+    "SITE_FILES_",
+)

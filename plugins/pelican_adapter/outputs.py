@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from plugins import calendars, cards, feeds, ocds, opendata
+from plugins import calendars, cards, feeds, ocds, opendata, site_files
 from plugins.config import Config
 from plugins.notices.output import Chunks, write_files
 from plugins.notices.site import Site
@@ -28,6 +28,7 @@ FILES: tuple[tuple[str, Output], ...] = (
     ("calendar", calendars.files),
     ("OCDS", ocds.files),
     ("open data", opendata.files),
+    ("site", site_files.files),
 )
 CARDS: tuple[str, Output] = ("card", cards.files)
 
@@ -35,17 +36,32 @@ CARDS: tuple[str, Output] = ("card", cards.files)
 def write_outputs(
     generator: Any, writer: Any, site: Site, config: Config, site_plan: SitePlan
 ) -> None:
-    """Feeds, calendars, OCDS, open data, site pages, cards: in this order, every build."""
+    """Feeds, calendars, OCDS, open data, site files, site pages, the sitemap, cards: in
+    this order, every build."""
     output = Path(writer.output_path)
     for name, files in FILES:
         _write(output, name, files(site, config))
     write_pages(generator, writer, site_pages(site_plan, config.per_page))
+    found = site_files.locations(site_plan, config.per_page, theme_pages(generator))
+    _write(output, "sitemap", site_files.sitemap_files(site, found))
     _write(output, CARDS[0], CARDS[1](site, config))
 
 
 def _write(output: Path, name: str, files: Iterable[tuple[str, Chunks]]) -> None:
     count = write_files(output, files)
     logger.info("Wrote %d %s files", count, name)
+
+
+def theme_pages(generator: Any) -> list[site_files.Location]:
+    """The pages only Pelican knows (content/pages) and their translations, for the sitemap;
+    hidden pages are left out, as they are from the site's links."""
+    found = []
+    for page in generator.context.get("pages", ()):
+        for each in (page, *page.translations):
+            changed = getattr(each, "modified", None) or getattr(each, "date", None)
+            aware = changed if changed is not None and changed.tzinfo is not None else None
+            found.append(site_files.Location(each.url, aware))
+    return found
 
 
 def write_pages(generator: Any, writer: Any, pages: Iterable[Page]) -> None:

@@ -1,0 +1,76 @@
+"""``favicon.ico``, the web manifest's PNG icons and ``site.webmanifest``, drawn from the
+theme's logo (a notice pinned to a board) so no image file needs to be kept."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw
+
+from plugins.notices.jsonfile import json_bytes
+from plugins.notices.site import Site
+
+FAVICON = "favicon.ico"
+MANIFEST = "site.webmanifest"
+ICON_SIZES = (192, 512)  # what browsers ask a manifest for
+FAVICON_SIZES = (16, 32, 48)
+_VIEW = 56  # the logo's SVG viewBox (themes/noticeboard/static/images/logo.svg)
+_OVERSAMPLE = 4  # drawn larger, then scaled down, for smooth edges
+
+
+def icon_path(size: int) -> str:
+    return f"icon-{size}.png"
+
+
+def logo(size: int) -> Image.Image:
+    """The theme's logo, drawn ``size`` pixels square."""
+    big = size * _OVERSAMPLE
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    unit = big / _VIEW
+
+    def box(x: float, y: float, width: float, height: float) -> tuple[float, ...]:
+        return (x * unit, y * unit, (x + width) * unit, (y + height) * unit)
+
+    draw.rounded_rectangle(box(0, 0, 56, 56), radius=8 * unit, fill="#ffffff")
+    draw.rectangle(box(13, 15, 30, 32), fill="#0b0c0c")  # the board's 2-unit outline
+    draw.rectangle(box(15, 17, 26, 28), fill="#ffdd00")
+    for top in (26, 32, 38):
+        draw.rectangle(box(19, top, 18, 2), fill="#0b0c0c")
+    draw.ellipse(box(22, 6, 12, 12), fill="#0b0c0c")  # the pin's outline
+    draw.ellipse(box(24, 8, 8, 8), fill="#d4351c")
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def favicon() -> bytes:
+    """An ICO holding the logo at 16, 32 and 48 pixels."""
+    buffer = io.BytesIO()
+    largest = max(FAVICON_SIZES)
+    sizes = [(size, size) for size in FAVICON_SIZES]
+    logo(largest).save(buffer, format="ICO", sizes=sizes)
+    return buffer.getvalue()
+
+
+def icon(size: int) -> bytes:
+    buffer = io.BytesIO()
+    logo(size).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def manifest(site: Site, short_name: str | None, theme_colour: str) -> bytes:
+    """The web manifest: names, start address (the site's home page), icons and colours."""
+    data = {
+        "name": site.name,
+        "short_name": short_name or site.name,
+        "lang": site.default_lang,
+        "start_url": "./",
+        "scope": "./",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": theme_colour,
+        "icons": [
+            {"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in ICON_SIZES
+        ],
+    }
+    return json_bytes(data)
