@@ -78,7 +78,7 @@ def test_templates_get_the_site_and_what_they_read(content: Path, tmp_path: Path
 def test_outputs_are_written_in_a_fixed_order(content: Path, tmp_path: Path, logged):
     build(content, tmp_path / "out")
     wrote = [r.getMessage() for r in logged.records if r.getMessage().startswith("Wrote")]
-    order = [name for name, _ in FILES] + ["site pages", CARDS[0]]
+    order = [name for name, _ in FILES] + ["site pages", "sitemap", CARDS[0]]
     assert [next(n for n in order if n in line) for line in wrote] == order
 
 

@@ -28,7 +28,7 @@ FILES: tuple[tuple[str, Output], ...] = (
     ("calendar", calendars.files),
     ("OCDS", ocds.files),
     ("open data", opendata.files),
-    ("site", site_files.files),
+    ("site-wide", site_files.files),
 )
 CARDS: tuple[str, Output] = ("card", cards.files)
 
