@@ -17,6 +17,7 @@ import httpx
 import pytest
 from PIL import Image
 
+from plugins.contract import VERSION
 from plugins.opendata.announcements import announcements
 from publish.cli import main
 from publish.ledger import Ledger
@@ -116,7 +117,7 @@ def write_feed(folder: Path, items: list[dict[str, Any]], **top: Any) -> Path:
     """Write ``announcements.json`` with ``items`` into ``folder``; return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     data = {
-        "version": 1,
+        "version": VERSION,
         "generated": "2026-11-20T12:00:00Z",
         "site": {
             "name": "Afonwy County Council contract opportunities",

@@ -8,7 +8,7 @@ of plugins/ but the adapter, it imports no Pelican, and nothing of the build eit
 
 from __future__ import annotations
 
-from .model import Announcement, Announcements, Card, Deadline, Held, Invalid
+from .model import Announcement, Announcements, Card, ChangedField, Deadline, Held, Invalid
 from .reader import ContractError, load
 from .schema import PATH, SCHEMA, VERSION, schema
 
@@ -19,6 +19,7 @@ __all__ = [
     "Announcement",
     "Announcements",
     "Card",
+    "ChangedField",
     "ContractError",
     "Deadline",
     "Held",

@@ -14,6 +14,19 @@ class Deadline:
     label: str
     display: str
     at: datetime
+    kind: str = "tender"
+
+
+@dataclass(frozen=True)
+class ChangedField:
+    """A field a change touched: its old and new value as written, and the line for people
+    (``display``, never to be cut); a bare name from an older writer has only ``field``."""
+
+    field: str
+    label: str | None = None
+    old: str | None = None
+    new: str | None = None
+    display: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,7 @@ class Announcement:
     change_summary: str | None
     tags: tuple[str, ...]
     card: Card
+    change_fields: tuple[ChangedField, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .checker import Checker
-from .model import Announcement, Announcements, Card, Deadline, Held
+from .model import Announcement, Announcements, Card, ChangedField, Deadline, Held
 from .schema import VERSION, schema
 
 # No announcement needs a longer integer (Python refuses to read 4,301 digits and more).
@@ -102,13 +102,24 @@ def _announcement(item: dict[str, Any], output: Path) -> Announcement:
         summary=notice["summary"],
         language=notice["language"],
         value=facts["value"]["display"] if facts["value"] else None,
-        deadline=Deadline(deadline["label"], deadline["display"], _datetime(deadline["at"]))
+        deadline=Deadline(
+            deadline["label"], deadline["display"], _datetime(deadline["at"]), deadline["kind"]
+        )
         if deadline
         else None,
         change_number=change["number"] if change else None,
         change_summary=change["summary"] if change else None,
         tags=tuple(item["tags"]),
         card=Card(card["title"], card["description"], output / card["image"], card["image_alt"]),
+        change_fields=tuple(_changed(field) for field in change["fields"]) if change else (),
+    )
+
+
+def _changed(field: str | dict[str, Any]) -> ChangedField:
+    if isinstance(field, str):
+        return ChangedField(field)
+    return ChangedField(
+        field["field"], field["label"], field["from"], field["to"], field["display"]
     )
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 PATH = "announcements.json"
-VERSION = 1
+# 2: a change gives each field it touched with its old and new value and a line for people.
+VERSION = 2
 SCHEMA = Path(__file__).with_name("announcements.schema.json")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from plugins.cards import card_alt, card_path
 from plugins.contract.schema import VERSION
+from plugins.notices.change_text import field_line, notice_currency
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.find_a_tender_first import REASON, Held
@@ -21,11 +22,12 @@ from plugins.notices.formatting import (
     amount_text,
     datetime_text,
     deadline_label,
+    field_label,
     notice_type_label,
     text,
 )
 from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
-from plugins.notices.model import NoticeGroup
+from plugins.notices.model import Change, Notice, NoticeGroup
 from plugins.notices.site import Published, Site
 
 from .notices_index import money_json
@@ -118,9 +120,7 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
             ],
         },
         "facts": _facts(item, site),
-        "change": None
-        if change is None
-        else {"number": change.number, "summary": change.summary, "fields": list(change.fields)},
+        "change": None if change is None else _change(change, notice, site.timezone),
         "tags": _tags(item, hashtags),
         "card": {
             "title": notice.title,
@@ -129,6 +129,28 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
             "image_url": site.absolute(card_path(item)),
             "image_alt": card_alt(item, site.timezone),
         },
+    }
+
+
+def _change(change: Change, notice: Notice, zone: str) -> dict[str, Any]:
+    """The change entry: its reason, kind, and each field with old, new and a line for people."""
+    lang, currency = notice.lang, notice_currency(notice)
+    fields = [
+        {
+            "field": touched.field,
+            "label": field_label(touched.field, lang),
+            "from": touched.old,
+            "to": touched.new,
+            "display": field_line(touched, zone=zone, lang=lang, currency=currency),
+        }
+        for touched in change.touched
+    ]
+    return {
+        "number": change.number,
+        "summary": change.summary,
+        "fields": fields,
+        "formal": change.formal,
+        "correction": change.correction,
     }
 
 
