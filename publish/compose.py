@@ -1,10 +1,12 @@
 """The text of a post, composed from parts to fit a channel's limits.
 
-A post is: headline; detail (the change, or the notice's summary); deadline and value;
-the notice's URL; the hashtags. When it is too long the detail is shortened first, then
-dropped (a change's detail is only shortened), then the value dropped, then the headline
-shortened. The URL, the deadline and the tags are never cut: if they alone
-do not fit, composing fails with :class:`ComposeError` rather than post a broken link.
+A post is: headline; detail (a change's reason, or the notice's summary); a change's
+fields, each old → new; deadline and value; the notice's URL; the hashtags. When it is too
+long the detail is shortened first, then dropped (a change's reason is only shortened),
+then the value dropped, then the headline shortened. A changed field's line, the URL, the
+deadline and the tags are never cut: a line is whole or, when even the shortest post has no
+room for it, left out from the last (the page has them all). If the URL, deadline and tags
+alone do not fit, composing fails with :class:`ComposeError` rather than post a broken link.
 
 Segments carry the link and tag of their text, so a channel can turn them into rich-text
 facets (Bluesky) with exact UTF-8 byte offsets.
@@ -146,10 +148,12 @@ class _Tail:
 
 def compose(announcement: Announcement, limits: Limits) -> Composed:
     """The post for ``announcement`` that fits ``limits``, keeping as much as it can."""
-    parts = _parts(announcement)
-    for candidate in _candidates(parts, limits):
-        if candidate is not None:
-            return candidate
+    lines = _changed_lines(announcement)
+    for kept in range(len(lines), -1, -1):
+        parts = _parts(announcement, lines[:kept])
+        for candidate in _candidates(parts, limits):
+            if candidate is not None:
+                return candidate
     fixed = _assemble(_head("", None, parts), parts.tail(False), limits)
     raise ComposeError(
         f"{announcement.id}: the URL, deadline and tags alone take {fixed.length} of the "
@@ -219,12 +223,23 @@ def _longest(
     return _assemble(head_at(best), tail, limits)
 
 
-def _parts(announcement: Announcement) -> _Parts:
+def _changed_lines(announcement: Announcement) -> tuple[str, ...]:
+    """Each field the change touched as the build worded it (``Tender deadline: A → B``)."""
+    return tuple(field.display for field in announcement.change_fields if field.display)
+
+
+def _parts(announcement: Announcement, changed: tuple[str, ...]) -> _Parts:
     labels = _LABELS.get(announcement.language, _LABELS["en"])
     deadline = announcement.deadline
-    facts: tuple[str, ...] = ()
-    if deadline is not None and announcement.kind not in _NO_DEADLINE_KINDS:
-        facts = (f"{deadline.label}: {deadline.display}",)
+    facts: tuple[str, ...] = changed
+    fields = {field.field for field in announcement.change_fields if field.display}
+    # A changed deadline's line already gives its new value.
+    if (
+        deadline is not None
+        and announcement.kind not in _NO_DEADLINE_KINDS
+        and f"deadlines.{deadline.kind}" not in fields
+    ):
+        facts = (*facts, f"{deadline.label}: {deadline.display}")
     prefix, detail, required = "", announcement.summary, False
     if announcement.change_number is not None:
         prefix = f"{labels['change']} {announcement.change_number}: "

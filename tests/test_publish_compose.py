@@ -158,3 +158,68 @@ def test_the_value_goes_before_the_summary_when_space_is_short(tmp_path: Path):
     item = load_one(tmp_path, headline="Tender notice: " + "Long title words " * 13)
     text = compose(item, BLUESKY).text
     assert "Value: £240,000" in text and "Mowing" not in text
+
+
+def _moved(field: str, label: str, old: str, new: str) -> dict[str, Any]:
+    display = f"{label}: {old} → {new}"
+    return {"field": field, "label": label, "from": old, "to": new, "display": display}
+
+
+DEADLINE_MOVED = _moved(
+    "deadlines.tender",
+    "Tender deadline",
+    "Wednesday 20 January 2027, 12:00pm (GMT)",
+    "Wednesday 27 January 2027, 12:00pm (GMT)",
+)
+
+
+@pytest.mark.parametrize("limits", [BLUESKY, mastodon()], ids=["bluesky", "mastodon"])
+def test_a_change_post_shortens_the_title_never_the_old_and_new_values(tmp_path: Path, limits):
+    item = load_one(
+        tmp_path,
+        kind="changed",
+        headline="Change to tender notice: " + "Highway resurfacing framework words " * 12,
+        change={
+            "number": 1,
+            "summary": "Tender deadline moved from 20 to 27 January 2027 after supplier questions.",
+            "fields": [DEADLINE_MOVED],
+        },
+    )
+    composed = compose(item, limits)
+    lines = composed.text.split("\n")
+    assert DEADLINE_MOVED["display"] in lines  # both dates whole, on a line of their own
+    assert lines[0].startswith("Change to tender notice: Highway") and lines[0].endswith("…")
+    # The changed deadline's line gives its new value: no second, stale deadline line.
+    assert not any(line.startswith("Tender deadline: Friday") for line in lines)
+    assert composed.length <= limits.graphemes
+    assert_facets_exact(
+        bluesky_record(item, composed, None, None), item.url, ["Tender", "AfonwyContracts"]
+    )
+
+
+def test_changed_fields_that_cannot_all_fit_are_left_out_whole_from_the_last(tmp_path: Path):
+    moved = [
+        _moved(f"lots.{n}.value.amount", f"Estimated value (lot {n})", "£1,550,000", "£1,800,000")
+        for n in range(1, 9)
+    ]
+    item = load_one(
+        tmp_path,
+        kind="changed",
+        change={"number": 1, "summary": "Lot values revised.", "fields": [DEADLINE_MOVED, *moved]},
+    )
+    composed = compose(item, BLUESKY)
+    shown = [field["display"] for field in [DEADLINE_MOVED, *moved]]
+    kept = [line for line in composed.text.split("\n") if "→" in line]
+    assert kept == shown[: len(kept)] and 1 <= len(kept) < len(shown)
+    assert composed.length <= 300
+
+
+def test_a_change_named_by_field_alone_still_posts_its_reason(tmp_path: Path):
+    item = load_one(
+        tmp_path,
+        kind="changed",
+        change={"number": 3, "summary": "Documents updated.", "fields": ["documents"]},
+    )
+    text = compose(item, BLUESKY).text
+    assert "Change 3: Documents updated." in text and "→" not in text
+    assert "Tender deadline: Friday 4 December 2026, 12:00pm (GMT)" in text
