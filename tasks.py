@@ -162,6 +162,37 @@ def _new_notice_date() -> tuple[datetime, str]:
         raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
 
 
+@task(
+    help={
+        "notice": "the notice's id or file",
+        "field": "the field, e.g. deadlines.tender, value.amount, lots.3.value.amount",
+        "to": "its new value, e.g. 2027-01-27T12:00:00+00:00",
+        "reason": "why, in one sentence: the change's summary",
+        "formal": "a formal amendment (make it on Find a Tender too)",
+        "correction": "puts right a mistake in the text",
+    }
+)
+def change(
+    c: Context,
+    notice: str,
+    field: str,
+    to: str,
+    reason: str,
+    formal: bool = False,
+    correction: bool = False,
+) -> None:
+    """Change one field of a published notice and add the change entry that says so."""
+    from plugins.notices.amend import AmendError
+    from plugins.site_build.change_command import ChangeRequest, run_change
+
+    request = ChangeRequest(notice, field, to, reason, formal, correction)
+    try:
+        for line in run_change(request, ROOT, SETTINGS, CONTENT / "notices"):
+            print(line)
+    except AmendError as error:
+        raise Exit(str(error), code=2) from None
+
+
 @task
 def tools(c: Context) -> None:
     """Install the audit's tools when missing: vnu-jar (npm ci), Debian's Chromium and Java."""

@@ -241,3 +241,112 @@ def test_checking_one_file_says_what_the_full_check_says_of_it(path: Path) -> No
     shown = path.relative_to(ROOT).as_posix()
     assert alone.problems == tuple(p for p in whole_check().problems if p.path == shown)
     assert alone.problems or "bad_notices" not in shown
+
+
+def change(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "change", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_invoke_change_edits_the_field_and_records_the_change(repo: Path) -> None:
+    result = change(
+        repo,
+        "--notice=ACC-2026-0043",
+        "--field=deadlines.tender",
+        "--to=2026-12-23T12:00:00+00:00",
+        "--reason=Tender deadline moved to 23 December 2026 after supplier questions.",
+        "--formal",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        f"Changed {TENDER}: deadlines.tender from 2026-12-18T12:00:00+00:00 to "
+        "2026-12-23T12:00:00+00:00"
+    )
+    text = (repo / TENDER).read_text(encoding="utf-8")
+    assert MOVED in text and DEADLINE not in text
+    assert text.endswith(
+        "changes:\n"
+        "  - date: 2026-11-20T12:00:00+00:00\n"
+        '    summary: "Tender deadline moved to 23 December 2026 after supplier questions."\n'
+        "    fields:\n"
+        "      - field: deadlines.tender\n"
+        '        from: "2026-12-18T12:00:00+00:00"\n'
+        '        to: "2026-12-23T12:00:00+00:00"\n'
+        "    formal: true\n"
+        "---\n" + text.split("\n---\n", 1)[1]
+    )
+    assert check(repo).returncode == 0
+
+
+def test_invoke_change_finds_a_lot_by_its_id_in_a_flow_mapping(repo: Path) -> None:
+    result = change(
+        repo,
+        "--notice",
+        TENDER,
+        "--field",
+        "lots.2.value.amount",
+        "--to",
+        "2350000",
+        "--reason",
+        "Lot 2 value corrected.",
+    )
+    assert result.returncode == 0, result.stderr
+    text = (repo / TENDER).read_text(encoding="utf-8")
+    assert "    title: Central valleys\n    value: {amount: 2350000}\n" in text
+    assert check(repo).returncode == 0
+
+
+def test_invoke_change_appends_to_the_changes_there_are(repo: Path) -> None:
+    result = change(
+        repo,
+        "--notice",
+        "ACC-2026-0031",
+        "--field",
+        "deadlines.tender",
+        "--to",
+        "2026-12-15T12:00:00+00:00",
+        "--reason",
+        "More time for site visits.",
+    )
+    assert result.returncode == 0, result.stderr
+    text = (repo / FRAMEWORK).read_text(encoding="utf-8")
+    assert text.index("2026-11-12T15:30:00+00:00") < text.index("More time for site visits.")
+    assert check(repo).returncode == 0, check(repo).stdout
+
+
+@pytest.mark.parametrize(
+    ("field", "to", "said"),
+    [
+        ("nothing.here", "1", "nothing.here: the notice has no such field"),
+        ("deadlines", "1", "deadlines holds several values: name one of them"),
+        ("deadlines.tender", "next week", "--to must be a date and time with its offset"),
+        ("value.amount", "a lot", "--to must be a number"),
+        ("lots.9.title", "x", "lots.9.title: no item with id 9 in lots"),
+        ("deadlines.tender", "2026-12-18T12:00:00+00:00", "is already 2026-12-18T12:00:00+00:00"),
+        ("deadlines.tender", "2026-11-01T12:00:00+00:00", "would not pass the check"),
+    ],
+)
+def test_invoke_change_refuses_what_it_cannot_do_and_writes_nothing(
+    repo: Path, field: str, to: str, said: str
+) -> None:
+    before = (repo / TENDER).read_text(encoding="utf-8")
+    result = change(
+        repo,
+        "--notice",
+        "ACC-2026-0043",
+        "--field",
+        field,
+        "--to",
+        to,
+        "--reason",
+        "Why it changed.",
+    )
+    assert result.returncode == 2
+    assert said in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (repo / TENDER).read_text(encoding="utf-8") == before
