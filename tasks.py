@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from invoke import Context, Exit, task
@@ -121,6 +120,7 @@ def check(c: Context, format: str = "text", paths: str = "", against: str = "") 
         "value": "estimated value excluding VAT, in pounds, e.g. 240000",
         "ocid": "the procurement's ocid, to add this notice to an existing procurement",
         "find_a_tender": "the id of the same notice on Find a Tender, e.g. 041234-2026",
+        "after": "the notice this one follows (its file or notice_id): copies its ocid, buyer and lots, dated after it",
     }
 )
 def new(
@@ -131,35 +131,22 @@ def new(
     value: str = "",
     ocid: str = "",
     find_a_tender: str = "",
+    after: str = "",
 ) -> None:
-    """Write a new notice of TYPE, dated now (or at NOTICES_CLOCK), with placeholders to replace."""
-    from plugins.notices.scaffold import parse_type_and_value, write_new_notice
+    """Write a new notice of TYPE, dated now (or at NOTICES_CLOCK, or after --after), with placeholders to replace."""
+    from plugins.site_build.new_notice import NewNoticeError, write_new
 
+    fields = {"summary": summary, "ocid": ocid, "find_a_tender": find_a_tender}
     try:
-        notice_type, amount = parse_type_and_value(type, value)
-    except ValueError as error:
+        written = write_new(
+            SETTINGS, CONTENT, ROOT, type, title, after=after, value=value, **fields
+        )
+    except NewNoticeError as error:
         raise Exit(str(error), code=2) from None
-    now, clock_note = _new_notice_date()
-    fields = {"summary": summary, "value": amount, "ocid": ocid, "find_a_tender": find_a_tender}
-    try:
-        path = write_new_notice(CONTENT, notice_type, title, now, **fields)
-    except FileExistsError as error:
-        raise Exit(f"{error.filename} already exists: choose another title", code=2) from None
-    print(f"Wrote {path.relative_to(ROOT)}{clock_note}")
+    print(f"Wrote {written.path.relative_to(ROOT)}{written.note}")
     if not find_a_tender:
         print("No Find a Tender link yet: add find_a_tender once it is there (docs/buyers.md).")
     print("Replace the placeholders, then run: invoke check")
-
-
-def _new_notice_date() -> tuple[datetime, str]:
-    from plugins.config import SettingsError
-    from plugins.notices.scaffold import new_notice_date
-    from plugins.pelican_adapter.settings import site_config
-
-    try:
-        return new_notice_date(site_config(SETTINGS).pinned_clock)
-    except SettingsError as error:
-        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
 
 
 @task(

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
+import yaml
 
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions
@@ -13,7 +19,7 @@ from plugins.notices.events import EventKind, events
 from plugins.notices.output import in_memory
 from tests.calendars_support import events_by_uid
 from tests.notice_factory import REMOVE, notice_data, notice_text
-from tests.sites import CONTENT, pelican_build, site_from
+from tests.sites import CONTENT, ROOT, pelican_build, site_from
 
 TENDER_ID = "ACC-2026-0031"  # the factory's UK4: published 26 October 2026 09:00, ocid …0a31c7
 TENDER_PUBLISHED = "2026-10-26T09:00:00+00:00"
@@ -197,3 +203,72 @@ def test_the_sample_breaks_no_follow_up_rule():
     files = notice_files(CONTENT / "notices")
     report = check_files(files, CONTENT.parent)
     assert [p for p in report.problems if p.field in ("ocid", "buyer.id", "published")] == []
+
+
+INVOKE = [sys.executable, "-m", "invoke"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The project's tasks and settings (the sample clock, 20 November 2026 12:00) with the
+    factory tender as its only notice."""
+    for name in ("tasks.py", "pelicanconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "themes"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    content_with(
+        tmp_path, notice_data({"published": "2026-11-20T12:00:00+00:00", "changes": REMOVE})
+    )
+    return tmp_path
+
+
+def new_after(project: Path, after: str, *args: str) -> tuple[str, dict[str, Any]]:
+    result = subprocess.run(
+        [*INVOKE, "new", "--type", "UK12", "--title", "Road salt stopped", "--after", after, *args],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    written = project / "content" / "notices" / "2026" / "road-salt-stopped.md"
+    return result.stdout, yaml.safe_load(written.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_new_after_a_notice_file_copies_its_procurement_and_dates_it_a_minute_later(project):
+    out, data = new_after(project, "content/notices/acc-2026-0031.md")
+    assert data["published"] == "2026-11-20T12:01:00+00:00"
+    assert data["ocid"] == "ocds-h6vhtk-0a31c7"
+    assert data["buyer"] == notice_data()["buyer"]
+    assert data["lots"] == [
+        {"id": "1", "title": "North and the coast"},
+        {"id": "2", "title": "South and the estuary"},
+    ]
+    assert out.startswith(
+        "Wrote content/notices/2026/road-salt-stopped.md (published 2026-11-20T12:01:00+00:00: "
+        "after ACC-2026-0031, whose ocid, buyer and lots it copies; the build publishes it once "
+        "NOTICES_CLOCK (2026-11-20T12:00:00+00:00) reaches it)\n"
+    )
+
+
+def test_new_after_a_notice_id_is_dated_at_the_clock_when_that_is_later(project, tmp_path):
+    tender = project / "content" / "notices" / "acc-2026-0031.md"
+    tender.write_text(notice_text(notice_data()), encoding="utf-8")  # published 26 October
+    out, data = new_after(project, "ACC-2026-0031")
+    assert data["published"] == "2026-11-20T12:00:00+00:00"
+    assert data["ocid"] == "ocds-h6vhtk-0a31c7"
+    assert "after ACC-2026-0031" in out and "reaches it" not in out
+
+
+def test_new_after_an_unknown_notice_says_so(project):
+    result = subprocess.run(
+        [*INVOKE, "new", "--type", "UK12", "--title", "Stopped", "--after", "ACC-2026-9999"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert "--after ACC-2026-9999: no notice file, and no notice with that notice_id" in (
+        result.stderr
+    )

@@ -36,11 +36,13 @@ def scaffold(
     value: Decimal | None = None,
     ocid: str | None = None,
     find_a_tender: str | None = None,
+    lots: list[dict[str, str]] | None = None,
 ) -> str:
     """The text of a new notice that passes the check, with values to replace.
 
     ``summary``, ``value`` (excluding VAT, in pounds) and ``ocid`` (to add a notice to an
-    existing procurement) replace their placeholders when given. ``find_a_tender`` is the
+    existing procurement) replace their placeholders when given; ``lots`` (ids and titles)
+    are the lots of the notice it follows. ``find_a_tender`` is the
     id of the same notice on Find a Tender; without it the notice has no link there, so the
     build holds it back (NOTICES_FIND_A_TENDER_FIRST) rather than link a made-up one.
     """
@@ -74,6 +76,8 @@ def scaffold(
         data["value"] = {"amount": _number(value), "currency": "GBP"}
     if deadlines:
         data["deadlines"] = deadlines
+    if lots:
+        data["lots"] = lots
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{SCHEMA_LINE}\n{front_matter}---\n{_BODY}"
 

@@ -1,0 +1,67 @@
+"""What ``invoke new --after`` takes from the notice a new one follows: its procurement
+(ocid), buyer and lots, and a date after it, so the new notice always takes effect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .files import notice_files
+from .load import display_path, load_notice
+from .model import Notice
+from .source import read_source
+
+MINUTE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class Predecessor:
+    """The notice followed, and its buyer as its file writes it (address and all)."""
+
+    notice: Notice
+    buyer: dict[str, Any]
+
+
+def find_predecessor(given: str, notices: Path, root: Path) -> Predecessor:
+    """The notice ``given`` names, a file or a notice_id under ``notices``; ValueError says
+    why there is none (unknown, or not a valid notice)."""
+    path = Path(given)
+    if not path.is_file():
+        path = _file_with_id(given, notices)
+    shown = display_path(path, root)
+    loaded = load_notice(path, shown)
+    source, _ = read_source(path, shown)
+    if loaded.notice is None or source is None:
+        raise ValueError(f"--after {given}: {shown} has problems; fix them first (invoke check)")
+    return Predecessor(loaded.notice, dict(source.data["buyer"]))
+
+
+def followup_date(predecessor: Notice, clock: datetime) -> datetime:
+    """``clock`` (what ``invoke new`` would use), or a whole minute at least one minute after
+    the predecessor was published or last updated, whichever is later."""
+    last = max(predecessor.published, predecessor.updated)
+    after = (last + MINUTE).replace(second=0, microsecond=0)
+    return max(clock, after if after >= last + MINUTE else after + MINUTE)
+
+
+def followup_fields(predecessor: Predecessor) -> dict[str, Any]:
+    """The scaffold's ``ocid``, ``buyer`` and ``lots`` (ids and titles) for a follow-up."""
+    notice = predecessor.notice
+    lots = [{"id": lot.id, "title": lot.title} for lot in notice.lots]
+    return {"ocid": notice.ocid, "buyer": predecessor.buyer, "lots": lots or None}
+
+
+def _file_with_id(notice_id: str, notices: Path) -> Path:
+    """The file of ``notice_id``: the English one when it is translated."""
+    matches = []
+    for path in notice_files(notices):
+        if notice_id not in path.read_text(encoding="utf-8", errors="replace"):
+            continue  # most files: not worth reading as notices
+        notice = load_notice(path, path.name).notice
+        if notice is not None and notice.notice_id == notice_id:
+            matches.append((notice.lang != "en", path))
+    if not matches:
+        raise ValueError(f"--after {notice_id}: no notice file, and no notice with that notice_id")
+    return min(matches)[1]
