@@ -329,3 +329,40 @@ def test_a_build_with_a_security_contact_writes_the_well_known_file_and_theme_pa
     assert set(addresses(sitemap)) == html_addresses(output)
     assert lastmods(sitemap)[f"{SAMPLE_URL}/cy/help/"] == "2026-05-01T09:00:00Z"
     assert lastmods(sitemap)[f"{SAMPLE_URL}/help/"] == ""
+
+
+def structured_data(page: Path) -> list[dict[str, Any]]:
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [json.loads(s.string) for s in html.find_all("script", type="application/ld+json")]
+
+
+def test_a_notice_page_describes_only_its_breadcrumbs(built_sample: Path):
+    page = built_sample / "notices" / "flood-consequence-assessment-consultancy" / "index.html"
+    [crumbs] = structured_data(page)
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    shown = html.find("nav", class_="breadcrumbs").find_all("a")
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert [(i["position"], i["name"], i["item"]) for i in crumbs["itemListElement"]] == [
+        (
+            n,
+            a.get_text(),
+            urljoin(f"{SAMPLE_URL}/notices/flood-consequence-assessment-consultancy/", a["href"]),
+        )
+        for n, a in enumerate(shown, start=1)
+    ]
+    assert [i["name"] for i in crumbs["itemListElement"]] == [
+        "Home",
+        "All notices",
+        "Tender notices (UK4)",
+    ]
+
+
+def test_the_home_page_names_the_site(built_sample: Path):
+    [website] = structured_data(built_sample / "index.html")
+    assert website == {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": "Afonwy County Council contract opportunities",
+        "url": f"{SAMPLE_URL}/",
+    }
+    assert structured_data(built_sample / "about" / "index.html") == []

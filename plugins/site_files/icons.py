@@ -1,5 +1,6 @@
-"""``favicon.ico``, the web manifest's PNG icons and ``site.webmanifest``, drawn from the
-theme's logo (a notice pinned to a board) so no image file needs to be kept."""
+"""``favicon.ico``, the web manifest's PNG icons and ``site.webmanifest``: the Noticeboard
+mark (a notice pinned to a board, as in the theme's logo.svg) drawn as the link cards draw
+it, so no image file needs to be kept."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 
 from PIL import Image, ImageDraw
 
+from plugins.cards.render import logo as draw_mark
 from plugins.notices.jsonfile import json_bytes
 from plugins.notices.site import Site
 
@@ -14,7 +16,6 @@ FAVICON = "favicon.ico"
 MANIFEST = "site.webmanifest"
 ICON_SIZES = (192, 512)  # what browsers ask a manifest for
 FAVICON_SIZES = (16, 32, 48)
-_VIEW = 56  # the logo's SVG viewBox (themes/noticeboard/static/images/logo.svg)
 _OVERSAMPLE = 4  # drawn larger, then scaled down, for smooth edges
 
 
@@ -23,22 +24,10 @@ def icon_path(size: int) -> str:
 
 
 def logo(size: int) -> Image.Image:
-    """The theme's logo, drawn ``size`` pixels square."""
+    """The Noticeboard mark, as the link cards draw it, ``size`` pixels square."""
     big = size * _OVERSAMPLE
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    unit = big / _VIEW
-
-    def box(x: float, y: float, width: float, height: float) -> tuple[float, ...]:
-        return (x * unit, y * unit, (x + width) * unit, (y + height) * unit)
-
-    draw.rounded_rectangle(box(0, 0, 56, 56), radius=8 * unit, fill="#ffffff")
-    draw.rectangle(box(13, 15, 30, 32), fill="#0b0c0c")  # the board's 2-unit outline
-    draw.rectangle(box(15, 17, 26, 28), fill="#ffdd00")
-    for top in (26, 32, 38):
-        draw.rectangle(box(19, top, 18, 2), fill="#0b0c0c")
-    draw.ellipse(box(22, 6, 12, 12), fill="#0b0c0c")  # the pin's outline
-    draw.ellipse(box(24, 8, 8, 8), fill="#d4351c")
+    draw_mark(ImageDraw.Draw(image), 0, 0, big)
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
