@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.notices.find_a_tender_first import Mode
+from plugins.notices.placeholder_mode import PlaceholderMode
 
 from .kinds import SettingsError
 from .settings import OPEN_GOVERNMENT_LICENCE, PREFIXES, SETTINGS, Setting
@@ -28,6 +29,7 @@ class NoticesConfig:
     cache: Path | None = None  # the notice store's file
     processes: int = 0
     find_a_tender_first: Mode = Mode.HOLD_NOTICE
+    placeholders: PlaceholderMode = PlaceholderMode.ERROR_ON_MAIN
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,7 @@ def _notices(values: dict[str, Any], settings: Mapping[str, Any], cache: Path) -
         cache=cache / values["NOTICES_CACHE"] if values["NOTICES_CACHE"] else None,
         processes=values["NOTICES_PROCESSES"],
         find_a_tender_first=Mode(values["NOTICES_FIND_A_TENDER_FIRST"]),
+        placeholders=PlaceholderMode(values["NOTICES_PLACEHOLDERS"]),
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plugins.notices.find_a_tender_first import Mode
+from plugins.notices.placeholder_mode import PlaceholderMode
 
 from .kinds import (
     COLOUR,
@@ -104,6 +105,17 @@ NOTICES = (
         '`"error"` fails `invoke check` and the build; `"off"` publishes it as any other. Held '
         "notices are warnings in `invoke check` and listed in `announcements.json` and the "
         "publisher's report (see [docs/notice-format.md](docs/notice-format.md#find-a-tender-first))",
+    ),
+    Setting(
+        "NOTICES_PLACEHOLDERS",
+        PlaceholderMode.ERROR_ON_MAIN.value,
+        choice(mode.value for mode in PlaceholderMode),
+        "what a value `invoke new` made up and nobody replaced is (its example texts, `NEW-` "
+        'ids and ocids, lines marked `# placeholder`): `"error-on-main"` fails `invoke check` '
+        "and the build on the `main` branch (a pull request into it, or a push to it, in GitHub "
+        "Actions) and in `invoke build --production`, and warns on any other branch; "
+        '`"error"` always fails them; `"warning"` only warns (see '
+        "[docs/notice-format.md](docs/notice-format.md#placeholders))",
     ),
 )
 FEEDS = (

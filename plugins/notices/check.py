@@ -11,6 +11,7 @@ from .bulk import read_notices
 from .files import is_notice_file, lookalike_problem, notice_files, scan
 from .find_a_tender_first import Mode
 from .load import LoadedNotice, display_path
+from .placeholder_mode import graded
 from .problems import Problem
 from .published import Record
 from .record_check import edits_to_record
@@ -63,6 +64,7 @@ def check_files(
     within: list[Path] | None = None,
     record: Record | None = None,
     clock: datetime | None = None,
+    placeholders_fail: bool = False,
 ) -> CheckReport:
     """Check each file (unchanged ones from ``store``), the rules that span files, then what
     is held back.
@@ -73,6 +75,7 @@ def check_files(
     ``within``, the site's files, makes the check of ``paths`` the full check's verdict on
     them (translations, duplicate ids and procurements are judged across the whole site).
     ``record``, what was published, has edits to it checked (``record.py``) as of ``clock``.
+    ``placeholders_fail`` makes placeholders errors (``placeholder_mode.placeholders_fail``).
     """
     if within is not None:
         named = {display_path(path, relative_to) for path in paths}
@@ -86,6 +89,7 @@ def check_files(
             default_lang,
             record=record,
             clock=clock,
+            placeholders_fail=placeholders_fail,
         )
         return CheckReport(
             tuple(item for item in whole.loaded if item.path in named),
@@ -97,7 +101,8 @@ def check_files(
     reads = read_notices(files, store=store or NoticeStore(None), with_html=False)
     loaded = tuple(read.loaded for read in reads)
     problems = [lookalike_problem(path, display_path(path, relative_to)) for path in lookalikes]
-    problems += [problem for item in loaded for problem in (*item.problems, *item.warnings)]
+    problems += [p for item in loaded for p in item.problems]
+    problems += graded([p for item in loaded for p in item.warnings], placeholders_fail)
     valid = [Located(item.notice, item.id_line, item.lines) for item in loaded if item.notice]
     problems += sitewide_problems(valid, default_lang)
     problems += _held(paths, loaded, find_a_tender_mode or Mode.HOLD_NOTICE)

@@ -92,7 +92,7 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
         (),
         id_line=source.line_of(("notice_id",)),
         ocid_line=source.line_of(("ocid",)),
-        warnings=tuple(placeholder_problems(source)),
+        warnings=tuple(placeholder_problems(source, path.read_text("utf-8").split("\n"))),
         lines=field_lines(source),
         html=html,
     )

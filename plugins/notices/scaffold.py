@@ -16,6 +16,7 @@ from .model import NoticeType
 from .requirements import FIELDS_BY_TYPE, required_fields
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../plugins/notices/notice.schema.json"
+MARK = "# placeholder"  # on each line of a value invoke new made up (placeholders.py finds it)
 PLACEHOLDER_BUYER: dict[str, Any] = {
     "name": "Example Council",
     "id": "GB-PPON-AAAA-0000-AAAA",
@@ -54,7 +55,7 @@ def scaffold(
     data: dict[str, Any] = {
         "notice_type": notice_type.value,
         "notice_id": f"NEW-{year}-{number}",
-        "ocid": ocid or f"ocds-h6vhtk-{number}",
+        "ocid": ocid or f"ocds-h6vhtk-NEW-{number}",
         "published": now.isoformat(),
         "legal_basis": "PA2023",
         **({"find_a_tender": find_a_tender_link(find_a_tender)} if find_a_tender else {}),
@@ -79,7 +80,22 @@ def scaffold(
     if lots:
         data["lots"] = lots
     front_matter = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{SCHEMA_LINE}\n{front_matter}---\n{_BODY}"
+    made_up = {"notice_id", "ocid", "summary", "buyer", "deadlines", "procedure"}
+    made_up |= set(required_fields(notice_type))
+    kept = {"ocid": ocid, "summary": summary, "buyer": buyer, "value": value}
+    made_up -= {name for name, given in kept.items() if given is not None and given != ""}
+    return f"---\n{SCHEMA_LINE}\n{_marked(front_matter, made_up)}---\n{_BODY}"
+
+
+def _marked(front_matter: str, made_up: set[str]) -> str:
+    """Each line with a value of a ``made_up`` field (or inside one) ends with MARK."""
+    lines, field = [], ""
+    for line in front_matter.splitlines():
+        if line[:1].isalpha():
+            field = line.split(":", 1)[0]
+        has_value = not line.rstrip().endswith(":")
+        lines.append(f"{line}  {MARK}" if field in made_up and has_value else line)
+    return "\n".join(lines) + "\n"
 
 
 def new_notice_date(pinned: datetime | None) -> tuple[datetime, str]:

@@ -9,6 +9,7 @@ context (as ``NOTICES_SITE``, which templates read), read-ahead notices on the r
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from plugins.cards.text import card_alt, card_path
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import is_notice_file, lookalike_files, lookalike_problem
 from plugins.notices.load import display_path
+from plugins.notices.placeholder_mode import placeholders_fail
 from plugins.notices.store import NoticeStore
 from plugins.site_pages import plan
 
@@ -54,9 +56,11 @@ def read_ahead(generator: Any) -> None:
     store = NoticeStore(config.notices.cache)
     reads = read_notices(files, store=store, processes=config.notices.processes, forget_others=True)
     ahead = {str(path.resolve()): read for path, read in zip(paths, reads, strict=True)}
+    fail = placeholders_fail(config.notices.placeholders, folder, os.environ)
     for reader in generator.readers.readers.values():
         if isinstance(reader, NoticeReader):
             reader.read_ahead = ahead  # one dict: each notice is taken once, by its reader
+            reader.placeholders_fail = fail
 
 
 def build_state(generator: Any) -> None:

@@ -18,6 +18,7 @@ from plugins.config import Config
 from plugins.notices.bulk import ReadNotice, read_notice
 from plugins.notices.files import is_notice_file, lookalike_problem
 from plugins.notices.load import display_path
+from plugins.notices.placeholder_mode import graded
 from plugins.notices.problems import InvalidNotice
 
 from .settings import config_of
@@ -32,6 +33,7 @@ class NoticeReader(MarkdownReader):
         super().__init__(settings)
         self.config: Config = config_of(settings)
         self.read_ahead: dict[str, ReadNotice] = {}
+        self.placeholders_fail = False  # set with read_ahead, from NOTICES_PLACEHOLDERS
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
@@ -45,7 +47,7 @@ class NoticeReader(MarkdownReader):
         read = self.read_ahead.pop(str(path.resolve()), None)
         if read is None:
             read = read_notice(path, display_path(path, Path.cwd()))
-        return read_html(read), metadata(read)
+        return read_html(read, self.placeholders_fail), metadata(read)
 
 
 def is_notice(path: Path, config: Config) -> bool:
@@ -53,14 +55,17 @@ def is_notice(path: Path, config: Config) -> bool:
     return path.resolve().is_relative_to(config.notices.folder)
 
 
-def read_html(read: ReadNotice) -> str:
-    """The notice's body as HTML; logs and raises its problems when it is not valid."""
+def read_html(read: ReadNotice, placeholders_fail: bool = False) -> str:
+    """The notice's body as HTML; logs and raises its problems when it is not valid (or
+    has placeholders, when they fail the build)."""
     loaded = read.loaded
-    if loaded.notice is None or read.html is None:
-        for problem in loaded.problems:
+    said = graded(loaded.warnings, placeholders_fail)
+    errors = [*loaded.problems, *(problem for problem in said if not problem.warning)]
+    if loaded.notice is None or read.html is None or errors:
+        for problem in errors:
             logger.error("%s", problem)
-        raise InvalidNotice(list(loaded.problems))
-    for warning in loaded.warnings:
+        raise InvalidNotice(errors)
+    for warning in said:
         logger.warning("%s", warning)
     return read.html
 
