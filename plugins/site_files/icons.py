@@ -16,7 +16,8 @@ FAVICON = "favicon.ico"
 MANIFEST = "site.webmanifest"
 ICON_SIZES = (192, 512)  # what browsers ask a manifest for
 FAVICON_SIZES = (16, 32, 48)
-_OVERSAMPLE = 4  # drawn larger, then scaled down, for smooth edges
+# Drawn larger, then scaled down, for smooth edges; 1024 px is smooth enough for any icon.
+_OVERSAMPLE, _LARGEST = 4, 1024
 
 
 def icon_path(size: int) -> str:
@@ -25,7 +26,7 @@ def icon_path(size: int) -> str:
 
 def logo(size: int) -> Image.Image:
     """The Noticeboard mark, as the link cards draw it, ``size`` pixels square."""
-    big = size * _OVERSAMPLE
+    big = max(size, min(size * _OVERSAMPLE, _LARGEST))
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw_mark(ImageDraw.Draw(image), 0, 0, big)
     return image.resize((size, size), Image.Resampling.LANCZOS)
