@@ -121,7 +121,7 @@ def test_new_wrote_one_notice_that_passes_the_check(run: Run):
     assert run.notice.parent == run.root / "content" / "notices" / "2026"
     assert run.data["notice_type"] == "UK4" and run.data["find_a_tender"]
     check = run.output_of("invoke check")
-    summary = r"^\d+ notices checked, 0 with problems, 0 problems, (\d+) warnings$"
+    summary = r"^\d+ notices checked, 0 with problems, 0 problems, (\d+) warnings; not compared"
     found = re.search(summary, check, re.M)
     assert found, check
     warnings = [line for line in check.splitlines() if ": warning: " in line]

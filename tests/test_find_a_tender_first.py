@@ -22,6 +22,7 @@ from plugins.notices.find_a_tender_first import (
     waiting,
 )
 from plugins.notices.parse import build_notice
+from plugins.site_build.check_command import NO_RECORD
 from tests import find_a_tender_support
 from tests.configs import sample_config
 from tests.find_a_tender_support import FIX, tender
@@ -146,4 +147,7 @@ def test_invoke_check_warns_and_passes(content: Path, tmp_path: Path) -> None:
     assert result.stdout.startswith(f"::warning file={held_file},line=6,title=Notice check::")
     assert "legal_basis: held: a PA2023 notice goes on Find a Tender first" in result.stdout
     assert FIX in result.stdout
-    assert result.stderr.strip() == "1 notices checked, 0 with problems, 0 problems, 1 warnings"
+    assert (
+        result.stderr.strip()
+        == f"1 notices checked, 0 with problems, 0 problems, 1 warnings; {NO_RECORD}"
+    )

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plugins.site_build.check_command import NO_RECORD
+
 ROOT = Path(__file__).parent.parent
 INVOKE = [sys.executable, "-m", "invoke"]
 LINE = re.compile(r"^(?P<path>[^:]+\.md):(?P<line>\d+): (?P<field>[^:]+): .+ — .+$")
@@ -106,7 +108,7 @@ def test_new_without_a_find_a_tender_link_is_held_with_a_warning(project: Path):
     assert check.stdout.count("warning: legal_basis: held:") == 1
     assert "warning: buyer.name: the buyer's name is still the placeholder" in check.stdout
     warnings = check.stdout.count(": warning: ")
-    assert check.stderr.strip().endswith(f"0 problems, {warnings} warnings")
+    assert check.stderr.strip().endswith(f"0 problems, {warnings} warnings; {NO_RECORD}")
 
 
 def test_new_takes_summary_and_value(project: Path):

@@ -79,7 +79,8 @@ def check_files(
     """
     if within is not None:
         named = {display_path(path, relative_to) for path in paths}
-        everything = list(dict.fromkeys([*within, *paths]))
+        same = {path.resolve() for path in paths}  # a file named and found is read once
+        everything = [*paths, *(path for path in within if path.resolve() not in same)]
         whole = check_files(
             everything,
             relative_to,

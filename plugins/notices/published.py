@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,10 +57,13 @@ def read_record(against: str, root: Path, notices_dir: Path, mode: Mode, clock: 
     return from_git(root, against, notices_dir, mode, clock)
 
 
-def default_revision(root: Path) -> str | None:
-    """``origin/main`` when the repository has it (the branch the site is published from)."""
-    found = _git(root, "rev-parse", "--verify", "--quiet", "origin/main^{commit}", check=False)
-    return "origin/main" if found.returncode == 0 else None
+def default_revision(root: Path, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The branch a pull request goes into (GitHub's GITHUB_BASE_REF), else ``origin/main``,
+    when the repository has it."""
+    base = environ.get("GITHUB_BASE_REF")
+    revision = f"origin/{base}" if base else "origin/main"
+    found = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+    return revision if found.returncode == 0 else None
 
 
 def from_git(root: Path, revision: str, notices_dir: Path, mode: Mode, clock: datetime) -> Record:

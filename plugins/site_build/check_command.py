@@ -13,6 +13,8 @@ from plugins.notices.published import Record, RecordUnavailable, default_revisio
 from plugins.notices.store import NoticeStore
 from plugins.pelican_adapter.settings import site_config
 
+NO_RECORD = "not compared with what was published (no origin/main here: see --against)"
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -55,7 +57,7 @@ def run_check(request: CheckRequest) -> bool:
         f"{len(errors)} problems"
     )
     summary += f", {len(warnings)} warnings" if warnings else ""
-    summary += f"; against {record.source}" if record else ""
+    summary += f"; against {record.source}" if record else f"; {NO_RECORD}"
     print(summary, file=sys.stderr)
     return not errors
 
@@ -64,11 +66,6 @@ def _record(request: CheckRequest, config: Config) -> Record | None:
     """What was published: as asked, else ``origin/main`` when there is one, else nothing."""
     against = request.against or default_revision(request.root)
     if not against:
-        print(
-            "not checked against the published record (no origin/main here): "
-            "use --against REVISION or --against https://…/notices.json",
-            file=sys.stderr,
-        )
         return None
     try:
         return read_record(
