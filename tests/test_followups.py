@@ -235,9 +235,11 @@ def new_after(project: Path, after: str, *args: str) -> tuple[str, dict[str, Any
     return result.stdout, yaml.safe_load(written.read_text(encoding="utf-8").split("---\n")[1])
 
 
-def test_new_after_a_notice_file_copies_its_procurement_and_dates_it_a_minute_later(project):
+def test_new_after_a_notice_file_copies_its_procurement_and_dates_it_with_it(project):
+    """The tender is dated at the pinned clock: the follow-up at the same moment takes effect
+    (notices of one moment are ordered by stage), and is built, not scheduled."""
     out, data = new_after(project, "content/notices/acc-2026-0031.md")
-    assert data["published"] == "2026-11-20T12:01:00+00:00"
+    assert data["published"] == "2026-11-20T12:00:00+00:00"
     assert data["ocid"] == "ocds-h6vhtk-0a31c7"
     assert data["buyer"] == notice_data()["buyer"]
     assert data["lots"] == [
@@ -245,9 +247,8 @@ def test_new_after_a_notice_file_copies_its_procurement_and_dates_it_a_minute_la
         {"id": "2", "title": "South and the estuary"},
     ]
     assert out.startswith(
-        "Wrote content/notices/2026/road-salt-stopped.md (published 2026-11-20T12:01:00+00:00: "
-        "after ACC-2026-0031, whose ocid, buyer and lots it copies; the build publishes it once "
-        "NOTICES_CLOCK (2026-11-20T12:00:00+00:00) reaches it)\n"
+        "Wrote content/notices/2026/road-salt-stopped.md (published 2026-11-20T12:00:00+00:00: "
+        "after ACC-2026-0031, whose ocid, buyer and lots it copies)\n"
     )
 
 

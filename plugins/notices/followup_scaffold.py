@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,6 @@ from .files import notice_files
 from .load import display_path, load_notice
 from .model import Notice
 from .source import read_source
-
-MINUTE = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -39,11 +37,11 @@ def find_predecessor(given: str, notices: Path, root: Path) -> Predecessor:
 
 
 def followup_date(predecessor: Notice, clock: datetime) -> datetime:
-    """``clock`` (what ``invoke new`` would use), or a whole minute at least one minute after
-    the predecessor was published or last updated, whichever is later."""
-    last = max(predecessor.published, predecessor.updated)
-    after = (last + MINUTE).replace(second=0, microsecond=0)
-    return max(clock, after if after >= last + MINUTE else after + MINUTE)
+    """``clock`` (what ``invoke new`` would use), or the moment the predecessor was published
+    or last updated when that is later (a pinned clock): a follow-up at the same moment still
+    takes effect, as notices of one moment are ordered by their stage, and one dated after a
+    pinned clock would be scheduled rather than built."""
+    return max(clock, predecessor.published, predecessor.updated)
 
 
 def followup_fields(predecessor: Predecessor) -> dict[str, Any]:

@@ -222,7 +222,8 @@ def changed_fields(source: NoticeSource) -> Iterator[Problem]:
     for index, change in enumerate(_changes(source)):
         names = get(change, "fields")
         for position, name in enumerate(names if isinstance(names, list) else []):
-            top = str(name).split(".")[0].split("[")[0]
+            named = name.get("field") if isinstance(name, dict) else name
+            top = str(named).split(".")[0].split("[")[0]
             if top not in known:
                 yield source.problem(
                     ("changes", index, "fields", position),

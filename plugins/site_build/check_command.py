@@ -3,12 +3,14 @@ by the site's own settings, and against the published record when there is one."
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from plugins.config import Config, SettingsError
 from plugins.notices.check import check_files, files_to_check, named_paths
+from plugins.notices.placeholder_mode import placeholders_fail
 from plugins.notices.published import Record, RecordUnavailable, default_revision, read_record
 from plugins.notices.store import NoticeStore
 from plugins.pelican_adapter.settings import site_config
@@ -48,6 +50,9 @@ def run_check(request: CheckRequest) -> bool:
         within=files_to_check([request.notices]) if named else None,
         record=record,
         clock=config.clock,
+        placeholders_fail=placeholders_fail(
+            config.notices.placeholders, request.notices, os.environ
+        ),
     )
     for problem in report.problems:
         print(problem.as_github() if request.github else problem)
