@@ -350,3 +350,13 @@ def test_invoke_change_refuses_what_it_cannot_do_and_writes_nothing(
     assert said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert (repo / TENDER).read_text(encoding="utf-8") == before
+
+
+def test_translating_a_published_notice_passes(repo: Path) -> None:
+    """A Welsh version added later is a new file of the same notice, not an edit."""
+    english = (repo / TENDER).read_text(encoding="utf-8")
+    welsh = english.replace("notice_type: UK4\n", "notice_type: UK4\nlang: cy\n", 1)
+    welsh = welsh.replace("title: Grounds maintenance", "title: Cynnal a chadw tiroedd", 1)
+    (repo / TENDER.replace(".md", ".cy.md")).write_text(welsh, encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 0, result.stdout

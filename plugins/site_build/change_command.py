@@ -37,7 +37,10 @@ def run_change(request: ChangeRequest, root: Path, settings: Path, notices: Path
     )
     made = change(request.notice, amendment, notices, root, config.default_lang)
     old, new = made.amended.old, made.amended.new
-    lines = [f"Changed {made.path}: {request.field} from {old} to {new}{clock_note}"]
+    dated = f" (dated {when.isoformat()}: the NOTICES_CLOCK set in pelicanconf.py)"
+    lines = [
+        f"Changed {made.path}: {request.field} from {old} to {new}{dated if clock_note else ''}"
+    ]
     lines += [
         f"{other} is another version of it: change it the same way, with the reason in its language"
         for other in made.other_versions
