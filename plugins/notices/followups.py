@@ -42,6 +42,8 @@ _AFTER = "invoke new --after <the notice it follows> copies its ocid, buyer and 
 def field_lines(source: NoticeSource) -> dict[str, int]:
     """The lines of the fields these rules point at (kept with the read notice)."""
     at: list[FieldPath] = [("ocid",), ("published",), ("buyer", "id")]
+    at += [(name,) for name in source.data]  # every field, for translations' facts
+    at += [("deadlines", kind) for kind in source.data.get("deadlines") or {}]
     at += [("lots", index, "id") for index, _ in enumerate(source.data.get("lots") or [])]
     award = source.data.get("award")
     if isinstance(award, dict):

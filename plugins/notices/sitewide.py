@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .followups import followup_problems
 from .model import Notice
 from .problems import Problem
+from .translation_facts import drifted
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,25 @@ def _translations(items: list[Located], default_lang: str) -> list[Problem]:
                     f"use the same ocid and notice_type as {original.notice.source_path}",
                 )
             )
+        else:
+            problems += _drift(item, original)
     return problems
+
+
+def _drift(item: Located, original: Located) -> list[Problem]:
+    """The facts a translation gives otherwise than its original, at their lines."""
+    return [
+        Problem(
+            item.notice.source_path,
+            item.lines.get(name, item.lines.get(name.split(".")[0].split("[")[0], item.id_line)),
+            name,
+            f"{ours or '(none)'} here, but {theirs or '(none)'} in the original "
+            f"{original.notice.source_path}",
+            "a translation repeats its original's facts: give the same value in both files "
+            "(and change them together, with a change entry in each)",
+        )
+        for name, theirs, ours in drifted(original.notice, item.notice)
+    ]
 
 
 def _no_original(item: Located, default_lang: str) -> Problem:
