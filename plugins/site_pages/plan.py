@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from plugins.calendars.catalogue import Calendar, site_calendars
 from plugins.feeds.catalogue import Feed, site_feeds
 from plugins.notices.facets import FACETS
 from plugins.notices.formatting import facet_heading, text
-from plugins.notices.site import Site
+from plugins.notices.site import Published, Site
 
 from .listings import Listing, section_of, sections, site_listings
 from .paging import ListingPage, paginate
+from .search import SearchFacet, filters_of, search_facets
+from .subscriptions import Subscription, calendar_of, subscription, unpaired
 from .timelines import Timeline, timelines
+
+# The shortest region code with a listing of its own: an ITL1 region (TLL).
+_ITL1_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -25,9 +31,11 @@ class SitePlan:
     feeds: tuple[Feed, ...]
     listings: tuple[Listing, ...]
     timelines: tuple[Timeline, ...]
+    calendars: tuple[Calendar, ...] = ()
     _feeds_of: dict[str, tuple[Feed, ...]] = field(default_factory=dict, repr=False)
     _timeline_of: dict[str, Timeline] = field(default_factory=dict, repr=False)
     _listing_of: dict[str, Listing] = field(default_factory=dict, repr=False)
+    _item_of: dict[str, Published] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         feeds_of: dict[str, list[Feed]] = defaultdict(list)
@@ -46,6 +54,7 @@ class SitePlan:
             {item.path: timeline for timeline in self.timelines for item in timeline.items}
         )
         self._listing_of.update({listing.slug: listing for listing in self.listings})
+        self._item_of.update({item.path: item for item in self.site.notices})
 
     def feeds_of(self, path: str) -> tuple[Feed, ...]:
         """The notice feeds that carry the notice at ``path``, broadest first."""
@@ -59,6 +68,54 @@ class SitePlan:
 
     def listing_of_feed(self, feed: Feed) -> Listing | None:
         return self._listing_of.get(feed.slug)
+
+    def region_listing(self, code: str) -> Listing | None:
+        """The listing of the finest region holding ``code``: TLL14, else TLL1, else TLL."""
+        for length in range(len(code), _ITL1_LENGTH - 1, -1):
+            if found := self._listing_of.get(f"region/{code[:length]}"):
+                return found
+        return None
+
+    def search_filters(self, path: str) -> tuple[tuple[str, str], ...]:
+        """The Pagefind filters of the notice page at ``path`` (none for other pages)."""
+        item = self._item_of.get(path)
+        return filters_of(item) if item else ()
+
+    def search_facets(self, language_heading: str) -> tuple[SearchFacet, ...]:
+        """The search page's filters, each value with the listing of the same notices."""
+        return search_facets(self.site, self.listing, language_heading)
+
+    def subscription_groups(self) -> tuple[tuple[str, str, tuple[Subscription, ...]], ...]:
+        """The subscribe page's groups: each feed with its calendar, then lone calendars."""
+        lone = unpaired(self.feeds, self.calendars)
+        return tuple(
+            (
+                key,
+                heading,
+                (
+                    *(self._subscription(feed) for feed in feeds),
+                    *(
+                        subscription(self.site, None, calendar, None)
+                        for calendar in lone
+                        if _group_of(calendar.slug) == key
+                    ),
+                ),
+            )
+            for key, heading, feeds in self.feed_groups()
+        )
+
+    def procurement_subscription(self, timeline: Timeline) -> Subscription | None:
+        """Hook for the feed and calendar of one procurement (``feeds/procurements/<ocid>``).
+
+        None until the feeds and calendars catalogues publish per-procurement files; the
+        timeline page links them when this returns one.
+        """
+        return None
+
+    def _subscription(self, feed: Feed) -> Subscription:
+        listing = self.listing_of_feed(feed)
+        calendar = calendar_of(feed, self.calendars)
+        return subscription(self.site, feed, calendar, listing.path if listing else None)
 
     def heading_of(self, section: str) -> str:
         """The heading of a browse section, e.g. "Region" for "region"."""
@@ -97,6 +154,11 @@ def _feed_group_headings(lang: str) -> dict[str, str]:
     return {"": text("Main feeds", lang), **by_facet, "language": text("In other languages", lang)}
 
 
+def _group_of(slug: str) -> str:
+    """The subscribe page group of a slug: its facet, else the main group."""
+    return section_of(slug) or "main"
+
+
 def plan(site: Site) -> SitePlan:
     feeds = site_feeds(site)
-    return SitePlan(site, feeds, site_listings(site, feeds), timelines(site))
+    return SitePlan(site, feeds, site_listings(site, feeds), timelines(site), site_calendars(site))

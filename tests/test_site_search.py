@@ -1,0 +1,134 @@
+"""Search with filters on the built sample, indexed by the real Pagefind, in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from plugins.notices.site import Site
+from plugins.site_build.search_index import index_command
+from plugins.site_pages.plan import plan
+from tests.checks.browser import Browsing, browsing
+from tests.theme_pages import page
+
+COUNT = re.compile(r"^(\d+) notices? found")
+# A word of the About and Accessibility pages that notices have too.
+SHARED_WORD = "procurement"
+NOTICE_PAGE = re.compile(r"^/(cy/)?notices/[^/]+/$")
+
+
+@pytest.fixture(scope="module")
+def tab(
+    built_sample: Path, tmp_path_factory: pytest.TempPathFactory, chromium_browser: Browser
+) -> Iterator[Browsing]:
+    folder = tmp_path_factory.mktemp("searched") / "site"
+    shutil.copytree(built_sample, folder)
+    indexed = subprocess.run(index_command(folder), capture_output=True, text=True)
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    with browsing(folder, chromium_browser) as tab:
+        yield tab
+
+
+def results(tab: Browsing, address: str) -> tuple[int, list[str]]:
+    """Open the search page at ``address``; the count it reports and the results shown."""
+    tab.open(address)
+    status = tab.page.locator("#search-status")
+    tab.page.wait_for_function(
+        "() => /found|No notices/.test(document.getElementById('search-status').textContent)"
+    )
+    return found(status.text_content() or ""), shown(tab)
+
+
+def found(status: str) -> int:
+    match = COUNT.match(status)
+    return int(match.group(1)) if match else 0
+
+
+def shown(tab: Browsing) -> list[str]:
+    links = tab.page.locator("#search-list a[href]")
+    return links.evaluate_all("(links) => links.map((a) => new URL(a.href).pathname)")
+
+
+def test_only_notice_pages_are_indexed(built_sample: Path) -> None:
+    bodies = [
+        file.relative_to(built_sample).as_posix()
+        for file in built_sample.rglob("*.html")
+        if "data-pagefind-body" in file.read_text(encoding="utf-8")
+    ]
+    assert bodies and all(re.match(r"^(cy/)?notices/[^/]+/index\.html$", b) for b in bodies)
+    for other in ("about", "accessibility"):
+        text = (built_sample / other / "index.html").read_text(encoding="utf-8").lower()
+        assert SHARED_WORD in text, other
+
+
+def test_the_about_page_is_not_counted(tab: Browsing) -> None:
+    count, links = results(tab, f"/search/?q={SHARED_WORD}")
+    more = tab.page.locator("#search-more")
+    while more.is_visible():
+        more.click()
+        tab.page.wait_for_function(
+            f"() => document.querySelectorAll('#search-list li').length > {len(links)}"
+        )
+        links = shown(tab)
+    assert count == len(links) > 0
+    assert all(NOTICE_PAGE.match(link) for link in links), links
+
+
+def test_a_filter_narrows_the_results_to_matching_notices(tab: Browsing, sample_site: Site) -> None:
+    everything, _ = results(tab, "/search/?q=council")
+    count, links = results(tab, "/search/?q=council&status=open")
+    assert 0 < count < everything
+    open_now = {f"/{i.path}" for i in sample_site.notices if i.facets.status.value == "open"}
+    assert links and set(links) <= open_now
+    # Choosing a filter in the form searches again and keeps it in the address.
+    tab.page.select_option("#filter-status", "awarded")
+    tab.page.wait_for_function(
+        "() => /status=awarded/.test(location.search) && "
+        "/found/.test(document.getElementById('search-status').textContent)"
+    )
+    awarded = {f"/{i.path}" for i in sample_site.notices if i.facets.status.value == "awarded"}
+    assert set(shown(tab)) <= awarded
+
+
+def test_filters_alone_list_notices_and_more_are_shown_on_request(
+    tab: Browsing, sample_site: Site
+) -> None:
+    english = len(sample_site.in_language("en"))
+    assert english > 30, "the sample needs more than one page of results"
+    count, links = results(tab, "/search/?language=en")
+    assert (count, len(links)) == (english, 30)
+    assert "showing 30" in (tab.page.locator("#search-status").text_content() or "")
+    more = tab.page.locator("#search-more")
+    more.click()
+    tab.page.wait_for_function(
+        f"() => document.querySelectorAll('#search-list li').length == {english}"
+    )
+    assert more.is_hidden()
+    # Focus moves to the first of the new results, for keyboard and screen reader users.
+    focused = tab.page.evaluate("() => new URL(document.activeElement.href).pathname")
+    assert focused == shown(tab)[30]
+
+
+def test_one_filter_links_its_listing(tab: Browsing) -> None:
+    results(tab, "/search/?cpv=45")
+    link = tab.page.locator("#search-listing a")
+    assert link.is_visible()
+    assert link.evaluate("(a) => new URL(a.href).pathname") == "/cpv/45/"
+
+
+def test_without_javascript_the_page_links_every_filters_listing(
+    built_sample: Path, sample_site: Site
+) -> None:
+    soup = page(built_sample, "search/")
+    assert soup.select_one("#search-filters").has_attr("hidden")
+    fallback = {a["href"] for a in soup.noscript.select("details a[href]")}
+    for facet in plan(sample_site).search_facets("Language"):
+        for choice in facet.choices:
+            if choice.listing is not None:
+                assert f"../{choice.listing}" in fallback, choice
