@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from . import announcements, credentials
+from . import announcements, credentials, email_channel, email_lists
 from .credentials import REDACTOR, RedactingFormatter
 from .errors import ConfigError, InputError, LockedError, PublishError
 from .ledger import Ledger
@@ -22,7 +22,8 @@ from .run import Channel, Options, Report, run_channel
 
 logger = logging.getLogger("publish")
 
-CHANNELS = ("bluesky", "mastodon")
+CHANNELS = ("bluesky", "mastodon", "email")
+SOCIAL = ("bluesky", "mastodon")
 LEDGER = "ledger.json"
 SESSION = "bluesky.session"
 LOCK = "publish.lock"
@@ -37,8 +38,9 @@ def parser() -> argparse.ArgumentParser:
     """The command line's options."""
     p = argparse.ArgumentParser(
         prog="python -m publish",
-        description="Announce the build's new notices on Bluesky and Mastodon, each exactly once. "
-        "Without --live, prints what would be posted and sends nothing.",
+        description="Announce the build's new notices on Bluesky and Mastodon, each exactly once, "
+        "and in e-mail digests to mailing lists. Without --live, prints what would be posted "
+        "and sends nothing.",
     )
     p.add_argument(
         "--input",
@@ -51,6 +53,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("publish-state"),
         help="folder of the ledger, session and lock (default: %(default)s)",
+    )
+    p.add_argument(
+        "--email-lists",
+        type=Path,
+        default=Path("email-lists.toml"),
+        help="the mailing lists e-mail digests go to; no file, no digests (default: %(default)s)",
     )
     p.add_argument("--live", action="store_true", help="really post (default: dry run)")
     _what_to_post(p)
@@ -152,23 +160,60 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         raise ConfigError("--compose-all is for a dry run: leave out --live")
     feed = announcements.load(args.input)
     options = Options(args.max_posts, args.announce_backlog, args.closing_soon)
+    lists = _email_lists(args)
     if not args.live:
         ledger = Ledger.load(args.state / LEDGER)
-        channels = args.channel or list(CHANNELS)
+        names = [name for name in args.channel or SOCIAL if name in SOCIAL]
         print(f"DRY RUN: nothing is sent (add --live to post). Ledger: {ledger.path}\n")
         if args.compose_all:
-            print(compose_all(feed, channels, args.closing_soon), end="")
+            print(compose_all(feed, names, args.closing_soon), end="")
         else:
-            print(preview(feed, ledger, channels, options), end="")
+            print(preview(feed, ledger, names, options), end="")
+            if lists is not None:
+                print(email_channel.preview_lists(lists, feed, ledger, options), end="")
         return _end(feed, args.input, ok=True)
-    channels = _channels(args, env)
+    channels, smtp = _channels(args, env), _smtp(args, env, lists)
+    if not channels and smtp is None:
+        raise ConfigError(
+            "no channel configured: set BSKY_HANDLE and BSKY_APP_PASSWORD, or "
+            "MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN, or SMTP_HOST with the e-mail lists "
+            f"in {args.email_lists} (see docs/publishing.md)"
+        )
     _prepare_state(args.state)
     with exclusive(args.state / LOCK):
         ledger = Ledger.load(args.state / LEDGER)
         reports = [run_channel(channel, feed, ledger, options) for channel in channels]
+        digests: list[email_channel.ListReport] = []
+        if lists is not None and smtp is not None:
+            digests = email_channel.run_lists(lists, smtp, feed, ledger, options, args.timeout)
     for report in reports:
         print(_summary(report))
-    return _end(feed, args.input, ok=all(report.ok for report in reports))
+    for digest in digests:
+        print(digest.summary())
+    ok = all(report.ok for report in reports) and all(digest.ok for digest in digests)
+    return _end(feed, args.input, ok=ok)
+
+
+def _email_lists(args: argparse.Namespace) -> email_lists.EmailLists | None:
+    """The mailing lists, when e-mail is wanted and configured."""
+    if args.channel and "email" not in args.channel:
+        return None
+    lists = email_lists.load(args.email_lists)
+    if lists is None and args.channel and "email" in args.channel:
+        raise ConfigError(
+            f"--channel email: {args.email_lists} not found (see docs/publishing.md#e-mail-digests)"
+        )
+    return lists
+
+
+def _smtp(
+    args: argparse.Namespace, env: Mapping[str, str], lists: email_lists.EmailLists | None
+) -> credentials.SmtpCredentials | None:
+    """The SMTP server digests go through, when there are lists to send to."""
+    smtp = credentials.smtp_from_env(env)
+    if smtp is None and args.channel and "email" in args.channel:
+        raise ConfigError("--channel email: SMTP_HOST is not set (see docs/publishing.md)")
+    return smtp if lists is not None else None
 
 
 def _end(feed: announcements.Announcements, path: Path, ok: bool) -> int:
@@ -194,7 +239,7 @@ def _channels(args: argparse.Namespace, env: Mapping[str, str]) -> list[Channel]
     from .session import SessionStore
 
     backoff = Backoff(max_wait=args.max_wait)
-    wanted = args.channel or list(CHANNELS)
+    wanted = args.channel or list(SOCIAL)
     found: list[Channel] = []
     bsky = credentials.bluesky_from_env(env)
     masto = credentials.mastodon_from_env(env)
@@ -205,15 +250,14 @@ def _channels(args: argparse.Namespace, env: Mapping[str, str]) -> list[Channel]
         found.append(Bluesky(bsky, store, backoff, args.timeout))
     if "mastodon" in wanted and masto is not None:
         found.append(Mastodon(masto, backoff, args.timeout))
-    missing = [name for name in args.channel or [] if name not in {c.name for c in found}]
+    missing = [
+        name
+        for name in args.channel or []
+        if name in SOCIAL and name not in {c.name for c in found}
+    ]
     if missing:
         raise ConfigError(
             f"--channel {missing[0]}: its credentials are not set (see docs/publishing.md)"
-        )
-    if not found:
-        raise ConfigError(
-            "no channel configured: set BSKY_HANDLE and BSKY_APP_PASSWORD, or "
-            "MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN (see docs/publishing.md)"
         )
     return found
 

@@ -1,7 +1,8 @@
 """Credentials from the environment, and the redaction that keeps them out of every output.
 
 Secrets are read only from ``BSKY_HANDLE``, ``BSKY_APP_PASSWORD``, ``BSKY_SERVICE``,
-``MASTODON_BASE_URL`` and ``MASTODON_ACCESS_TOKEN``. They are never printed, logged or
+``MASTODON_BASE_URL``, ``MASTODON_ACCESS_TOKEN`` and ``SMTP_HOST``, ``SMTP_PORT``,
+``SMTP_USER``, ``SMTP_PASSWORD``. They are never printed, logged or
 written: their ``repr`` hides them, and every log line, error message and traceback the
 command line shows passes through :data:`REDACTOR` first (so does anything derived from them,
 such as Bluesky session tokens, once known).
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from .errors import ConfigError
 
 DEFAULT_BSKY_SERVICE = "https://bsky.social"
+DEFAULT_SMTP_PORT = 587  # submission, STARTTLS
 MASKED = "[redacted]"
 _SHORTEST_SECRET = 6  # shorter values would redact ordinary words
 
@@ -35,6 +37,16 @@ class MastodonCredentials:
 
     base_url: str
     access_token: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SmtpCredentials:
+    """The SMTP server digests are sent through (always with STARTTLS), and its login if any."""
+
+    host: str
+    port: int = DEFAULT_SMTP_PORT
+    user: str = ""
+    password: str = field(default="", repr=False)
 
 
 class Redactor:
@@ -82,6 +94,20 @@ def mastodon_from_env(env: Mapping[str, str]) -> MastodonCredentials | None:
         return None
     base_url, token = pair
     return MastodonCredentials(base_url.rstrip("/"), token)
+
+
+def smtp_from_env(env: Mapping[str, str]) -> SmtpCredentials | None:
+    """The SMTP server and login, or None when ``SMTP_HOST`` is not set."""
+    login = _both_or_neither(env, "SMTP_USER", "SMTP_PASSWORD")
+    host, port = env.get("SMTP_HOST", ""), env.get("SMTP_PORT", "") or str(DEFAULT_SMTP_PORT)
+    if not host:
+        if login is not None:
+            raise ConfigError("SMTP_HOST is not set: set it with SMTP_USER and SMTP_PASSWORD")
+        return None
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(f"SMTP_PORT: {port!r} is not a port number (default {DEFAULT_SMTP_PORT})")
+    user, password = login or ("", "")
+    return SmtpCredentials(host, int(port), user, password)
 
 
 def _both_or_neither(env: Mapping[str, str], name: str, secret: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ over the old one, so a crash leaves either the old ledger or the new one, never 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -121,6 +121,13 @@ class Ledger:
         section = self._data["channels"][channel]
         for announcement_id, entry in entries.items():
             section["announcements"][announcement_id] = entry.to_json()
+        self._touch(channel)
+
+    def forget(self, channel: str, announcement_ids: Iterable[str]) -> None:
+        """Remove entries of ``channel`` (an e-mail the server refused: it was never sent)."""
+        section = self._data["channels"][channel]["announcements"]
+        for announcement_id in announcement_ids:
+            section.pop(announcement_id, None)
         self._touch(channel)
 
     def _touch(self, channel: str) -> None:

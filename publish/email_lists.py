@@ -1,0 +1,180 @@
+"""The mailing lists e-mail digests go to, and the topic each one follows.
+
+They are read from a TOML file (``email-lists.toml`` by default, see docs/publishing.md):
+who is subscribed is the list server's business, so the file holds no secrets, only the
+list addresses, the sender and the ``List-Unsubscribe`` the list server asks for. Every
+problem in it is reported at once, as one :class:`ConfigError`.
+
+A topic matches on what an announcement carries (:class:`plugins.contract.Announcement`):
+its tags (the notice type group, ``SME``, the site's hashtags), its kind and its language.
+The announcements file has CPV codes and regions, but the typed announcement does not expose
+them yet, so ``cpv_divisions`` and ``regions`` are refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+from .announcements import Announcement
+from .errors import ConfigError
+
+LEDGER_PREFIX = "email/"
+ONE_CLICK = "List-Unsubscribe=One-Click"
+_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+_UNSUBSCRIBE = re.compile(r"<(mailto:[^<>\s]+|https://[^<>\s]+)>")
+_TOPIC_KEYS = ("tags", "kinds", "languages")
+_LIST_KEYS = {"name", "address", "title", "unsubscribe", "unsubscribe_post", *_TOPIC_KEYS}
+_NOT_YET = ("cpv_divisions", "regions")
+
+
+@dataclass(frozen=True)
+class MailingList:
+    """One list address and its topic: an announcement goes in its digest when it matches."""
+
+    name: str
+    address: str
+    title: str
+    unsubscribe: str
+    unsubscribe_post: str | None = None
+    tags: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+    @property
+    def channel(self) -> str:
+        """This list's name in the ledger."""
+        return LEDGER_PREFIX + self.name
+
+    def matches(self, item: Announcement) -> bool:
+        """Whether ``item`` is on this list's topic (no condition: every announcement)."""
+        return (
+            (not self.tags or not self.tags.isdisjoint(item.tags))
+            and (not self.kinds or item.kind in self.kinds)
+            and (not self.languages or item.language in self.languages)
+        )
+
+
+@dataclass(frozen=True)
+class EmailLists:
+    """The sender and the lists, as configured."""
+
+    sender: str
+    lists: tuple[MailingList, ...]
+
+    @property
+    def domain(self) -> str:
+        """The sender's domain, for Message-IDs."""
+        return getaddresses([self.sender])[0][1].rpartition("@")[2]
+
+
+def load(path: Path) -> EmailLists | None:
+    """The configuration at ``path``, or None when there is no such file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if problems := list(_problems(data)):
+        listed = "\n".join(f"{path}: {problem}" for problem in problems)
+        raise ConfigError(f"{len(problems)} problem(s) in the e-mail lists:\n{listed}")
+    lists = tuple(_mailing_list(entry) for entry in data["lists"])
+    return EmailLists(data["from"], lists)
+
+
+def _mailing_list(entry: Mapping[str, Any]) -> MailingList:
+    return MailingList(
+        name=entry["name"],
+        address=entry["address"],
+        title=entry.get("title", entry["name"]),
+        unsubscribe=entry["unsubscribe"],
+        unsubscribe_post=entry.get("unsubscribe_post"),
+        **{key: frozenset(entry.get(key, ())) for key in _TOPIC_KEYS},
+    )
+
+
+def _problems(data: Mapping[str, Any]) -> Iterator[str]:
+    if not _is_address(data.get("from")):
+        yield "from: the sender, such as 'Afonwy contracts <contracts@afonwy.gov.uk>', is missing or not an address"
+    unknown = sorted(set(data) - {"from", "lists"})
+    if unknown:
+        yield f"{unknown[0]}: not a setting of the e-mail lists (only 'from' and [[lists]])"
+    lists = data.get("lists")
+    if not isinstance(lists, list) or not lists:
+        yield "lists: no [[lists]] — add one per mailing list"
+        return
+    names: set[str] = set()
+    for number, entry in enumerate(lists, 1):
+        yield from (f"lists #{number}: {problem}" for problem in _list_problems(entry, names))
+
+
+def _list_problems(entry: Any, names: set[str]) -> Iterator[str]:
+    if not isinstance(entry, dict):
+        yield "not a table"
+        return
+    name = entry.get("name")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        yield f"name: {name!r} is not a name of lower-case letters, digits and '-' (it keys the ledger)"
+    elif name in names:
+        yield f"name: {name!r} is used twice — each list needs its own"
+    names.add(str(name))
+    if not _is_address(entry.get("address")):
+        yield f"address: {entry.get('address')!r} is not an e-mail address"
+    for key in sorted(set(entry) - _LIST_KEYS):
+        yield _unknown_key(key)
+    yield from _unsubscribe_problems(entry.get("unsubscribe"), entry.get("unsubscribe_post"))
+    for key in (*_TOPIC_KEYS, "title"):
+        value = entry.get(key, [] if key != "title" else "")
+        if key == "title" and not isinstance(value, str):
+            yield f"title: {value!r} is not text"
+        elif key != "title" and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            yield f"{key}: {value!r} is not a list of text"
+
+
+def _unknown_key(key: str) -> str:
+    if key in _NOT_YET:
+        return (
+            f"{key}: not supported yet: the typed announcements the publisher reads do not "
+            "carry CPV divisions or regions — match on tags, kinds or languages"
+        )
+    return f"{key}: not a setting of a list (name, address, title, unsubscribe, unsubscribe_post, tags, kinds, languages)"
+
+
+def _unsubscribe_problems(unsubscribe: Any, post: Any) -> Iterator[str]:
+    uris = _UNSUBSCRIBE.findall(unsubscribe) if isinstance(unsubscribe, str) else []
+    rebuilt = ", ".join(f"<{uri}>" for uri in uris)
+    if (
+        not uris
+        or not isinstance(unsubscribe, str)
+        or rebuilt != re.sub(r"\s*,\s*", ", ", unsubscribe.strip())
+    ):
+        yield (
+            f"unsubscribe: {unsubscribe!r} is not what a List-Unsubscribe header holds: "
+            "'<mailto:…>' and/or '<https://…>', comma-separated, as the list server gives them"
+        )
+    if post is not None and post != ONE_CLICK:
+        yield f"unsubscribe_post: {post!r} must be {ONE_CLICK!r} (RFC 8058) or left out"
+    elif post is not None and not any(uri.startswith("https://") for uri in uris):
+        yield "unsubscribe_post: one-click unsubscribe needs an https:// address in unsubscribe"
+
+
+def _is_address(value: Any) -> bool:
+    if not isinstance(value, str) or "\n" in value or "\r" in value:
+        return False
+    parsed = getaddresses([value])
+    if len(parsed) != 1 or "@" not in parsed[0][1]:
+        return False
+    try:
+        Address(addr_spec=parsed[0][1])
+    except (ValueError, IndexError):
+        return False
+    return True
