@@ -39,3 +39,13 @@ def test_pages_cover_every_listing(sample_site: Site):
     pages = site_plan.pages(20)
     assert {page.listing.path for page in pages} == {listing.path for listing in site_plan.listings}
     assert len({page.path for page in pages}) == len(pages)
+
+
+def test_a_region_links_its_finest_listing(sample_site: Site):
+    site_plan = plan(sample_site)
+    wales = site_plan.listing("region/TLL")
+    assert wales is not None
+    finer = site_plan.listing("region/TLL14")
+    assert site_plan.region_listing("TLL14") is (finer or wales)
+    assert site_plan.region_listing("TLL") is wales
+    assert site_plan.region_listing("TLK41") is None

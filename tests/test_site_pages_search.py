@@ -1,0 +1,49 @@
+"""Search filters: what a notice page tells Pagefind, and the search page's choices."""
+
+from __future__ import annotations
+
+from plugins.notices.facets import FACETS
+from plugins.notices.site import Site
+from plugins.site_pages.plan import plan
+from plugins.site_pages.search import LANGUAGE, filters_of
+
+
+def test_a_notice_is_filtered_by_every_facet_value_and_its_language(sample_site: Site) -> None:
+    for item in sample_site.notices:
+        filters = filters_of(item)
+        assert filters[-1] == (LANGUAGE, item.lang)
+        for facet in FACETS:
+            assert [v for k, v in filters if k == facet.key] == list(facet.of(item)), item.path
+
+
+def test_filter_values_are_codes_a_pagefind_attribute_can_hold(sample_site: Site) -> None:
+    for item in sample_site.notices:
+        for key, value in filters_of(item):
+            assert value and not set(value) & set(",:\"'<>& "), (key, value)
+
+
+def test_only_notice_pages_have_filters(sample_site: Site) -> None:
+    site_plan = plan(sample_site)
+    item = sample_site.notices[0]
+    assert site_plan.search_filters(item.path) == filters_of(item)
+    assert site_plan.search_filters("about/") == ()
+
+
+def test_the_search_page_offers_every_value_of_the_notices_with_its_listing(
+    sample_site: Site,
+) -> None:
+    site_plan = plan(sample_site)
+    offered = {f.key: f for f in site_plan.search_facets("Language")}
+    assert list(offered) == [*(facet.key for facet in FACETS), LANGUAGE]
+    for item in sample_site.in_language():
+        for key, value in filters_of(item):
+            assert value in {c.value for c in offered[key].choices}, (key, value)
+    listings = {listing.path for listing in site_plan.listings}
+    for facet in offered.values():
+        assert facet.heading
+        for choice in facet.choices:
+            assert choice.listing is None or choice.listing in listings, choice
+    status = {c.value: c.listing for c in offered["status"].choices}
+    assert status["open"] == "" and status["awarded"] == "status/awarded/"
+    languages = {c.value: c.listing for c in offered[LANGUAGE].choices}
+    assert languages == {"en": "notices/", "cy": "cy/notices/"}
