@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.notices.model import Notice, NoticeType
+from plugins.notices.model import LegalBasis, Notice, NoticeType
 
 from .codes import AWARD_STATUS, CONTRACT_STATUS, SECTION, Section
 from .compact import Json, compact
@@ -23,7 +23,7 @@ def awards(notice: Notice, context: Context) -> list[Json]:
             {
                 "id": context.award_id or notice.notice_id,
                 **(title_and_description(notice, context) if own else {}),
-                "status": AWARD_STATUS[kind],
+                "status": award_status(notice),
                 "date": award and day(award.date, context),
                 "value": award and value(award.value),
                 "suppliers": [{"id": party_id(s), "name": s.name} for s in notice.suppliers],
@@ -33,6 +33,14 @@ def awards(notice: Notice, context: Context) -> list[Json]:
             }
         )
     ]
+
+
+def award_status(notice: Notice) -> str:
+    """Pending while a Procurement Act award waits for its contract; active once made."""
+    signed = notice.contract is not None and notice.contract.date_signed is not None
+    if signed or notice.legal_basis is not LegalBasis.PA2023:
+        return "active"
+    return AWARD_STATUS[notice.notice_type]
 
 
 def contracts(notice: Notice, context: Context) -> list[Json]:

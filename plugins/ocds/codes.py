@@ -60,7 +60,9 @@ TENDER_STATUS = {
     NoticeType.UK7: "complete",
     NoticeType.UK12: "cancelled",
 }
-# awardStatus.csv: UK5 and UK6 announce an award not yet in force (standstill).
+# awardStatus.csv: under the Procurement Act a UK5 or UK6 announces an award not yet in force
+# (standstill): pending; a UK7 gives a contract entered into: active. Under older rules an
+# award notice follows the contract's conclusion, so its award is active (see award_status).
 AWARD_STATUS = {NoticeType.UK5: "pending", NoticeType.UK6: "pending", NoticeType.UK7: "active"}
 # contractStatus.csv
 CONTRACT_STATUS = {
@@ -81,14 +83,18 @@ NOTICE_DOCUMENT_TYPE = {
     NoticeType.UK11: "contractNotice",
     NoticeType.UK12: "cancellationDetails",
 }
-# method.csv; a call-off may be with or without competition, so it has no method.
+# method.csv: a call-off or a dynamic market is open only to suppliers already admitted
+# (qualified), so selective; "other" says nothing of who may bid, so it has no method.
 METHOD = {
     Procedure.OPEN: "open",
     Procedure.COMPETITIVE_FLEXIBLE: "selective",
     Procedure.BELOW_THRESHOLD_OPEN: "open",
     Procedure.DIRECT_AWARD: "direct",
+    Procedure.FRAMEWORK_CALL_OFF: "selective",
     Procedure.DYNAMIC_MARKET: "selective",
 }
+# A transparency notice (UK5) is published only for a direct award.
+IMPLIED_PROCEDURE = {NoticeType.UK5: Procedure.DIRECT_AWARD}
 METHOD_DETAILS = {
     Procedure.OPEN: "Open procedure",
     Procedure.COMPETITIVE_FLEXIBLE: "Competitive flexible procedure",

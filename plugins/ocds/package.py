@@ -13,7 +13,8 @@ from plugins.notices.jsonfile import item_text, json_chunks
 from plugins.notices.output import Chunks
 from plugins.notices.site import Published, Site
 
-from .release import AWARD_TYPES, Context, Release, notice_releases, release_id
+from .award_ids import award_ids
+from .release import Context, Release, notice_releases, release_id
 
 RELEASES_PATH = "ocds/releases.json"
 OCDS_VERSION = "1.1"
@@ -46,10 +47,7 @@ def procurement_releases(site: Site, config: OcdsConfig) -> dict[str, tuple[Rele
 
 
 def _procurement(site: Site, items: list[Published]) -> tuple[Release, ...]:
-    # One award per procurement: the first award notice's (a UK7 confirms a UK5 or UK6).
-    award_id = next(
-        (i.notice.notice_id for i in items if i.notice.notice_type in AWARD_TYPES), None
-    )
+    awarded = award_ids(item.notice for item in items)
     dated = sorted(
         (at, this_id)
         for item in items
@@ -63,7 +61,7 @@ def _procurement(site: Site, items: list[Published]) -> tuple[Release, ...]:
         before = [this_id for at, this_id in dated if at < item.notice.published]
         context = Context(
             site=site,
-            award_id=award_id,
+            award_id=awarded.get(item.notice.notice_id),
             previous_release=before[-1] if before else None,
             translations=_translations(site, item),
         )

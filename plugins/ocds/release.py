@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from plugins.notices.model import Change, NoticeType
+from plugins.notices.model import Change
 from plugins.notices.site import Published
 
 from .amendments import amendments
@@ -23,9 +23,7 @@ from .parties import parties
 from .tender import planning, tender
 from .values import when
 
-__all__ = ["AWARD_TYPES", "Context", "Release", "notice_releases", "release_id"]
-
-AWARD_TYPES = (NoticeType.UK5, NoticeType.UK6, NoticeType.UK7)
+__all__ = ["Context", "Release", "notice_releases", "release_id"]
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from plugins.notices.formatting import deadline_label
 from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
 
-from .codes import METHOD, METHOD_DETAILS, SECTION, TENDER_STATUS, Section
+from .codes import IMPLIED_PROCEDURE, METHOD, METHOD_DETAILS, SECTION, TENDER_STATUS, Section
 from .compact import Json, compact
 from .context import Context
 from .items import items
 from .values import day, period, title_and_description, value, when
 
 _TENDER_SECTIONS = (Section.PLANNING, Section.TENDER)
-_OWN_TEXTS = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
 
 
 def planning(notice: Notice, context: Context) -> Json | None:
@@ -41,12 +40,12 @@ def planning(notice: Notice, context: Context) -> Json | None:
 
 def tender(notice: Notice, context: Context) -> Json:
     kind = notice.notice_type
-    procedure = notice.procedure
-    own_texts = kind in _OWN_TEXTS
+    procedure = notice.procedure or IMPLIED_PROCEDURE.get(kind)
+    # Every release repeats what it knows of the tender, so a compiled record keeps it.
     return compact(
         {
             "id": notice.ocid,
-            **(title_and_description(notice, context) if own_texts else {}),
+            **title_and_description(notice, context),
             "status": TENDER_STATUS.get(kind),
             "value": value(notice.value),
             "procurementMethod": procedure and METHOD.get(procedure),
@@ -56,7 +55,7 @@ def tender(notice: Notice, context: Context) -> Json:
             "items": items(notice) if SECTION[kind] in _TENDER_SECTIONS else None,
             "lots": [_lot(lot) for lot in notice.lots],
             **_deadlines(notice),
-            "contractPeriod": period(notice.contract_period, context) if own_texts else None,
+            "contractPeriod": period(notice.contract_period, context),
             "submissionMethod": notice.submission and list(notice.submission.methods),
             "submissionMethodDetails": notice.submission and _submission_details(notice),
             "awardCriteriaDetails": notice.award_criteria,
