@@ -10,6 +10,7 @@ from plugins.calendars.catalogue import (
     subscribe_url,
 )
 from plugins.feeds.catalogue import site_feeds
+from plugins.notices.codelists import cpv_divisions, regions_within
 from plugins.notices.site import Site
 
 
@@ -38,16 +39,17 @@ def test_facet_calendars_pair_with_the_facet_feeds(sample_site):
         }
 
 
-def test_facet_calendars_exist_only_where_an_english_notice_has_deadlines(sample_site):
-    with_deadlines = [i for i in sample_site.in_language() if i.notice.deadlines]
-    divisions = {d for i in with_deadlines for d in i.facets.cpv_divisions}
-    buyers = {i.facets.buyer_slug for i in with_deadlines}
+def test_facet_calendars_exist_for_every_division_area_and_buyer_even_empty(sample_site):
+    english = sample_site.in_language()
+    buyers = {i.facets.buyer_slug for i in english}
     slugs = {c.slug for c in site_calendars(sample_site)}
-    assert {s.removeprefix("cpv/") for s in slugs if s.startswith("cpv/")} == divisions
+    assert {s.removeprefix("cpv/") for s in slugs if s.startswith("cpv/")} == set(cpv_divisions())
+    assert {s.removeprefix("region/") for s in slugs if s.startswith("region/")} == set(
+        regions_within("TLL", (1, 2, 3))
+    )
     assert {s.removeprefix("buyer/") for s in slugs if s.startswith("buyer/")} == buyers
     for calendar in site_calendars(sample_site):
         items = carried(calendar, sample_site)
-        assert items, calendar.slug
         assert all(i.lang == "en" and i.notice.deadlines for i in items)
 
 
@@ -59,6 +61,8 @@ def test_an_english_notice_links_its_own_calendar_then_the_ones_it_is_in(sample_
         "deadlines",
         "cpv/45",
         "region/TLL",
+        "region/TLL1",
+        "region/TLL14",
         "buyer/afonwy-county-council",
     ]
     assert calendars_for(item, sample_site)[0].path == (

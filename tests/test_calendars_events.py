@@ -95,7 +95,9 @@ def test_calendar_properties_name_and_refresh_the_calendar(files):
     assert calendar["VERSION"] == "2.0"
     assert calendar["METHOD"] == "PUBLISH"
     assert calendar["CALSCALE"] == "GREGORIAN"
-    assert str(calendar["X-WR-CALNAME"]).startswith("Deadlines: CPV 45")
+    assert str(calendar["X-WR-CALNAME"]).startswith(
+        "Afonwy County Council contract opportunities \N{EN DASH} Deadlines: CPV 45"
+    )
     assert calendar["X-WR-TIMEZONE"] == "Europe/London"
     assert calendar.decoded("REFRESH-INTERVAL") == timedelta(hours=12)
     assert str(calendar["SOURCE"]) == f"https://{HOST}/calendar/cpv/45.ics"

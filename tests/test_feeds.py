@@ -80,7 +80,12 @@ def expected_counts(site: Site) -> dict[str, int]:
             ),
             *(f"type/{g}" for g, types in GROUPS.items() if item.notice.notice_type in types),
             *{f"cpv/{cpv.code[:2]}" for cpv in item.notice.cpv},
-            *{f"region/{region.code[:3]}" for region in item.notice.regions},
+            # Every level of every area: TLL14 is in TLL, TLL1 and TLL14.
+            *{
+                f"region/{region.code[:length]}"
+                for region in item.notice.regions
+                for length in range(3, len(region.code) + 1)
+            },
             f"value/{item.facets.value_band}",
         )
     )
@@ -150,18 +155,23 @@ def test_enclosures_for_document_files_in_both_formats(built_sample):
 
 
 def test_categories_carry_cpv_codes_in_both_formats(built_sample, sample_site):
+    # The notice's status comes first, then its CPV codes.
     codes = {
         f"tag:contracts.afonwy.gov.uk,2026:notices/{i.notice.notice_id}/{i.lang}": [
-            cpv.code for cpv in i.notice.cpv
+            i.facets.status.value,
+            *(cpv.code for cpv in i.notice.cpv),
         ]
         for i in sample_site.notices
     }
     for entry in parse(built_sample, "feeds/all.atom").entries:
         tags = entry.get("tags", [])
         assert [tag.term for tag in tags] == codes[entry.id]
-        assert all(tag.label.startswith(tag.term) for tag in tags)
+        assert all(tag.label.startswith(tag.term) for tag in tags[1:])
     for entry in parse(built_sample, "feeds/all.rss").entries:
-        assert [tag.term.split(" ", 1)[0] for tag in entry.get("tags", [])] == codes[entry.id]
+        status, *tags = entry.get("tags", [])
+        # RSS shows the label: the status in words, the CPV code then its label.
+        assert status.term == codes[entry.id][0].capitalize()
+        assert [tag.term.split(" ", 1)[0] for tag in tags] == codes[entry.id][1:]
 
 
 def test_changes_feed_has_an_entry_per_change_award_and_cancellation(built_sample, sample_site):

@@ -10,7 +10,7 @@ import pytest
 
 from plugins.config import FeedOptions
 from plugins.feeds.build import compose, feed_entries, feed_files
-from plugins.feeds.catalogue import OPML_PATH, site_feeds
+from plugins.feeds.catalogue import OPML_PATH, procurement_feeds, site_feeds
 from plugins.notices.site import Site
 from tests.checks.feeds import problems
 
@@ -29,8 +29,8 @@ def paged(sample_site: Site) -> dict[str, bytes]:
 
 def test_every_feed_has_both_formats_and_the_opml(sample_site):
     files = dict(feed_files(sample_site, FeedOptions()))
-    expected = {f.atom_path for f in site_feeds(sample_site)}
-    expected |= {f.rss_path for f in site_feeds(sample_site)}
+    feeds = [*site_feeds(sample_site), *procurement_feeds(sample_site)]
+    expected = {f.atom_path for f in feeds} | {f.rss_path for f in feeds}
     assert set(files) == expected | {OPML_PATH}
 
 
@@ -73,8 +73,8 @@ def test_feed_links_self_and_home_page(sample_site):
         parsed = feedparser.parse(files[f"feeds/cpv/45.{fmt}"])
         links = {link.rel: link.href for link in parsed.feed.links}
         assert links == {"self": f"{BASE}/feeds/cpv/45.{fmt}", "alternate": f"{BASE}/"}
-        assert parsed.feed.title.startswith(
-            "CPV 45: Construction work \N{EN DASH} Afonwy County Council"
+        assert parsed.feed.title == (
+            "Afonwy County Council contract opportunities \N{EN DASH} CPV 45: Construction work"
         )
         assert parsed.feed.language == "en"
 
@@ -82,28 +82,33 @@ def test_feed_links_self_and_home_page(sample_site):
 def test_welsh_feed_is_in_welsh(sample_site):
     files = dict(feed_files(sample_site, FeedOptions()))
     parsed = feedparser.parse(files["feeds/cy/all.atom"])
-    assert parsed.feed.title.startswith("Pob hysbysiad")
+    assert parsed.feed.title.endswith("\N{EN DASH} Pob hysbysiad (Cymraeg)")
     assert parsed.feed.language == "cy"
     (entry,) = parsed.entries
     assert entry.link == f"{BASE}/cy/notices/library-stock-supply/"
 
 
-def test_pages_hold_every_entry_once_newest_first(sample_site, paged):
-    ids = []
+def test_pages_hold_every_entry_once_the_open_ones_first_then_newest_first(sample_site, paged):
+    pages = []
     for number, path in enumerate(
         ["feeds/all.atom", "feeds/all/page-2.atom", "feeds/all/page-3.atom"], 1
     ):
         parsed = feedparser.parse(paged[path])
         assert len(parsed.entries) == 10
         assert parsed.feed.title.endswith(f"(page {number} of 4)")
-        ids += [e.id for e in parsed.entries]
+        pages.append([e.id for e in parsed.entries])
     last = feedparser.parse(paged["feeds/all/page-4.atom"])
-    ids += [e.id for e in last.entries]
+    pages.append([e.id for e in last.entries])
     whole = [
         e.id
         for e in feed_entries(feed(sample_site, "all"), sample_site, compose(sample_site, "2026"))
     ]
-    assert ids == whole
+    # The sample's 10 open notices fill the first page, whatever their age.
+    open_ids = [e for e in whole if e in compose(sample_site, "2026").open]
+    assert len(open_ids) == 10
+    assert pages[0] == open_ids
+    later = [e for page in pages[1:] for e in page]
+    assert later == [e for e in whole if e not in open_ids]
     assert len(whole) == 35
 
 

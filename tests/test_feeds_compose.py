@@ -53,7 +53,8 @@ def test_editing_a_notice_keeps_its_entry_id(sample_site, highways):
 def test_notice_entry_title_dates_and_author(sample_site, highways):
     entry = notice_entry(highways, sample_site, "2026")
     assert entry.title == (
-        "Tender notice: Highway resurfacing and surface dressing framework 2027\N{EN DASH}2031"
+        "Open: Tender notice: Highway resurfacing and surface dressing framework "
+        "2027\N{EN DASH}2031"
     )
     assert entry.published == datetime(2026, 10, 26, 9, tzinfo=UTC)
     assert entry.updated == datetime(2026, 11, 12, 15, 30, tzinfo=UTC)  # the second change
@@ -77,7 +78,8 @@ def test_summary_escapes_text(sample_site, highways):
 
 
 def test_categories_carry_cpv_code_as_term_and_in_the_label(sample_site, highways):
-    categories = notice_entry(highways, sample_site, "2026").categories
+    status, *categories = notice_entry(highways, sample_site, "2026").categories
+    assert (status.term, status.label, status.scheme) == ("open", "Open", f"{SITE_URL}/status/")
     assert [(c.term, c.scheme) for c in categories] == [
         ("45233142-6", CPV_SCHEME),
         ("45233220-7", CPV_SCHEME),

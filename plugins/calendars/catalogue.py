@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Value, values, values_of
+from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Value, site_values, site_values_of
 from plugins.notices.formatting import notice_type_label, text
 from plugins.notices.site import Published, Site
 
@@ -46,20 +46,16 @@ def has_deadlines(item: Published) -> bool:
 
 
 def site_calendars(site: Site) -> tuple[Calendar, ...]:
-    """The site-wide calendar, then one per CPV division, ITL1 region and buyer with deadlines.
+    """The site-wide calendar, then one per CPV division, ITL region and buyer the site
+    offers (the same as its feeds: every division and area even before its first notice).
 
     Facet calendars cover notices in the site's default language; each notice with
-    deadlines also has its own (``notice_calendar``), in every language.
+    deadlines also has its own (``notice_calendar``), in every language, and each
+    procurement one (``procurement_calendar``).
     """
-    lang = site.default_lang
-    carried = [item for item in site.in_language(lang) if has_deadlines(item)]
     return (
         everything(site),
-        *(
-            facet_calendar(value, site)
-            for facet in FACETS
-            for value in values(facet, carried, lang)
-        ),
+        *(facet_calendar(value, site) for facet in FACETS for value in site_values(facet, site)),
     )
 
 
@@ -76,7 +72,7 @@ def calendars_for(item: Published, site: Site) -> tuple[Calendar, ...]:
         *(
             facet_calendar(value, site)
             for facet in FACETS
-            for value in values_of(facet, item, site.default_lang)
+            for value in site_values_of(facet, item, site)
         ),
     )
 
@@ -131,6 +127,30 @@ def notice_calendar(item: Published) -> Calendar:
         item.lang,
         lambda other: other.notice.key == notice.key,
     )
+
+
+def procurement_calendar(ocid: str, site: Site) -> Calendar:
+    """The deadlines of every notice of one procurement in the site's language, at
+    ``calendar/procurements/<ocid>.ics``."""
+    lang = site.default_lang
+    items = site.procurement(ocid, lang)
+    name = items[-1].notice.title if items else ocid
+    return Calendar(
+        f"procurements/{ocid}",
+        text("Deadlines: {name}", lang).format(name=name),
+        text("Every deadline of procurement {ocid}, updated as its notices change.", lang).format(
+            ocid=ocid
+        ),
+        f"calendar/procurements/{ocid}.ics",
+        lang,
+        lambda item: item.lang == lang and item.notice.ocid == ocid,
+    )
+
+
+def procurement_calendars(site: Site) -> tuple[Calendar, ...]:
+    """One calendar per procurement with a notice in the site's language."""
+    ocids = dict.fromkeys(item.notice.ocid for item in site.in_language())
+    return tuple(procurement_calendar(ocid, site) for ocid in ocids)
 
 
 def _in_language(lang: str) -> Callable[[Published], bool]:

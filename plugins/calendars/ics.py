@@ -26,11 +26,19 @@ from plugins.notices.formatting import (
     money_text,
     notice_type_label,
     text,
+    titled,
 )
 from plugins.notices.model import Deadline, NoticeType
 from plugins.notices.site import Published, Site
 
-from .catalogue import Calendar, carried, has_deadlines, notice_calendar, site_calendars
+from .catalogue import (
+    Calendar,
+    carried,
+    has_deadlines,
+    notice_calendar,
+    procurement_calendars,
+    site_calendars,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,10 @@ def render(site: Site, options: Options) -> Iterator[tuple[str, bytes]]:
         if has_deadlines(item):
             calendar = notice_calendar(item)
             yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
+    for calendar in procurement_calendars(site):
+        ocid = calendar.slug.removeprefix("procurements/")
+        events = [e for item in site.procurement(ocid) for e in written.get(item.notice.key, ())]
+        yield calendar.path, calendar_bytes(calendar, events, site, options)
 
 
 def calendar_bytes(
@@ -108,7 +120,7 @@ def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar
     # RFC 7986 names first, then the X-WR- ones that Apple, Google and Outlook read; vText
     # so that commas are escaped, as TEXT values need.
     for name in ("name", "x-wr-calname"):
-        cal.add(name, vText(calendar.title))
+        cal.add(name, vText(titled(calendar.title, site.name, calendar.lang)))
     for name in ("description", "x-wr-caldesc"):
         cal.add(name, vText(f"{calendar.description} Published by {site.name}."))
     cal.add("x-wr-timezone", site.timezone)

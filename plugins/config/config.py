@@ -38,6 +38,8 @@ class FeedOptions:
 
     max_entries: int = 100
     id_date: str = "2026"
+    regions: tuple[str, ...] | None = None  # ITL1 codes; None: those of the notices
+    region_levels: tuple[int, ...] = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,12 @@ def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[s
         clock=derived["clock"],
         pinned_clock=values["NOTICES_CLOCK"],
         notices=_notices(values, settings, cache),
-        feeds=FeedOptions(values["FEEDS_MAX_ENTRIES"], values["FEEDS_ID_DATE"]),
+        feeds=FeedOptions(
+            values["FEEDS_MAX_ENTRIES"],
+            values["FEEDS_ID_DATE"],
+            values["FEEDS_REGIONS"],
+            values["FEEDS_REGION_LEVELS"],
+        ),
         calendars=CalendarOptions(
             alarm=values["CALENDARS_ALARM"],
             length=values["CALENDARS_EVENT_LENGTH"],

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import vDuration
 from PIL import ImageColor
 
+from plugins.notices.codelists import regions
+
 
 class SettingsError(ValueError):
     """A setting has a value the build cannot use; the message names the setting."""
@@ -235,3 +237,31 @@ def _publisher(name: str, value: Any) -> dict[str, str]:
 
 
 PUBLISHER = Kind("dict with `name`, `scheme`, `uid`, `uri`", _publisher)
+
+
+def _levels(name: str, value: Any) -> tuple[int, ...]:
+    levels = tuple(value) if isinstance(value, list | tuple) else ()
+    if not levels or any(level not in (1, 2, 3) or level is True for level in levels):
+        raise SettingsError(
+            f"{name} must be a tuple of ITL levels from 1 to 3, such as (1, 2, 3), not {value!r}"
+        )
+    return tuple(sorted(set(levels)))
+
+
+ITL_LEVELS = Kind("tuple of ITL levels (1, 2, 3)", _levels)
+
+
+def _itl1_regions(name: str, value: Any) -> tuple[str, ...]:
+    codes = (value,) if isinstance(value, str) else value
+    known = regions()
+    if not isinstance(codes, list | tuple) or not all(
+        isinstance(code, str) and code in known and known[code].level == 1 for code in codes
+    ):
+        raise SettingsError(
+            f"{name} must be a tuple of ITL1 region codes, such as ('TLL',) for Wales, "
+            f"not {value!r}"
+        )
+    return tuple(codes)
+
+
+ITL1_REGIONS = Kind("tuple of ITL1 region codes", _itl1_regions)

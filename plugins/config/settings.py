@@ -17,6 +17,8 @@ from .kinds import (
     DAYS,
     FLAG,
     HASHTAGS,
+    ITL1_REGIONS,
+    ITL_LEVELS,
     MOMENT,
     OCID_PREFIXES,
     PUBLISHER,
@@ -124,7 +126,8 @@ FEEDS = (
         100,
         whole(1),
         "entries per feed document; a longer feed is split into RFC 5005 pages, the "
-        "subscription document holding the newest (see [docs/feeds.md](docs/feeds.md))",
+        "subscription document holding every notice open now, then the newest others (see "
+        "[docs/feeds.md](docs/feeds.md))",
     ),
     Setting(
         "FEEDS_ID_DATE",
@@ -135,6 +138,22 @@ FEEDS = (
         "the date in every feed and entry `tag:` id (RFC 4151), e.g. `2026` or `2026-04-01`: a "
         "day on which the council held the site's domain. Never change it once feeds are "
         "published, or every reader sees every entry again",
+    ),
+    Setting(
+        "FEEDS_REGIONS",
+        None,
+        optional(ITL1_REGIONS),
+        "the ITL1 regions the site serves, e.g. `('TLL',)` for Wales: each of them, and every "
+        "area within them at `FEEDS_REGION_LEVELS`, has a feed, a calendar and a listing from "
+        "day one, even before its first notice; `None`: the ITL1 regions of the site's notices",
+    ),
+    Setting(
+        "FEEDS_REGION_LEVELS",
+        (1, 2, 3),
+        ITL_LEVELS,
+        "the ITL levels that have region feeds, calendars and listings: `1` (nations and "
+        "English regions), `2` and `3` (smaller areas); a notice in `TLL14` is in the `TLL`, "
+        "`TLL1` and `TLL14` ones (see [docs/feeds.md](docs/feeds.md))",
     ),
 )
 CALENDARS = (

@@ -1,20 +1,24 @@
 """Every feed file of a site, as {path relative to the output folder: bytes}.
 
 A feed with more entries than ``FeedOptions.max_entries`` is an RFC 5005 paged feed: the
-subscription document (``feeds/<slug>.atom``) holds the newest entries and links to
+subscription document (``feeds/<slug>.atom``) holds every notice open now, whatever its age
+(many readers read nothing else), then the newest others, and links to
 ``feeds/<slug>/page-2.atom`` and so on, with first, previous, next and last links.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plugins.config import FeedOptions
+from plugins.notices.derive import Status
 from plugins.notices.events import Event, EventKind, events
+from plugins.notices.formatting import text, titled
 from plugins.notices.site import Site
 
-from .catalogue import FORMATS, OPML_PATH, Feed, entries, site_feeds
+from .catalogue import FORMATS, OPML_PATH, Feed, entries, procurement_feeds, site_feeds
 from .compose import HTML, event_entry, notice_entry, tag_uri
 from .opml import opml
 from .render import Entry, FeedDocument, Link, Renderer
@@ -28,16 +32,23 @@ class Composed:
 
     notices: dict[tuple[str, str], Entry]
     changes: tuple[tuple[Event, Entry], ...]  # newest first
+    open: frozenset[str]  # ids of the entries of notices open now
 
 
 def compose(site: Site, id_date: str) -> Composed:
     """The entries of every notice (by key) and of every change, award and cancellation."""
+    notices = {item.notice.key: notice_entry(item, site, id_date) for item in site.notices}
     return Composed(
-        notices={item.notice.key: notice_entry(item, site, id_date) for item in site.notices},
+        notices=notices,
         changes=tuple(
             (event, event_entry(event, site, id_date))
             for event in reversed(events(site))
             if event.kind in CHANGE_KINDS
+        ),
+        open=frozenset(
+            notices[item.notice.key].id
+            for item in site.notices
+            if item.facets.status is Status.OPEN
         ),
     )
 
@@ -50,6 +61,14 @@ def feed_files(site: Site, options: FeedOptions) -> Iterator[tuple[str, bytes]]:
     for feed in feeds:
         yield from feed_pages(feed, site, options, composed, renderer).items()
     yield OPML_PATH, opml(site, feeds)
+    changes_of: dict[str, list[Entry]] = defaultdict(list)
+    for event, entry in composed.changes:
+        changes_of[event.item.notice.ocid].append(entry)
+    for feed in procurement_feeds(site):
+        ocid = feed.slug.removeprefix("procurements/")
+        notices = [composed.notices[item.notice.key] for item in site.procurement(ocid)]
+        mixed = sorted([*notices, *changes_of[ocid]], key=lambda e: e.published, reverse=True)
+        yield from feed_pages(feed, site, options, composed, renderer, tuple(mixed)).items()
 
 
 def feed_entries(feed: Feed, site: Site, composed: Composed) -> tuple[Entry, ...]:
@@ -64,22 +83,29 @@ def feed_entries(feed: Feed, site: Site, composed: Composed) -> tuple[Entry, ...
 
 
 def feed_pages(
-    feed: Feed, site: Site, options: FeedOptions, composed: Composed, renderer: Renderer
+    feed: Feed,
+    site: Site,
+    options: FeedOptions,
+    composed: Composed,
+    renderer: Renderer,
+    given: tuple[Entry, ...] | None = None,
 ) -> dict[str, bytes]:
-    """One feed's documents in both formats: one, or one per page when paged."""
-    everything = feed_entries(feed, site, composed)
-    size = options.max_entries
-    pages = [everything[start : start + size] for start in range(0, len(everything), size)]
-    pages = pages or [()]
+    """One feed's documents in both formats: one, or one per page when paged; its entries are
+    ``given`` (newest first), or those the catalogue says it carries."""
+    everything = feed_entries(feed, site, composed) if given is None else given
+    pages = paged(everything, composed.open, options.max_entries)
     # The newest change to anything in the feed; an empty feed has only the build clock.
     updated = max((entry.updated for entry in everything), default=site.clock)
+    subtitle = feed.description
+    if not everything:
+        subtitle += " " + text("There are no notices in this feed yet.", feed.lang)
     files = {}
     for fmt, render in (("atom", renderer.atom), ("rss", renderer.rss)):
         for number, page in enumerate(pages, 1):
             document = FeedDocument(
                 id=tag_uri(site, options.id_date, f"feeds/{feed.slug}"),
                 title=_title(feed, site, number, len(pages)),
-                subtitle=feed.description,
+                subtitle=subtitle,
                 lang=feed.lang,
                 updated=updated,
                 links=_links(feed, site, fmt, number, len(pages)),
@@ -89,9 +115,26 @@ def feed_pages(
     return files
 
 
+def paged(
+    everything: tuple[Entry, ...], open_ids: frozenset[str], size: int
+) -> list[tuple[Entry, ...]]:
+    """Pages of ``size`` entries, newest first, but the first holds every open notice's entry
+    (even if that makes it longer), then the newest others."""
+    room = max(size - sum(entry.id in open_ids for entry in everything), 0)
+    others = [entry for entry in everything if entry.id not in open_ids]
+    first_ids = open_ids | {entry.id for entry in others[:room]}
+    first = tuple(entry for entry in everything if entry.id in first_ids)
+    rest = others[room:]
+    return [first, *(tuple(rest[start : start + size]) for start in range(0, len(rest), size))]
+
+
 def _title(feed: Feed, site: Site, number: int, count: int) -> str:
-    title = f"{feed.title} \N{EN DASH} {site.name}" if site.name else feed.title
-    return f"{title} (page {number} of {count})" if count > 1 else title
+    title = titled(feed.title, site.name, feed.lang)
+    if count > 1:
+        title += " " + text("(page {number} of {count})", feed.lang).format(
+            number=number, count=count
+        )
+    return title
 
 
 def _links(feed: Feed, site: Site, fmt: str, number: int, count: int) -> tuple[Link, ...]:

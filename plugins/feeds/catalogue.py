@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from plugins.notices.derive import Status
 from plugins.notices.events import closes_soon
-from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, TYPE, VALUE, Value, values
+from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, TYPE, VALUE, Value, site_values
 from plugins.notices.formatting import text
 from plugins.notices.site import Published, Site
 
@@ -22,8 +22,8 @@ FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 class Feed:
     """One feed, published as Atom and RSS: ``feeds/<slug>.atom`` and ``feeds/<slug>.rss``.
 
-    ``kind`` is "notices" (one entry per notice) or "changes" (one entry per change,
-    award and cancellation).
+    ``kind`` is "notices" (one entry per notice), "changes" (one entry per change,
+    award and cancellation) or "procurement" (both, for the notices of one ocid).
     """
 
     slug: str
@@ -64,9 +64,10 @@ _LANGUAGE_FEED_TEXT = {
 
 
 def site_feeds(site: Site) -> tuple[Feed, ...]:
-    """Every feed of the site: fixed ones first, then one per facet value present."""
+    """Every feed of the site: fixed ones first, then one per facet value the site offers
+    (every CPV division and area of its regions, even with no notice yet, and the values
+    its notices have)."""
     lang = site.default_lang
-    notices = site.in_language(lang)
     fixed = [
         Feed("all", "All notices", "Every notice, newest first.", lang, _anything),
         Feed(
@@ -96,13 +97,36 @@ def site_feeds(site: Site) -> tuple[Feed, ...]:
     by_facet = [
         _facet_feed(value, lang)
         for facet in (TYPE, CPV, REGION, BUYER, VALUE)
-        for value in values(facet, notices, lang)
+        for value in site_values(facet, site)
     ]
     languages = sorted({item.lang for item in site.notices} - {lang})
     by_language = [
         Feed(f"{other}/all", *_language_feed_text(other), other, _anything) for other in languages
     ]
     return (*fixed, *by_facet, *by_language)
+
+
+def procurement_feed(ocid: str, site: Site) -> Feed:
+    """The feed of one procurement (``feeds/procurements/<ocid>.atom``): every notice of the
+    ocid in the site's language and every change to them, so a supplier can follow it from
+    pipeline to award. Not in the OPML or site_feeds: there is one per procurement."""
+    lang = site.default_lang
+    items = site.procurement(ocid, lang)
+    name = items[-1].notice.title if items else ocid
+    return Feed(
+        f"procurements/{ocid}",
+        text("Procurement: {name}", lang).format(name=name),
+        text("Every notice and change of procurement {ocid}.", lang).format(ocid=ocid),
+        lang,
+        lambda item: item.notice.ocid == ocid,
+        kind="procurement",
+    )
+
+
+def procurement_feeds(site: Site) -> tuple[Feed, ...]:
+    """One feed per procurement with a notice in the site's language."""
+    ocids = dict.fromkeys(item.notice.ocid for item in site.in_language())
+    return tuple(procurement_feed(ocid, site) for ocid in ocids)
 
 
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:

@@ -6,11 +6,12 @@ title, slug or dates, so editing a notice never makes readers see it as a new en
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from plugins.notices.change_text import change_lines
-from plugins.notices.derive import closing_deadline, main_value
-from plugins.notices.events import Event, EventKind
+from plugins.notices.derive import Status, closing_deadline, main_value, procurement_order
+from plugins.notices.events import Event, EventKind, notice_kind
 from plugins.notices.formatting import (
     changed_on_text,
     date_text,
@@ -18,6 +19,7 @@ from plugins.notices.formatting import (
     deadline_label,
     money_text,
     notice_type_label,
+    status_label,
     text,
 )
 from plugins.notices.model import Change, Notice
@@ -36,19 +38,51 @@ def tag_uri(site: Site, id_date: str, specific: str) -> str:
 
 
 def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
-    """A notice as it stands, with its latest change: updated whenever one is added."""
+    """A notice as it stands, with its status and latest change: updated whenever one is
+    added or its status changes (it closes, is awarded or cancelled)."""
     notice = item.notice
     latest = _latest_change(notice, site)
+    status = status_label(item.facets.status, notice.lang)
     return Entry(
         id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{notice.lang}"),
-        title=f"{notice_type_label(notice.notice_type, notice.lang)}: {notice.title}",
+        title=f"{status}: {notice_type_label(notice.notice_type, notice.lang)}: {notice.title}",
         links=_links(item, site, with_documents=True),
-        updated=notice.updated,
+        updated=max(notice.updated, status_since(item, site)),
         published=notice.published,
         summary_html=_summary(notice, notice.summary, site) + latest,
         author=_author(notice),
-        categories=cpv_categories(notice),
+        categories=(status_category(item, site), *cpv_categories(notice)),
     )
+
+
+def status_since(item: Published, site: Site) -> datetime:
+    """When the notice took its status: the award or cancellation that followed it, the
+    closing deadline that passed, else its publication."""
+    notice, status = item.notice, item.facets.status
+    if status in (Status.AWARDED, Status.CANCELLED):
+        kind = EventKind(status.value)
+        after = procurement_order(notice)
+        return min(
+            (
+                other.notice.published
+                for lang in {item.lang, site.default_lang}
+                for other in site.procurement(notice.ocid, lang)
+                if notice_kind(other.notice.notice_type) is kind
+                and procurement_order(other.notice) >= after
+            ),
+            default=notice.published,
+        )
+    deadline = closing_deadline(notice)
+    if status is Status.CLOSED and deadline is not None and deadline.at <= site.clock:
+        return max(deadline.at, notice.published)
+    return notice.published
+
+
+def status_category(item: Published, site: Site) -> Category:
+    """The notice's status as a category, in the scheme of the site's status listings."""
+    status = item.facets.status
+    label = status_label(status, item.lang)
+    return Category(term=status.value, label=label, scheme=site.absolute("status/"))
 
 
 def event_entry(event: Event, site: Site, id_date: str) -> Entry:

@@ -42,6 +42,12 @@ def cpv_by_digits() -> dict[str, str]:
 
 
 @cache
+def cpv_divisions() -> tuple[str, ...]:
+    """The two-digit divisions of CPV 2008 (``03`` … ``98``), in order."""
+    return tuple(code[:2] for code in cpv_labels() if code[2:8] == "000000")
+
+
+@cache
 def regions() -> dict[str, Region]:
     """ITL code → region, for ITL1, ITL2 and ITL3."""
     with (DATA / "itl.csv").open(encoding="utf-8", newline="") as file:
@@ -55,6 +61,17 @@ def regions() -> dict[str, Region]:
 def currencies() -> frozenset[str]:
     """ISO 4217 codes, as listed by the OCDS 1.1.5 currency code list."""
     return frozenset((DATA / "currencies.txt").read_text(encoding="utf-8").split())
+
+
+def regions_within(itl1: str, levels: tuple[int, ...]) -> tuple[str, ...]:
+    """An ITL1 region and the areas in it at ``levels``, in code order (TLL, TLL1, TLL11…)."""
+    return tuple(
+        sorted(
+            code
+            for code, region in regions().items()
+            if code.startswith(itl1) and region.level in levels
+        )
+    )
 
 
 def normalise_region(code: str) -> str | None:

@@ -55,6 +55,8 @@ class Facets:
     itl1_regions: tuple[str, ...]
     value_band: ValueBand
     buyer_slug: str
+    # Every ITL area the notice is in, at every level: TLL14 is in TLL, TLL1 and TLL14.
+    regions: tuple[str, ...] = ()
 
 
 def closing_deadline(notice: Notice) -> Deadline | None:
@@ -145,14 +147,21 @@ def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: dat
 
 
 def facets(notice: Notice, status: Status) -> Facets:
-    """File a notice under its status, CPV divisions, ITL1 regions, value band and buyer."""
+    """File a notice under its status, CPV divisions, ITL regions, value band and buyer."""
     return Facets(
         status=status,
         cpv_divisions=tuple(dict.fromkeys(cpv.division for cpv in notice.cpv)),
         itl1_regions=tuple(dict.fromkeys(region.itl1 for region in notice.regions)),
         value_band=value_band(main_value(notice)),
         buyer_slug=slugify(notice.buyer.name),
+        regions=tuple(dict.fromkeys(area for r in notice.regions for area in itl_areas(r.code))),
     )
+
+
+def itl_areas(code: str) -> tuple[str, ...]:
+    """An ITL code and the areas it lies in, broadest first (``TLL14`` → TLL, TLL1, TLL14)."""
+    # ITL1 codes have three characters, ITL2 four and ITL3 five.
+    return tuple(code[:length] for length in range(3, len(code) + 1))
 
 
 def slugify(text: str) -> str:

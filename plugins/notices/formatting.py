@@ -151,6 +151,14 @@ def text(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
+def titled(title: str, site_name: str, lang: str) -> str:
+    """A feed's or calendar's title with the council's site first, as readers list them:
+    ``Afonwy County Council contracts \N{EN DASH} Open opportunities``."""
+    if not site_name:
+        return title
+    return text("{site} \N{EN DASH} {title}", lang).format(site=site_name, title=title)
+
+
 def local_time(moment: datetime, zone: str) -> datetime:
     """The same instant in the site's time zone; refuses naive datetimes, which have none."""
     if moment.tzinfo is None or moment.utcoffset() is None:

@@ -49,6 +49,9 @@ class Site:
     default_lang: str
     notices: tuple[Published, ...]
     held: tuple[Held, ...] = ()
+    # FEEDS_REGIONS and FEEDS_REGION_LEVELS: which places have feeds before their first notice.
+    regions: tuple[str, ...] | None = None
+    region_levels: tuple[int, ...] = (1, 2, 3)
     # Not an argument, so dataclasses.replace() builds a fresh index for the new Site.
     _by_ocid: dict[tuple[str, str], tuple[Published, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -92,6 +95,8 @@ def assemble(
     timezone: str = "Europe/London",
     default_lang: str = "en",
     held: Iterable[Held] = (),
+    regions: tuple[str, ...] | None = None,
+    region_levels: tuple[int, ...] = (1, 2, 3),
 ) -> Site:
     """Build a ``Site`` from (notice, page path) pairs that have passed every check."""
     pages = sorted(pages, key=lambda page: (page[0].published, page[0].notice_id, page[0].lang))
@@ -121,4 +126,6 @@ def assemble(
         default_lang=default_lang,
         notices=published,
         held=tuple(held),
+        regions=regions,
+        region_levels=region_levels,
     )

@@ -41,6 +41,8 @@ def build_site(generator: Any, config: Config) -> Site:
         timezone=config.timezone,
         default_lang=config.default_lang,
         held=held(notices, mode, config.clock, config.default_lang),
+        regions=config.feeds.regions,
+        region_levels=config.feeds.region_levels,
     )
     _report_foreign_ocids(site, config)
     return site
