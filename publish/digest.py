@@ -7,11 +7,12 @@ link; a change says what it changed as the build worded it.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 from html import escape
 
 from .announcements import Announcement
@@ -77,7 +78,8 @@ class Digest:
 
 def message_id(domain: str) -> str:
     """A new, unique Message-ID at the sender's domain."""
-    return make_msgid("noticeboard", domain=domain or None)
+    # Short enough not to be folded (make_msgid's are not), unique without the host's name.
+    return f"<{uuid.uuid4().hex}.noticeboard@{domain}>"
 
 
 def _lines(item: Announcement) -> Iterator[str]:

@@ -61,6 +61,7 @@ class Inbox:
 
     messages: list[tuple[Envelope, EmailMessage]] = field(default_factory=list)
     refuse: str | None = None
+    hang_up: bool = False  # take the message, then drop the connection before answering
     logins: list[str] = field(default_factory=list)
 
     async def handle_DATA(self, server: Server, session: Session, envelope: Envelope) -> str:
@@ -71,6 +72,9 @@ class Inbox:
         message = email.message_from_bytes(envelope.content, policy=default)
         assert isinstance(message, EmailMessage)
         self.messages.append((envelope, message))
+        if self.hang_up:
+            assert server.transport is not None
+            server.transport.close()
         return "250 2.0.0 queued"
 
     def to(self, address: str) -> list[EmailMessage]:
@@ -151,7 +155,7 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Smtp]:
             PASSWORD.encode(),
         )
         inbox.logins.append(mechanism if ok else "refused")
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # not handled: aiosmtpd answers 535
 
     controller = Controller(
         inbox,
@@ -204,11 +208,12 @@ def run(
     *args: str,
     env: dict[str, str] | None = None,
     capsys: pytest.CaptureFixture[str],
+    verbose: bool = False,
 ) -> tuple[int, str, str]:
     """The publisher in this process on ``site``; its status, stdout and stderr."""
     base = ["--input", str(site / "out" / "announcements.json"), "--state", str(site / "state")]
     base += ["--email-lists", str(site / "email-lists.toml")]
-    code = main([*base, *args], env=env or {})
+    code = main([*base, *args, *(["-v"] if verbose else [])], env=env or {})
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
