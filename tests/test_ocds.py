@@ -13,6 +13,7 @@ import pytest
 from jsonschema import FormatChecker
 
 from plugins.notices.output import in_memory
+from plugins.ocds import extensions
 from plugins.ocds.package import RELEASES_PATH, ocds_files, ocds_path_for
 from tests.checks.ocds import format_checker_problems, ocds_problems, package_problems
 from tests.configs import ocds_config
@@ -96,6 +97,14 @@ def _set(path: str, value: Any) -> Callable[[dict], None]:
 _DELETE = object()
 
 
+def _with_extension(url: str, mutate: Callable[[dict], None]) -> Callable[[dict], None]:
+    def both(package: dict) -> None:
+        package["extensions"] = sorted([*package["extensions"], url])
+        mutate(package)
+
+    return both
+
+
 def _duplicate_release(package: dict) -> None:
     package["releases"].append(copy.deepcopy(package["releases"][0]))
 
@@ -142,6 +151,26 @@ MUTATIONS = {
     "supplier that is not a party": (
         _set("releases/0/buyer/id", "GB-PPON-NOPE-0000-NOPE"),
         "buyer/id: 'GB-PPON-NOPE-0000-NOPE' is not the id of a party",
+    ),
+    "suitability not a boolean (suitability extension)": (
+        _set("releases/0/tender/suitability/sme", "yes"),
+        "releases/0/tender/suitability/sme: 'yes' is not of type 'boolean', 'null'",
+    ),
+    "scale not in its code list (organization scale extension)": (
+        _with_extension(extensions.SCALE, _set("releases/0/parties/0/details", {"scale": "huge"})),
+        "releases/0/parties/0/details/scale: 'huge' is not one of",
+    ),
+    "extension used but not declared": (
+        _set("releases/0/parties/0/details", {"scale": "sme"}),
+        f"releases/0: uses {extensions.SCALE} without declaring it",
+    ),
+    "legal basis not a classification (legal basis extension)": (
+        _set("releases/0/tender/legalBasis", "Procurement Act 2023"),
+        "releases/0/tender/legalBasis: 'Procurement Act 2023' is not of type 'object'",
+    ),
+    "extension without a copy to validate against": (
+        _set("extensions", ["https://example.com/ocds_unknown_extension/extension.json"]),
+        "has no copy to validate against",
     ),
     "uri of another file": (
         _set("uri", "https://contracts.afonwy.gov.uk/ocds/releases.json"),

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from plugins.notices.jsonfile import json_bytes as dumps
 from plugins.notices.output import in_memory
-from plugins.ocds.codes import LOCATION_EXTENSION, LOTS_EXTENSION
+from plugins.ocds import extensions
 from plugins.ocds.package import (
     RELEASES_PATH,
     ocds_files,
@@ -40,7 +40,15 @@ def test_a_procurement_package_describes_itself(sample_site):
     assert package["version"] == "1.1"
     assert package["publishedDate"] == "2026-11-12T15:30:00+00:00"  # its last change
     assert package["license"].startswith("https://www.nationalarchives.gov.uk/")
-    assert package["extensions"] == [LOCATION_EXTENSION, LOTS_EXTENSION]
+    assert package["extensions"] == sorted(
+        [
+            extensions.LEGAL_BASIS,
+            extensions.LOCATION,
+            extensions.LOTS,
+            extensions.SUITABILITY,
+            extensions.UK,  # suitability for VCSEs
+        ]
+    )
     assert [r["id"] for r in package["releases"]] == [
         "ACC-2026-0031",
         "ACC-2026-0031-change-1",
@@ -56,7 +64,10 @@ def test_the_published_date_follows_content_not_the_build_clock(sample_site):
 
 def test_extensions_are_declared_only_when_used(sample_site):
     package = _files(sample_site)[ocds_path_for("ocds-h6vhtk-7c58e2")]  # a termination alone
-    assert "extensions" not in package
+    # Its supplier is an SME and a VCSE; nothing of lots, places or suitability.
+    assert package["extensions"] == sorted(
+        [extensions.LEGAL_BASIS, extensions.SCALE, extensions.UK]
+    )
 
 
 def test_the_site_package_has_every_release_oldest_first(sample_site):

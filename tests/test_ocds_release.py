@@ -130,14 +130,20 @@ def test_a_tender_notice_carries_its_tender(releases):
     assert tender["enquiryPeriod"] == {"endDate": "2026-11-27T17:00:00+00:00"}
     assert tender["contractPeriod"]["maxExtentDate"] == "2032-03-31T23:59:59+01:00"
     assert [lot["id"] for lot in tender["lots"]] == ["1", "2", "3"]
-    first = tender["items"][0]
-    assert first["classification"] == {
+    whole, first = tender["items"][:2]
+    assert "relatedLot" not in whole
+    assert whole["classification"] == {
         "scheme": "CPV",
         "id": "45233142",
         "description": "Road-repair works",
     }
+    assert first["id"] == "lot-1"
     assert first["relatedLot"] == "1"
-    assert first["deliveryLocation"]["gazetteer"] == {"scheme": "ITL", "identifiers": ["TLL14"]}
+    assert first["deliveryLocations"][0]["gazetteer"] == {
+        "scheme": "ITL",
+        "identifiers": ["TLL14"],
+    }
+    assert first["deliveryAddresses"] == [{"region": "Wales", "countryName": "United Kingdom"}]
     assert tender["submissionMethod"] == ["electronicSubmission"]
     assert tender["documents"][0]["url"] == (
         "https://contracts.afonwy.gov.uk/notices/highway-resurfacing-framework/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from plugins.notices.model import NoticeType, Procedure
+from plugins.notices.model import LegalBasis, NoticeType, Procedure
 
 
 class Section(StrEnum):
@@ -106,18 +106,27 @@ METHOD_DETAILS = {
 }
 CPV_SCHEME = "CPV"  # itemClassificationScheme.csv
 ITL_GAZETTEER = "ITL"  # locationGazetteers is an open code list; ITL has no code there yet
-# Official extensions at the version matching OCDS 1.1.5, declared in packages that use them.
-LOTS_EXTENSION = (
-    "https://raw.githubusercontent.com/open-contracting-extensions/"
-    "ocds_lots_extension/v1.1.5/extension.json"
-)
-LOCATION_EXTENSION = (
-    "https://raw.githubusercontent.com/open-contracting-extensions/"
-    "ocds_location_extension/v1.1.5/extension.json"
-)
 
 
 def change_tag(notice_type: NoticeType, formal: bool) -> str:
     """The tag of the release for a change to a notice of this type."""
     informal, formal_tag = CHANGE_TAGS[SECTION[notice_type]]
     return formal_tag if formal else informal
+
+
+# tender.legalBasis (legalBasis extension): the Act or Regulations, by legislation.gov.uk's
+# type (Find a Tender's UKPGA scheme for Acts; UKSI for statutory instruments) and number.
+LEGAL_BASIS = {
+    LegalBasis.PA2023: {
+        "scheme": "UKPGA",
+        "id": "2023/54",
+        "description": "Procurement Act 2023",
+        "uri": "https://www.legislation.gov.uk/ukpga/2023/54",
+    },
+    LegalBasis.PCR2015: {
+        "scheme": "UKSI",
+        "id": "2015/102",
+        "description": "Public Contracts Regulations 2015",
+        "uri": "https://www.legislation.gov.uk/uksi/2015/102",
+    },
+}

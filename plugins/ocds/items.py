@@ -1,31 +1,37 @@
-"""OCDS items: what is bought (CPV classifications) and where it is delivered (ITL regions)."""
+"""OCDS items: what is bought (CPV classifications) and where it is delivered (ITL regions).
+
+A notice without lots has one item, ``1``. A notice with lots has one item per lot,
+``lot-<id>`` with ``relatedLot``, classified by the lot's own CPV codes (else the notice's);
+and, when the notice has CPV codes, item ``1`` for the whole tender with the notice's main
+code and the rest as additional classifications, so the main code survives whatever the lots say.
+"""
 
 from __future__ import annotations
 
-from plugins.notices.model import Cpv, Notice, Region
+from plugins.notices.model import Cpv, Notice
 
-from .codes import CPV_SCHEME, ITL_GAZETTEER
+from .codes import CPV_SCHEME
 from .compact import Json, compact
+from .places import delivery_addresses, delivery_locations
+
+WHOLE_TENDER = "1"
 
 
 def items(notice: Notice) -> list[Json]:
-    """One item per lot, or one for the whole notice if it has a CPV code or a region."""
-    where = _location(notice.regions)
-    if notice.lots:
-        return [
-            _item(lot.id, lot.title, lot.cpv or notice.cpv, where, related_lot=lot.id)
-            for lot in notice.lots
-        ]
-    if notice.cpv or where:
-        return [_item("1", notice.title, notice.cpv, where)]
-    return []
+    """The whole tender's item (when it has codes, or places and no lots), then each lot's."""
+    whole = notice.cpv or (notice.regions and not notice.lots)
+    found = [_item(notice, WHOLE_TENDER, notice.title, notice.cpv)] if whole else []
+    return found + [
+        _item(notice, f"lot-{lot.id}", lot.title, lot.cpv or notice.cpv, related_lot=lot.id)
+        for lot in notice.lots
+    ]
 
 
 def _item(
+    notice: Notice,
     item_id: str,
     description: str,
     cpvs: tuple[Cpv, ...],
-    where: Json | None,
     related_lot: str | None = None,
 ) -> Json:
     return compact(
@@ -34,7 +40,8 @@ def _item(
             "description": description,
             "classification": _classification(cpvs[0]) if cpvs else None,
             "additionalClassifications": [_classification(cpv) for cpv in cpvs[1:]],
-            "deliveryLocation": where,
+            "deliveryLocations": delivery_locations(notice.regions),
+            "deliveryAddresses": delivery_addresses(notice.regions),
             "relatedLot": related_lot,
         }
     )
@@ -43,12 +50,3 @@ def _item(
 def _classification(cpv: Cpv) -> Json:
     # OCDS and Find a Tender write CPV codes as eight digits, without the check digit.
     return {"scheme": CPV_SCHEME, "id": cpv.code[:8], "description": cpv.label}
-
-
-def _location(regions: tuple[Region, ...]) -> Json | None:
-    if not regions:
-        return None
-    return {
-        "description": "; ".join(region.name for region in regions),
-        "gazetteer": {"scheme": ITL_GAZETTEER, "identifiers": [r.code for r in regions]},
-    }

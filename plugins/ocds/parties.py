@@ -64,5 +64,12 @@ def _supplier(supplier: Supplier) -> Json:
             "name": supplier.name,
             "identifier": supplier.id and _identifier(supplier.id, supplier.name),
             "roles": ["supplier"],
+            "details": _details(supplier),
         }
     )
+
+
+def _details(supplier: Supplier) -> Json:
+    """Scale (Organization scale extension) and VCSE status (UK extension), when known."""
+    scale = None if supplier.sme is None else ("sme" if supplier.sme else "large")
+    return compact({"scale": scale, "vcse": supplier.vcse})

@@ -15,10 +15,11 @@ from plugins.notices.site import Published
 
 from .amendments import amendments
 from .awards import awards, contracts
-from .codes import LOCATION_EXTENSION, LOTS_EXTENSION, NOTICE_TAG, SECTION, Section, change_tag
+from .codes import NOTICE_TAG, SECTION, Section, change_tag
 from .compact import Json, compact
 from .context import Context, release_id
 from .documents import documents
+from .extensions import extensions_used
 from .parties import parties
 from .tender import planning, tender
 from .values import when
@@ -90,14 +91,4 @@ def _release(
             "contracts": the_contracts,
         }
     )
-    return Release(notice.ocid, this_id, at, notice.updated, data, _extensions_used(data))
-
-
-def _extensions_used(data: Json) -> frozenset[str]:
-    parts = [data["tender"], *data.get("awards", []), *data.get("contracts", [])]
-    items = [item for part in parts for item in part.get("items", [])]
-    lots = "lots" in data["tender"] or any("relatedLots" in part for part in parts)
-    used = {LOTS_EXTENSION} if lots or any("relatedLot" in item for item in items) else set()
-    if any("deliveryLocation" in item for item in items):
-        used.add(LOCATION_EXTENSION)
-    return frozenset(used)
+    return Release(notice.ocid, this_id, at, notice.updated, data, extensions_used(data))

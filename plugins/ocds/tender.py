@@ -5,7 +5,15 @@ from __future__ import annotations
 from plugins.notices.formatting import deadline_label
 from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
 
-from .codes import IMPLIED_PROCEDURE, METHOD, METHOD_DETAILS, SECTION, TENDER_STATUS, Section
+from .codes import (
+    IMPLIED_PROCEDURE,
+    LEGAL_BASIS,
+    METHOD,
+    METHOD_DETAILS,
+    SECTION,
+    TENDER_STATUS,
+    Section,
+)
 from .compact import Json, compact
 from .context import Context
 from .items import items
@@ -59,6 +67,9 @@ def tender(notice: Notice, context: Context) -> Json:
             "submissionMethod": notice.submission and list(notice.submission.methods),
             "submissionMethodDetails": notice.submission and _submission_details(notice),
             "awardCriteriaDetails": notice.award_criteria,
+            "legalBasis": LEGAL_BASIS.get(notice.legal_basis),
+            "suitability": notice.suitability
+            and {"sme": notice.suitability.sme, "vcse": notice.suitability.vcse},
         }
     )
 

@@ -1,9 +1,10 @@
 """Checks of every OCDS file in a built output folder against the official 1.1.5 schemas.
 
 Each file under ``ocds/`` is validated as a release package with ``jsonschema``'s
-Draft4Validator. The package schema refers to the release schema by its absolute ``id``,
-so both are registered under their ids in a ``referencing`` registry and resolve from
-the copies in ``plugins/ocds/data/``, never from the network. Date-times are checked only
+Draft4Validator, against the core schemas with the extensions the package declares merged
+in (``ocds_schema.py``). The package schema refers to the release schema by its absolute
+``id``, so both are registered under their ids in a ``referencing`` registry and resolve
+from the copies in ``plugins/ocds/data/``, never from the network. Date-times are checked only
 if ``rfc3339-validator`` is installed, so its absence is itself a problem. On top of the
 schema: release ids are unique per ocid, a procurement's file holds only that ocid, the
 package ``uri`` names the file, open code lists use known codes, and references between
@@ -24,6 +25,9 @@ from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from plugins.ocds.extensions import extensions_used
+from tests.checks.ocds_schema import core_schema, release_schema, unknown_extensions
+
 DATA = Path(__file__).parent.parent.parent / "plugins" / "ocds" / "data"
 PROCUREMENTS = "ocds/procurements/"
 # Open code lists whose codes Noticeboard takes from the OCDS lists: field → code list.
@@ -35,14 +39,10 @@ OPEN_CODELISTS = {
 }
 
 
-def _schema(name: str) -> dict[str, Any]:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
-
-
 @cache
-def package_validator() -> Draft4Validator:
-    """A validator for release packages that resolves the release schema from disk."""
-    release, package = _schema("release-schema.json"), _schema("release-package-schema.json")
+def package_validator(declared: frozenset[str] = frozenset()) -> Draft4Validator:
+    """A validator for release packages declaring ``declared`` extensions, from disk."""
+    release, package = release_schema(declared), core_schema("release-package-schema.json")
     registry = Registry().with_resources(
         (schema["id"], Resource.from_contents(schema, default_specification=DRAFT4))
         for schema in (release, package)
@@ -80,6 +80,7 @@ def package_problems(path: str, content: bytes) -> list[str]:
         return problems
     releases = [r for r in package["releases"] if isinstance(r, dict)]
     problems += identity_problems(path, package, releases)
+    problems += undeclared_problems(package, releases)
     for index, release in enumerate(releases):
         problems += [f"releases/{index}: {p}" for p in release_problems(release)]
     return problems
@@ -92,8 +93,11 @@ def format_checker_problems() -> list[str]:
 
 
 def schema_problems(package: Any) -> list[str]:
-    errors = package_validator().iter_errors(package)
-    return sorted(
+    declared = package.get("extensions", []) if isinstance(package, dict) else []
+    declared = declared if isinstance(declared, list) else []
+    named = frozenset(url for url in declared if isinstance(url, str))
+    errors = package_validator(named).iter_errors(package)
+    return unknown_extensions(declared) + sorted(
         f"{'/'.join(map(str, error.absolute_path)) or '(package)'}: {_message(error)}"
         for error in errors
     )
@@ -130,6 +134,16 @@ def identity_problems(path: str, package: dict[str, Any], releases: list[dict]) 
     ):
         problems.append(f"uri {uri!r} is not the absolute address of {path}")
     return problems
+
+
+def undeclared_problems(package: dict[str, Any], releases: list[dict]) -> list[str]:
+    """Fields of an extension the package does not declare (they went unvalidated)."""
+    declared = set(package.get("extensions") or [])
+    return [
+        f"releases/{index}: uses {url} without declaring it in the package's extensions"
+        for index, release in enumerate(releases)
+        for url in sorted(extensions_used(release) - declared)
+    ]
 
 
 def release_problems(release: dict[str, Any]) -> list[str]:
