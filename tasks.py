@@ -268,7 +268,7 @@ def bench(
     iterable=["channel"],
     help={
         "live": "really post (default: a dry run that prints what would be posted)",
-        "channel": "bluesky or mastodon (repeatable; default: every configured channel)",
+        "channel": "bluesky, mastodon or email (repeatable; default: every configured channel)",
         "max_posts": "at most N posts per channel in this run (default 10)",
         "announce_backlog": "on a channel's first run, post earlier announcements too",
         "closing_soon": "also post closing-soon reminders",

@@ -57,8 +57,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--email-lists",
         type=Path,
-        default=Path("email-lists.toml"),
-        help="the mailing lists e-mail digests go to; no file, no digests (default: %(default)s)",
+        help="the mailing lists e-mail digests go to; no file, no digests "
+        "(default: email-lists.toml beside the state folder)",
     )
     p.add_argument("--live", action="store_true", help="really post (default: dry run)")
     _what_to_post(p)
@@ -176,8 +176,8 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     if not channels and smtp is None:
         raise ConfigError(
             "no channel configured: set BSKY_HANDLE and BSKY_APP_PASSWORD, or "
-            "MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN, or SMTP_HOST with the e-mail lists "
-            f"in {args.email_lists} (see docs/publishing.md)"
+            "MASTODON_BASE_URL and MASTODON_ACCESS_TOKEN, or SMTP_HOST with e-mail lists "
+            "(see docs/publishing.md)"
         )
     _prepare_state(args.state)
     with exclusive(args.state / LOCK):
@@ -198,10 +198,11 @@ def _email_lists(args: argparse.Namespace) -> email_lists.EmailLists | None:
     """The mailing lists, when e-mail is wanted and configured."""
     if args.channel and "email" not in args.channel:
         return None
-    lists = email_lists.load(args.email_lists)
+    path = args.email_lists or args.state.parent / "email-lists.toml"
+    lists = email_lists.load(path)
     if lists is None and args.channel and "email" in args.channel:
         raise ConfigError(
-            f"--channel email: {args.email_lists} not found (see docs/publishing.md#e-mail-digests)"
+            f"--channel email: {path} not found (see docs/publishing.md#e-mail-digests)"
         )
     return lists
 

@@ -199,25 +199,33 @@ def _first_run(
     checkpoints.checkpoint(checkpoints.FIRST_RUN_RECORDED)
 
 
+def _unsettled(ledger: Ledger, name: str) -> dict[str, list[str]]:
+    """The announcements left ``intent`` (a run stopped while sending), by Message-ID."""
+    found: dict[str, list[str]] = {}
+    for key, entry in ledger.entries(name).items():
+        if entry.status is Status.INTENT:
+            found.setdefault(entry.ref.get("message_id", "?"), []).append(key)
+    return found
+
+
 def _settle_unconfirmed(ledger: Ledger, name: str, report: ListReport) -> None:
     """A digest left ``intent`` may have been sent: record it as sent, unconfirmed, and say so."""
-    pending = {
-        key: entry for key, entry in ledger.entries(name).items() if entry.status is Status.INTENT
-    }
-    if not pending:
+    unsettled = _unsettled(ledger, name)
+    if not unsettled:
         return
-    for key, entry in pending.items():
-        report.unconfirmed.setdefault(entry.ref.get("message_id", "?"), []).append(key)
+    report.unconfirmed.update(unsettled)
+    entries = ledger.entries(name)
     settled = {
-        key: Entry.now(Status.POSTED, **entry.ref, unconfirmed="true")
-        for key, entry in pending.items()
+        key: Entry.now(Status.POSTED, **entries[key].ref, unconfirmed="true")
+        for ids in unsettled.values()
+        for key in ids
     }
     ledger.record(name, settled)
     logger.error(
         "%s: a digest may or may not have been sent when a run stopped (e-mail cannot be "
         "checked): not sending it again; see the list's archive: %s",
         name,
-        "; ".join(f"{mid}: {', '.join(ids)}" for mid, ids in report.unconfirmed.items()),
+        "; ".join(f"{mid}: {', '.join(ids)}" for mid, ids in unsettled.items()),
     )
 
 
@@ -339,7 +347,11 @@ def _preview(
 ) -> str:
     name, day = mailing_list.channel, today()
     the_plan = list_plan(mailing_list, feed, ledger, options, day)
-    lines = []
+    lines = [
+        f"{name}: digest {sent_as} of {len(ids)} announcement(s) may or may not have been sent "
+        "(a run stopped while sending it): a live run reports it and does not send it again"
+        for sent_as, ids in _unsettled(ledger, name).items()
+    ]
     if the_plan.backlog:
         lines.append(
             f"{name}: first run: {len(the_plan.backlog)} earlier announcement(s) would be "
