@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ pytest_plugins = [
 ]
 
 ROOT = Path(__file__).parent.parent
+
+# What branch a CI run is on must not change what the tests see (placeholders are errors on
+# main, and the public record is the pull request's base branch): tests that need these say
+# so themselves.
+for _variable in ("GITHUB_REF_NAME", "GITHUB_BASE_REF", "GITHUB_HEAD_REF"):
+    os.environ.pop(_variable, None)
 SAMPLE = ROOT / "content" / "notices" / "2026" / "highway-resurfacing-framework.md"
 
 
