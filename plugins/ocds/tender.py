@@ -5,21 +5,11 @@ from __future__ import annotations
 from plugins.notices.formatting import deadline_label
 from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
 
-from .codes import (
-    IMPLIED_PROCEDURE,
-    LEGAL_BASIS,
-    METHOD,
-    METHOD_DETAILS,
-    SECTION,
-    TENDER_STATUS,
-    Section,
-)
+from .codes import IMPLIED_PROCEDURE, LEGAL_BASIS, METHOD, METHOD_DETAILS, TENDER_STATUS
 from .compact import Json, compact
 from .context import Context
 from .items import items
 from .values import day, period, title_and_description, value, when
-
-_TENDER_SECTIONS = (Section.PLANNING, Section.TENDER)
 
 
 def planning(notice: Notice, context: Context) -> Json | None:
@@ -60,7 +50,7 @@ def tender(notice: Notice, context: Context) -> Json:
             "procurementMethodDetails": procedure and METHOD_DETAILS[procedure],
             "procurementMethodRationale": notice.direct_award_justification,
             "mainProcurementCategory": notice.category and str(notice.category),
-            "items": items(notice) if SECTION[kind] in _TENDER_SECTIONS else None,
+            "items": items(notice),
             "lots": [_lot(lot) for lot in notice.lots],
             **_deadlines(notice),
             "contractPeriod": period(notice.contract_period, context),
