@@ -130,13 +130,11 @@ def _list_problems(entry: Any, names: set[str]) -> Iterator[str]:
     for key in sorted(set(entry) - _LIST_KEYS):
         yield _unknown_key(key)
     yield from _unsubscribe_problems(entry.get("unsubscribe"), entry.get("unsubscribe_post"))
-    for key in (*_TOPIC_KEYS, "title"):
-        value = entry.get(key, [] if key != "title" else "")
-        if key == "title" and not isinstance(value, str):
-            yield f"title: {value!r} is not text"
-        elif key != "title" and not (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        ):
+    if not isinstance(entry.get("title", ""), str):
+        yield f"title: {entry['title']!r} is not text"
+    for key in _TOPIC_KEYS:
+        value = entry.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             yield f"{key}: {value!r} is not a list of text"
 
 

@@ -9,10 +9,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from publish.lock import exclusive
 from tests.publish_support import clean_env, publish
-from tests.test_publish_email import ALL, PASSWORD, PIPELINE, Smtp, ledger, run, site, smtp
+from tests.test_publish_email import (
+    ALL,
+    PASSWORD,
+    PIPELINE,
+    Inbox,
+    Smtp,
+    free_port,
+    ledger,
+    run,
+    site,
+    smtp,
+)
 
 __all__ = ["site", "smtp"]  # fixtures
 
@@ -75,6 +87,23 @@ def test_a_connection_dropped_after_the_message_is_not_resent_and_is_reported(
     code, out, _ = run(site, "--live", env=smtp.env(), capsys=capsys)
     assert code == 0 and "unconfirmed" not in out
     assert len(smtp.inbox.to(ALL)) == 1
+
+
+def test_a_server_without_starttls_is_refused_and_nothing_is_sent_in_the_clear(
+    site: Path, smtp: Smtp, capsys: pytest.CaptureFixture[str]
+):
+    inbox = Inbox()
+    plain = Controller(inbox, hostname="127.0.0.1", port=free_port(), auth_require_tls=False)
+    plain.start()
+    try:
+        env = {**smtp.env(), "SMTP_PORT": str(plain.port)}
+        code, out, err = run(site, "--live", "--announce-backlog", env=env, capsys=capsys)
+    finally:
+        plain.stop()
+    assert code == 1
+    assert "offers no STARTTLS: not sending in the clear" in out
+    assert inbox.messages == [] and entries(site) == {}
+    no_secret_anywhere(site, out, err)
 
 
 def test_a_second_run_waits_for_the_lock_and_sends_nothing(
