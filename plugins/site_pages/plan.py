@@ -76,6 +76,17 @@ class SitePlan:
                 return found
         return None
 
+    def region_areas(self, listing: Listing) -> tuple[Listing, ...]:
+        """The listings of the areas one ITL level within a region's (TLL → TLL1, TLL2)."""
+        if listing.section != "region":
+            return ()
+        depth = len(listing.slug) + 1
+        return tuple(
+            found
+            for found in self.listings
+            if found.slug.startswith(listing.slug) and len(found.slug) == depth
+        )
+
     def search_filters(self, path: str) -> tuple[tuple[str, str], ...]:
         """The Pagefind filters of the notice page at ``path`` (none for other pages)."""
         item = self._item_of.get(path)

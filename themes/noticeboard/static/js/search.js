@@ -75,14 +75,15 @@
     return loading;
   }
 
-  /* The filters chosen: {key: value}, and their names for the status message. */
+  /* The filters chosen: {key: value}, and each as "Status: Open" for the status message. */
   function chosen() {
     var filters = {};
     var names = [];
     selects.forEach(function (select) {
       if (select.value) {
         filters[select.dataset.filter] = select.value;
-        names.push(select.options[select.selectedIndex].textContent);
+        var heading = select.labels.length ? select.labels[0].textContent.trim() : select.name;
+        names.push(heading + ": " + select.options[select.selectedIndex].textContent.trim());
       }
     });
     return { filters: filters, names: names };
@@ -99,7 +100,7 @@
     if (!listing.hidden) {
       var link = document.createElement("a");
       link.href = option.dataset.listing;
-      link.textContent = "See these notices as a list: " + choice.names[0];
+      link.textContent = "See these notices as a list: " + option.textContent.trim();
       listing.appendChild(link);
     }
   }
@@ -130,22 +131,12 @@
   }
 
   function describe(count, query, names, shown) {
-    var what = [];
-    if (query) {
-      what.push("‘" + query + "’");
-    }
-    names.forEach(function (name) {
-      what.push(name);
-    });
-    var scope = " for " + what.join(", ");
+    var scope = (query ? " for ‘" + query + "’" : "") + (names.length ? " with " + names.join(", ") : "");
     if (count === 0) {
       return "No notices found" + scope + ". Try fewer or different words or filters.";
     }
-    var words = count === 1 ? "1 notice found" : count + " notices found";
-    if (count > PAGE) {
-      words += ", showing " + shown;
-    }
-    return words + scope + ".";
+    var words = (count === 1 ? "1 notice found" : count + " notices found") + scope;
+    return words + (count > shown ? ", showing " + shown + "." : ".");
   }
 
   async function run(query, choice) {
