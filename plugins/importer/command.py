@@ -1,0 +1,60 @@
+"""``invoke import``: each source's releases become notice files, each then checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from plugins.notices.check import check_files, notice_files
+from plugins.notices.load import display_path
+from plugins.notices.problems import Problem
+
+from .ocds_parts import moment
+from .ocds_release import map_release
+from .sources import releases_in
+from .write import Site, Written
+
+
+@dataclass(frozen=True)
+class Outcome:
+    written: Written
+    unmapped: tuple[str, ...]
+    errors: tuple[Problem, ...]
+
+    @property
+    def passes(self) -> bool:
+        return not self.errors
+
+
+def import_files(sources: list[Path], content: Path, root: Path) -> list[Outcome]:
+    """Import every release of every source (oldest first), then check what was written."""
+    releases = [(release, str(src)) for src in sources for release in releases_in(src)]
+    releases.sort(key=lambda pair: str(moment(pair[0].get("date")) or ""))
+    site = Site(content)
+    done: list[tuple[Written, tuple[str, ...]]] = []
+    for release, source in releases:
+        imported = map_release(release)
+        done.append((site.write(imported, source), imported.unmapped))
+    report = check_files(notice_files(content / "notices"), root)
+    outcomes = []
+    for written, unmapped in done:
+        shown = display_path(written.path, root)
+        errors = tuple(p for p in report.errors if p.path == shown)
+        outcomes.append(Outcome(written, unmapped, errors))
+    return outcomes
+
+
+def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
+    """One line per notice written, what was not carried over, and the check's verdict."""
+    for outcome in outcomes:
+        written = outcome.written
+        shown = display_path(written.path, root)
+        detail = f" ({written.detail})" if written.detail else ""
+        verdict = "passes invoke check" if outcome.passes else "fails invoke check"
+        yield f"{written.action}: {shown}{detail}: {verdict}"
+        if written.action in ("new", "changed"):
+            yield from (f"  not carried over: {note}" for note in outcome.unmapped)
+        yield from (f"  the buyer must fix: {p.field}: {p.message}" for p in outcome.errors)
+    passed = sum(outcome.passes for outcome in outcomes)
+    yield f"{len(outcomes)} release(s) imported; {passed} notice(s) pass invoke check"

@@ -1,0 +1,51 @@
+"""The notices already in the content folder, found by procurement and type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plugins.notices.files import notice_files, slug_for
+
+
+@dataclass(frozen=True)
+class OnSite:
+    path: Path
+    front: dict[str, Any]
+    body: str
+
+
+def front_and_body(text: str) -> tuple[dict[str, Any], str] | None:
+    """A notice file's front matter (as YAML reads it) and description; None if it has none."""
+    if not text.startswith("---"):
+        return None
+    _, _, rest = text.partition("\n")
+    front_text, found, body = rest.partition("\n---\n")
+    if not found:
+        return None
+    try:
+        front = yaml.safe_load(front_text)
+    except yaml.YAMLError:
+        return None
+    return (front, body) if isinstance(front, dict) else None
+
+
+def notices_on_site(notices: Path) -> dict[tuple[str, str], OnSite]:
+    """Each notice under ``notices`` by (ocid, notice type); English originals only."""
+    found: dict[tuple[str, str], OnSite] = {}
+    for path in notice_files(notices) if notices.is_dir() else []:
+        if path.name.endswith(".cy.md"):
+            continue
+        read = front_and_body(path.read_text(encoding="utf-8"))
+        if read and read[0].get("ocid") and read[0].get("notice_type"):
+            key = (str(read[0]["ocid"]), str(read[0]["notice_type"]))
+            found.setdefault(key, OnSite(path, read[0], read[1]))
+    return found
+
+
+def slugs_on_site(notices: Path) -> set[str]:
+    """Every address already taken under ``notices``."""
+    return {slug_for(path) for path in notice_files(notices)} if notices.is_dir() else set()

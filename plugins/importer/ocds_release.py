@@ -1,0 +1,421 @@
+"""One OCDS release → a notice's front matter and description, and what could not be carried.
+
+Nothing is made up: a value the release does not give is left out and named in ``unmapped``,
+so the buyer sees what to add; a value the format cannot hold is named there too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from plugins.notices.codes import NoticeType
+from plugins.notices.requirements import allowed_fields
+from plugins.notices.scaffold import find_a_tender_link
+from plugins.notices.schema import notice_schema
+
+from . import ocds_parts as parts
+from . import text
+from .notice_type import notice_type
+
+NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
+FTS_ID = re.compile(r"^\d{6}-\d{4}$")
+LOT_ID = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
+FORMAT = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
+# Fields every notice type may have (notice-format.md, "Fields each notice type needs").
+_ANY_TYPE = {"documents", "lots", "changes", "award_criteria", "above_threshold"}
+_ALWAYS = {"notice_type", "notice_id", "ocid", "published", "legal_basis", "find_a_tender"}
+_ALWAYS |= {"lang", "title", "summary", "buyer", "updated"}
+_SUBMISSION_METHODS = {"electronicSubmission", "electronicAuction", "written", "inPerson"}
+# Procurement Act procedures by the words portals use for them; anything else is "other".
+_PROCEDURES = (
+    ("below threshold", "open", "below_threshold_open"),
+    ("call-off from a framework", "", "framework_call_off"),
+    ("further competition", "", "framework_call_off"),
+    ("direct award", "", "direct_award"),
+    ("single tender action", "", "direct_award"),
+    ("without prior publication", "", "direct_award"),
+    ("competitive flexible", "", "competitive_flexible"),
+    ("open", "", "open"),
+)
+# The Procurement Act 2023 applies to procurements begun from 24 February 2025.
+PA2023_START = datetime.fromisoformat("2025-02-24T00:00:00+00:00")
+_DOCUMENT_TYPES = frozenset(
+    notice_schema()["properties"]["documents"]["items"]["properties"]["type"]["enum"]
+)
+PCR2015_DIRECTIVES = {"32014L0024", "32014L0025", "32014L0023"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    front: dict[str, Any]
+    body: str
+    unmapped: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    reason: str = ""  # why the release changed the notice, when it says
+    released: datetime | None = None  # the release's own date (a change's date)
+
+
+@dataclass
+class _Draft:
+    release: dict[str, Any]
+    tender: dict[str, Any]
+    front: dict[str, Any] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def put(self, name: str, value: Any, missing: str = "") -> None:
+        """Set ``name`` when the release gives it, else note ``missing`` (when said)."""
+        if value not in (None, "", [], {}):
+            self.front[name] = value
+        elif missing:
+            self.unmapped.append(f"{name}: {missing}")
+
+
+def map_release(release: dict[str, Any]) -> Imported:
+    """The notice a release is, as far as the release and the format allow."""
+    tender = parts.block(release, "tender")
+    draft = _Draft(release, tender)
+    kind, how = notice_type(release)
+    draft.notes.append(how)
+    if kind is None:
+        draft.unmapped.append(f"notice_type: {how}")
+    else:
+        draft.front["notice_type"] = kind.value
+    for step in (_ids, _words, _buyer, _scope, _terms, _periods, _papers, _lots, _award):
+        step(draft)
+    _unread(draft)
+    if kind is not None:
+        _keep_allowed(draft, kind)
+    body = text.markdown(_description(release, tender))
+    reason = _amendment_reason(release, tender)
+    released = parts.moment(release.get("date"))
+    unmapped, notes = tuple(draft.unmapped), tuple(draft.notes)
+    return Imported(draft.front, body, unmapped, notes, reason, released)
+
+
+def _amendment_reason(release: dict[str, Any], tender: dict[str, Any]) -> str:
+    """The newest amendment's rationale or description, as the release gives it."""
+    amendments = [*(tender.get("amendments") or []), *(release.get("amendments") or [])]
+    for amendment in reversed([a for a in amendments if isinstance(a, dict)]):
+        for key in ("rationale", "description"):
+            if isinstance(amendment.get(key), str) and amendment[key].strip():
+                return " ".join(amendment[key].split())
+    return ""
+
+
+def _ids(draft: _Draft) -> None:
+    release = draft.release
+    draft.put("notice_id", _notice_id(release), "no release id that fits (letters, digits, . _ -)")
+    draft.put("ocid", release.get("ocid"), "the release has no ocid")
+    published = parts.moment(release.get("date"))
+    first = parts.moment(draft.tender.get("datePublished"))
+    if draft.front.get("notice_type") == "UK4" and first and published and first < published:
+        published = first  # a tender's later release: the notice was first published then
+    draft.put("published", published, "the release has no date")
+    _legal_basis(draft, published)
+    release_id = release.get("id")
+    from_fts = str(release.get("ocid", "")).startswith("ocds-h6vhtk-")
+    if from_fts and isinstance(release_id, str) and FTS_ID.match(release_id):
+        draft.front["find_a_tender"] = find_a_tender_link(release_id)
+
+
+def _notice_id(release: dict[str, Any]) -> str | None:
+    """The release id, else the portal's notice document id (Public Contracts Scotland)."""
+    candidates: list[Any] = [release.get("id")]
+    for document in parts.listed(parts.block(release, "tender"), "documents"):
+        if isinstance(document, dict) and document.get("documentType") == "contractNotice":
+            candidates.append(document.get("id"))
+    for candidate in candidates:
+        if isinstance(candidate, str) and NOTICE_ID.match(candidate):
+            return candidate
+    return None
+
+
+def _legal_basis(draft: _Draft, published: datetime | None) -> None:
+    basis = draft.tender.get("legalBasis")
+    if isinstance(basis, dict) and basis.get("id") in PCR2015_DIRECTIVES:
+        draft.front["legal_basis"] = "PCR2015"
+        draft.notes.append(f"legal_basis PCR2015 from tender.legalBasis {basis['id']}")
+    elif published and published < PA2023_START:
+        draft.front["legal_basis"] = "PCR2015"
+        draft.notes.append("legal_basis PCR2015: published before the Procurement Act began")
+    else:
+        draft.unmapped.append("legal_basis: not published; the format's default PA2023 applies")
+    details = str(draft.tender.get("procurementMethodDetails", "")).lower()
+    if "above threshold" in details or "below threshold" in details:
+        draft.front["above_threshold"] = "above threshold" in details
+
+
+def _words(draft: _Draft) -> None:
+    title = draft.tender.get("title") or draft.release.get("title")
+    if isinstance(title, str) and len(title) > 200:
+        draft.unmapped.append(f"title: {len(title)} characters, over the format's 200")
+    draft.put("title", title.strip() if isinstance(title, str) else None, "no title")
+    described = _description(draft.release, draft.tender)
+    draft.put("summary", text.summary(described) if described.strip() else None, "no description")
+
+
+def _description(release: dict[str, Any], tender: dict[str, Any]) -> str:
+    for candidate in (tender.get("description"), release.get("description")):
+        if isinstance(candidate, str) and candidate.strip():
+            return candidate
+    planning = release.get("planning")
+    rationale = planning.get("rationale") if isinstance(planning, dict) else None
+    return rationale if isinstance(rationale, str) else ""
+
+
+def _buyer(draft: _Draft) -> None:
+    organisation = parts.party(draft.release, draft.release.get("buyer"))
+    if not organisation:
+        draft.unmapped.append("buyer: the release names no buyer")
+        return
+    buyer: dict[str, Any] = {"name": organisation.get("name")}
+    identifier = parts.org_id(organisation)
+    if identifier:
+        buyer["id"] = identifier
+    else:
+        given = organisation.get("id")
+        draft.unmapped.append(f"buyer.id: {given!r} is not an XX-SCHEME-ID organisation id")
+    contact = parts.contact(organisation)
+    if contact:
+        buyer["contact"] = contact
+    if "email" not in contact:
+        draft.unmapped.append("buyer.contact.email: the release gives no contact email")
+    if parts.web_address(organisation):
+        buyer["url"] = parts.web_address(organisation)
+    if parts.address(organisation):
+        buyer["address"] = parts.address(organisation)
+    draft.front["buyer"] = buyer
+
+
+def _scope(draft: _Draft) -> None:
+    tender = draft.tender
+    category = tender.get("mainProcurementCategory")
+    draft.put("category", category if category in ("goods", "services", "works") else None, "")
+    draft.put("cpv", _cpv(tender), "no CPV code")
+    regions, places = _places(tender)
+    draft.put("regions", regions, "")
+    draft.unmapped += [f"regions: place not an ITL code: {place}" for place in places]
+    draft.put("value", parts.money(tender.get("value")), "")
+    if parts.money(tender.get("minValue")):
+        draft.unmapped.append(f"value: a range from {tender['minValue'].get('amount')} (minValue)")
+
+
+def _cpv(block: dict[str, Any]) -> list[str]:
+    """Main CPV code first, then the others (on the tender and its items), each once."""
+    found: list[str] = []
+    items = [i for i in block.get("items", []) if isinstance(i, dict)]
+    sources = [block, *items]
+    for source in sources:
+        main = source.get("classification")
+        others = source.get("additionalClassifications", [])
+        for code in [main, *(others if isinstance(others, list) else [])]:
+            if isinstance(code, dict) and str(code.get("scheme", "")).upper() == "CPV":
+                value = str(code.get("id", "")).strip()
+                if value and value not in found:
+                    found.append(value)
+    return found
+
+
+def _places(tender: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """ITL codes of the items' delivery addresses, and the places that are not codes."""
+    codes: list[str] = []
+    others: list[str] = []
+    for item in [i for i in tender.get("items", []) if isinstance(i, dict)]:
+        for where in item.get("deliveryAddresses", []) or []:
+            if not isinstance(where, dict):
+                continue
+            code = parts.region_code(where.get("region"))
+            place = where.get("region") or where.get("postalCode") or where.get("countryName")
+            if code and code not in codes:
+                codes.append(code)
+            elif not code and place and str(place) not in others:
+                others.append(str(place))
+        location = item.get("deliveryLocation")
+        if isinstance(location, dict) and location.get("description"):
+            others.append(" ".join(str(location["description"]).split()))
+    return codes, others
+
+
+def _terms(draft: _Draft) -> None:
+    tender = draft.tender
+    draft.put("procedure", _procedure(draft), "")
+    methods = [m for m in tender.get("submissionMethod", []) if m in _SUBMISSION_METHODS]
+    if methods:
+        submission: dict[str, Any] = {"methods": methods}
+        details = tender.get("submissionMethodDetails")
+        if isinstance(details, str) and parts.URL.match(details.strip()):
+            submission["url"] = details.strip()
+        elif isinstance(details, str) and details.strip():
+            submission["details"] = details.strip()
+        draft.front["submission"] = submission
+    suitability = tender.get("suitability")
+    if isinstance(suitability, dict):
+        flags = {
+            k: v for k, v in suitability.items() if k in ("sme", "vcse") and isinstance(v, bool)
+        }
+        draft.put("suitability", flags, "")
+    criteria = tender.get("awardCriteriaDetails")
+    draft.put("award_criteria", criteria if isinstance(criteria, str) else None, "")
+
+
+def _procedure(draft: _Draft) -> str | None:
+    details = str(draft.tender.get("procurementMethodDetails", "")).strip()
+    method = str(draft.tender.get("procurementMethod", "")).strip()
+    said = " ".join(f"{details} {method}".lower().split())
+    if not said:
+        return None
+    for words, also, name in _PROCEDURES:
+        if words in said and also in said:
+            return name
+    draft.unmapped.append(f"procedure: {details or method!r} has no name in the format (other)")
+    return "other"
+
+
+def _periods(draft: _Draft) -> None:
+    tender = draft.tender
+    deadlines = {}
+    for name, key in (("tender", "tenderPeriod"), ("enquiry", "enquiryPeriod")):
+        closes = parts.moment(parts.block(tender, key).get("endDate"))
+        if closes:
+            deadlines[name] = closes
+    draft.put("deadlines", deadlines, "")
+    period = parts.block(tender, "contractPeriod")
+    if period:
+        start, end = parts.uk_date(period.get("startDate")), parts.uk_date(period.get("endDate"))
+        if start and end:
+            draft.front["contract_period"] = {"start": start, "end": end}
+        elif period.get("durationInDays"):
+            days = period["durationInDays"]
+            draft.unmapped.append(f"contract_period: a duration of {days} days, no dates")
+    for lot in [lot for lot in tender.get("lots", []) if isinstance(lot, dict)]:
+        lot_period = lot.get("contractPeriod")
+        if isinstance(lot_period, dict) and lot_period:
+            draft.unmapped.append(f"lots.{lot.get('id')}.contract_period: {lot_period}")
+        renewal = lot.get("renewal")
+        if isinstance(renewal, dict) and renewal.get("description"):
+            draft.unmapped.append(f"lots.{lot.get('id')}.renewal: {renewal['description']}")
+
+
+def _papers(draft: _Draft) -> None:
+    documents: list[dict[str, Any]] = []
+    for section in ("planning", "tender"):
+        for document in parts.listed(parts.block(draft.release, section), "documents"):
+            mapped = _document(document) if isinstance(document, dict) else None
+            if mapped and mapped not in documents:
+                documents.append(mapped)
+            elif isinstance(document, dict) and document.get("url"):
+                draft.unmapped.append(f"documents: {document['url']} has no title")
+    draft.put("documents", documents, "")
+
+
+def _document(document: dict[str, Any]) -> dict[str, Any] | None:
+    title, url = document.get("title"), str(document.get("url", "")).strip()
+    if not (isinstance(title, str) and title.strip() and parts.URL.match(url)):
+        return None
+    mapped: dict[str, Any] = {"title": " ".join(title.split())[:200], "url": url}
+    if document.get("documentType") in _DOCUMENT_TYPES:
+        mapped["type"] = document["documentType"]
+    if isinstance(document.get("format"), str) and FORMAT.match(document["format"]):
+        mapped["format"] = document["format"]
+    return mapped
+
+
+def _lots(draft: _Draft) -> None:
+    lots: list[dict[str, Any]] = []
+    for lot in [lot for lot in draft.tender.get("lots", []) if isinstance(lot, dict)]:
+        lot_id, title = str(lot.get("id", "")), lot.get("title")
+        if not (LOT_ID.match(lot_id) and isinstance(title, str) and title.strip()):
+            draft.unmapped.append(f"lots: lot {lot_id or '?'} has no title (or no usable id)")
+            continue
+        mapped: dict[str, Any] = {"id": lot_id, "title": " ".join(title.split())[:200]}
+        if isinstance(lot.get("description"), str) and lot["description"].strip():
+            mapped["description"] = lot["description"].strip()
+        if parts.money(lot.get("value")):
+            mapped["value"] = parts.money(lot.get("value"))
+        lots.append(mapped)
+    draft.put("lots", lots, "")
+
+
+def _award(draft: _Draft) -> None:
+    awards = [a for a in draft.release.get("awards", []) if isinstance(a, dict)]
+    suppliers: list[dict[str, Any]] = []
+    for award in awards:
+        for reference in award.get("suppliers", []) or []:
+            supplier = _supplier(parts.party(draft.release, reference))
+            if supplier and supplier not in suppliers:
+                suppliers.append(supplier)
+    draft.put("suppliers", suppliers, "")
+    if not awards:
+        return
+    dates = sorted({d for a in awards if (d := parts.uk_date(a.get("date")))})
+    decision: dict[str, Any] = {}
+    if dates:
+        decision["date"] = dates[0]
+    values = [parts.money(a.get("value")) for a in awards]
+    if len(awards) == 1 and values[0]:
+        decision["value"] = values[0]
+    elif len(awards) > 1:
+        draft.unmapped.append(f"award: {len(awards)} awards, the format holds one decision")
+    if "date" not in decision:
+        draft.unmapped.append("award.date: the award has no date")
+    else:
+        draft.front["award"] = decision
+
+
+def _supplier(organisation: dict[str, Any]) -> dict[str, Any] | None:
+    name = organisation.get("name")
+    if not (isinstance(name, str) and name.strip()):
+        return None
+    supplier: dict[str, Any] = {"name": name.strip()}
+    if parts.org_id(organisation):
+        supplier["id"] = parts.org_id(organisation)
+    details = organisation.get("details")
+    if isinstance(details, dict) and details.get("scale") in ("sme", "large"):
+        supplier["sme"] = details["scale"] == "sme"
+    return supplier
+
+
+def _keep_allowed(draft: _Draft, kind: NoticeType) -> None:
+    """Drop fields a notice of this type may not have, naming each in ``unmapped``."""
+    allowed = {name.split(".")[0] for name in allowed_fields(kind)} | _ANY_TYPE | _ALWAYS
+    for name in [name for name in draft.front if name not in allowed]:
+        draft.unmapped.append(f"{name}: given, but a {kind.value} notice has no such field")
+        del draft.front[name]
+    deadlines = draft.front.get("deadlines")
+    if isinstance(deadlines, dict):
+        for name in [n for n in deadlines if f"deadlines.{n}" not in allowed_fields(kind)]:
+            draft.unmapped.append(f"deadlines.{name}: not a field of a {kind.value} notice")
+            del deadlines[name]
+        if not deadlines:
+            del draft.front["deadlines"]
+
+
+# The OCDS fields the mapping reads; anything else the release has is named in ``unmapped``.
+_READ_TOP = {"ocid", "id", "date", "tag", "initiationType", "parties", "buyer", "tender"}
+_READ_TOP |= {"awards", "language", "title", "description", "planning", "amendments"}
+_READ_TENDER = {"id", "title", "description", "status", "classification", "items", "value"}
+_READ_TENDER |= {"additionalClassifications", "procurementMethod", "procurementMethodDetails"}
+_READ_TENDER |= {"tenderPeriod", "enquiryPeriod", "contractPeriod", "suitability", "lots"}
+_READ_TENDER |= {"mainProcurementCategory", "submissionMethod", "submissionMethodDetails"}
+_READ_TENDER |= {
+    "amendments",
+    "documents",
+    "awardCriteriaDetails",
+    "legalBasis",
+    "minValue",
+    "datePublished",
+}
+
+
+def _unread(draft: _Draft) -> None:
+    for name in sorted(set(draft.release) - _READ_TOP):
+        draft.unmapped.append(f"{name}: not carried over (the format has no field for it)")
+    for name in sorted(set(draft.tender) - _READ_TENDER):
+        draft.unmapped.append(f"tender.{name}: not carried over (the format has no field for it)")
+    reference = draft.tender.get("id")
+    if isinstance(reference, str) and reference != draft.front.get("notice_id"):
+        draft.unmapped.append(f"tender.id: the buyer's reference {reference!r} has no field")
