@@ -29,7 +29,7 @@ def paged(sample_site: Site) -> dict[str, bytes]:
 
 def test_every_feed_has_both_formats_and_the_opml(sample_site):
     files = dict(feed_files(sample_site, FeedOptions()))
-    feeds = [*site_feeds(sample_site), *procurement_feeds(sample_site)]
+    feeds = [*site_feeds(sample_site), *procurement_feeds(sample_site).values()]
     expected = {f.atom_path for f in feeds} | {f.rss_path for f in feeds}
     assert set(files) == expected | {OPML_PATH}
 

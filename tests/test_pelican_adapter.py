@@ -22,7 +22,14 @@ from tests.sites import cache_beside
 ROOT = Path(__file__).parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 # What the theme reads, and nothing more.
-TEMPLATE_KEYS = {"NOTICES_SITE", "NOTICES_CLOCK_DISPLAY", "SITE_PAGES", "SITE_CALENDARS"}
+TEMPLATE_KEYS = {
+    "NOTICES_SITE",
+    "NOTICES_CLOCK_DISPLAY",
+    "SITE_PAGES",
+    "SITE_CALENDARS",
+    "PROCUREMENT_FEEDS",
+    "PROCUREMENT_CALENDARS",
+}
 ARTICLE_EXTRAS = {"facets", "calendars", "card", "card_alt"}
 
 
@@ -73,6 +80,18 @@ def test_templates_get_the_site_and_what_they_read(content: Path, tmp_path: Path
     [article] = context["articles"]
     assert set(vars(article)) >= ARTICLE_EXTRAS
     assert not {"feeds", "procurement"} & set(vars(article))
+
+
+def test_each_procurement_s_feed_and_calendar_are_given_to_the_timeline(
+    content: Path, tmp_path: Path
+):
+    context = build(content, tmp_path / "out")
+    [item] = context["NOTICES_SITE"].notices
+    feed = context["PROCUREMENT_FEEDS"][item.notice.ocid]
+    calendar = context["PROCUREMENT_CALENDARS"][item.notice.ocid]
+    assert (tmp_path / "out" / feed.atom_path).is_file()
+    assert (tmp_path / "out" / feed.rss_path).is_file()
+    assert (tmp_path / "out" / calendar.path).is_file()
 
 
 def test_outputs_are_written_in_a_fixed_order(content: Path, tmp_path: Path, logged):

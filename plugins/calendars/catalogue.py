@@ -147,10 +147,10 @@ def procurement_calendar(ocid: str, site: Site) -> Calendar:
     )
 
 
-def procurement_calendars(site: Site) -> tuple[Calendar, ...]:
-    """One calendar per procurement with a notice in the site's language."""
+def procurement_calendars(site: Site) -> dict[str, Calendar]:
+    """One calendar per procurement with a notice in the site's language, by ocid."""
     ocids = dict.fromkeys(item.notice.ocid for item in site.in_language())
-    return tuple(procurement_calendar(ocid, site) for ocid in ocids)
+    return {ocid: procurement_calendar(ocid, site) for ocid in ocids}
 
 
 def _in_language(lang: str) -> Callable[[Published], bool]:

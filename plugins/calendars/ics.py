@@ -88,8 +88,7 @@ def render(site: Site, options: Options) -> Iterator[tuple[str, bytes]]:
         if has_deadlines(item):
             calendar = notice_calendar(item)
             yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
-    for calendar in procurement_calendars(site):
-        ocid = calendar.slug.removeprefix("procurements/")
+    for ocid, calendar in procurement_calendars(site).items():
         events = [e for item in site.procurement(ocid) for e in written.get(item.notice.key, ())]
         yield calendar.path, calendar_bytes(calendar, events, site, options)
 
@@ -104,10 +103,9 @@ def calendar_bytes(
     """
     events = sorted(events, key=lambda e: (e.start, e.uid))
     years = [e.start.year for e in events] or [site.clock.year]
-    head = calendar_head(calendar, site, options)
-    head.add_component(_timezone(site.timezone, min(years), max(years)))
-    properties: bytes = head.to_ical()  # to_ical has no annotations
-    return properties.removesuffix(END) + b"".join(e.data for e in events) + END
+    properties: bytes = calendar_head(calendar, site, options).to_ical()  # no annotations
+    zone = _timezone_bytes(site.timezone, min(years), max(years))
+    return properties.removesuffix(END) + zone + b"".join(e.data for e in events) + END
 
 
 def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar:
@@ -251,6 +249,14 @@ def _cancelled_at(item: Published, site: Site) -> datetime | None:
         and other.notice.published >= notice.published
     ]
     return min(cancellations, default=notice.updated)
+
+
+@lru_cache(maxsize=64)
+def _timezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE serialised once: folding it again for every calendar was most of the
+    time a calendar took."""
+    data: bytes = _timezone(tzid, first_year, last_year).to_ical()
+    return data
 
 
 @lru_cache(maxsize=64)

@@ -64,8 +64,7 @@ def feed_files(site: Site, options: FeedOptions) -> Iterator[tuple[str, bytes]]:
     changes_of: dict[str, list[Entry]] = defaultdict(list)
     for event, entry in composed.changes:
         changes_of[event.item.notice.ocid].append(entry)
-    for feed in procurement_feeds(site):
-        ocid = feed.slug.removeprefix("procurements/")
+    for ocid, feed in procurement_feeds(site).items():
         notices = [composed.notices[item.notice.key] for item in site.procurement(ocid)]
         mixed = sorted([*notices, *changes_of[ocid]], key=lambda e: e.published, reverse=True)
         yield from feed_pages(feed, site, options, composed, renderer, tuple(mixed)).items()

@@ -123,10 +123,10 @@ def procurement_feed(ocid: str, site: Site) -> Feed:
     )
 
 
-def procurement_feeds(site: Site) -> tuple[Feed, ...]:
-    """One feed per procurement with a notice in the site's language."""
+def procurement_feeds(site: Site) -> dict[str, Feed]:
+    """One feed per procurement with a notice in the site's language, by ocid."""
     ocids = dict.fromkeys(item.notice.ocid for item in site.in_language())
-    return tuple(procurement_feed(ocid, site) for ocid in ocids)
+    return {ocid: procurement_feed(ocid, site) for ocid in ocids}
 
 
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:

@@ -13,8 +13,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from plugins.calendars.catalogue import calendars_for, site_calendars
+from plugins.calendars.catalogue import calendars_for, procurement_calendars, site_calendars
 from plugins.cards.text import card_alt, card_path
+from plugins.feeds.catalogue import procurement_feeds
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import is_notice_file, lookalike_files, lookalike_problem
 from plugins.notices.load import display_path
@@ -77,6 +78,9 @@ def dress_for_templates(generator: Any) -> None:
     site = generator.context["NOTICES_SITE"]
     generator.context["SITE_PAGES"] = plan(site)
     generator.context["SITE_CALENDARS"] = site_calendars(site)
+    # By ocid, for the timeline pages: each procurement's own feed and calendar.
+    generator.context["PROCUREMENT_FEEDS"] = procurement_feeds(site)
+    generator.context["PROCUREMENT_CALENDARS"] = procurement_calendars(site)
     by_path = {item.path: item for item in site.notices}
     for article in [*generator.articles, *generator.translations]:
         item = by_path.get(article.url) if hasattr(article, "notice") else None
