@@ -1,0 +1,103 @@
+"""The mailing lists file: topics matched on what an announcement carries, every mistake named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.announcements import load
+from publish.email_lists import MailingList
+from publish.email_lists import load as load_lists
+from publish.errors import ConfigError
+from tests.publish_support import announcement, write_feed
+
+HEAD = 'from = "Afonwy contracts <contracts@afonwy.gov.uk>"\n'
+
+
+def a_list(**topic: frozenset[str]) -> MailingList:
+    return MailingList("t", "t@lists.example", "t", "<mailto:leave@lists.example>", **topic)
+
+
+def test_a_topic_matches_on_tags_kinds_and_languages(tmp_path: Path):
+    feed = load(
+        write_feed(
+            tmp_path,
+            [
+                announcement("ACC-2026-9001", tags=["Tender", "SME"]),
+                announcement(
+                    "ACC-2026-9002",
+                    notice={**announcement("ACC-2026-9002")["notice"], "language": "cy"},
+                ),
+                announcement("ACC-2026-9003", kind="awarded", tags=["Award"]),
+            ],
+        )
+    )
+    ids = {
+        name: [item.id.split("/")[0][-4:] for item in feed.items if each.matches(item)]
+        for name, each in {
+            "site-wide": a_list(),
+            "sme": a_list(tags=frozenset({"SME", "Pipeline"})),
+            "welsh": a_list(languages=frozenset({"cy"})),
+            "awards": a_list(kinds=frozenset({"awarded"})),
+            "welsh awards": a_list(kinds=frozenset({"awarded"}), languages=frozenset({"cy"})),
+        }.items()
+    }
+    assert ids == {
+        "site-wide": ["9001", "9002", "9003"],
+        "sme": ["9001"],
+        "welsh": ["9002"],
+        "awards": ["9003"],
+        "welsh awards": [],
+    }
+
+
+def test_no_file_means_no_lists(tmp_path: Path):
+    assert load_lists(tmp_path / "email-lists.toml") is None
+
+
+def test_every_mistake_is_named_at_once(tmp_path: Path):
+    path = tmp_path / "email-lists.toml"
+    path.write_text(
+        'from = "nobody"\n'
+        "[[lists]]\n"
+        'name = "All"\naddress = "a@example.org\\nBcc: x@evil.example"\n'
+        'unsubscribe = "https://example.org/u"\ntags = "Tender"\n'
+        "[[lists]]\n"
+        'name = "two"\naddress = "b@example.org"\nunsubscribe = "<mailto:u@example.org>"\n'
+        'unsubscribe_post = "List-Unsubscribe=One-Click"\n'
+        "[[lists]]\n"
+        'name = "two"\naddress = "c@example.org"\nunsubscribe = "<https://example.org/u>"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_lists(path)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "7 problem(s) in the e-mail lists:"
+    assert [line.removeprefix(f"{path}: ").split(":")[0:2] for line in lines[1:]] == [
+        [
+            "from",
+            " the sender, such as 'Afonwy contracts <contracts@afonwy.gov.uk>', is missing or not an address",
+        ],
+        ["lists #1", " name"],
+        ["lists #1", " address"],  # a header smuggled in is not an address
+        ["lists #1", " unsubscribe"],
+        ["lists #1", " tags"],
+        ["lists #2", " unsubscribe_post"],
+        ["lists #3", " name"],
+    ]
+    assert "'two' is used twice" in lines[-1]
+
+
+def test_a_good_file_is_read(tmp_path: Path):
+    path = tmp_path / "email-lists.toml"
+    path.write_text(
+        HEAD + '[[lists]]\nname = "sme"\naddress = "sme@lists.example"\n'
+        'unsubscribe = "<mailto:leave@lists.example>,<https://lists.example/u>"\n'
+        'unsubscribe_post = "List-Unsubscribe=One-Click"\ntags = ["SME"]\n',
+        encoding="utf-8",
+    )
+    lists = load_lists(path)
+    assert lists is not None and lists.domain == "afonwy.gov.uk"
+    [sme] = lists.lists
+    assert (sme.channel, sme.title, sme.tags) == ("email/sme", "sme", frozenset({"SME"}))
