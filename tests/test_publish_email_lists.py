@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,13 @@ def test_a_good_file_is_read(tmp_path: Path):
     assert lists is not None and lists.domain == "afonwy.gov.uk"
     [sme] = lists.lists
     assert (sme.channel, sme.title, sme.tags) == ("email/sme", "sme", frozenset({"SME"}))
+
+
+def test_the_example_in_the_publishing_guide_is_a_good_file(tmp_path: Path):
+    guide = (Path(__file__).parent.parent / "docs" / "publishing.md").read_text("utf-8")
+    [example] = re.findall(r"^```toml\n(.*?)^```$", guide, re.M | re.S)
+    path = tmp_path / "email-lists.toml"
+    path.write_text(example, encoding="utf-8")
+    lists = load_lists(path)
+    assert lists is not None
+    assert [each.name for each in lists.lists] == ["all", "tenders-sme"]
