@@ -23,8 +23,7 @@ def _notice(site: Site, notice_id: str) -> Notice:
 def _release(site: Site, notice: Notice) -> dict[str, Any]:
     """The release of ``notice`` in a site where it replaces the notice with its id."""
     items = tuple(
-        replace(i, notice=notice) if i.notice.notice_id == notice.notice_id else i
-        for i in site.notices
+        replace(i, notice=notice) if i.notice.key == notice.key else i for i in site.notices
     )
     changed = replace(site, notices=items)
     found = procurement_releases(changed, ocds_config(PREFIXES, changed))[notice.ocid]
