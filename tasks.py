@@ -180,6 +180,23 @@ def change(
         raise Exit(str(error), code=2) from None
 
 
+@task(
+    name="import",
+    iterable=["source"],
+    help={"source": "an OCDS release or release package JSON file (repeat for more)"},
+)
+def import_notices(c: Context, source: list[str]) -> None:
+    """Write a notice file for each OCDS release (a later release of one becomes a change)."""
+    from plugins.importer.command import run_import
+    from plugins.importer.sources import SourceError
+
+    try:
+        for line in run_import(source, CONTENT, ROOT):
+            print(line)
+    except SourceError as error:
+        raise Exit(str(error), code=2) from None
+
+
 @task
 def tools(c: Context) -> None:
     """Install the audit's tools when missing: vnu-jar (npm ci), Debian's Chromium and Java."""

@@ -58,3 +58,12 @@ def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
         yield from (f"  the buyer must fix: {p.field}: {p.message}" for p in outcome.errors)
     passed = sum(outcome.passes for outcome in outcomes)
     yield f"{len(outcomes)} release(s) imported; {passed} notice(s) pass invoke check"
+
+
+def run_import(sources: list[str], content: Path, root: Path) -> list[str]:
+    """``invoke import --source FILE ...``: the lines to print; SourceError when a source
+    holds no release (nothing is written then)."""
+    paths = [Path(source) for source in sources]
+    for path in paths:
+        releases_in(path)  # every source is readable before anything is written
+    return list(report_lines(import_files(paths, content, root), root))

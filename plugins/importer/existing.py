@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,17 @@ from typing import Any
 import yaml
 
 from plugins.notices.files import notice_files, slug_for
+
+# Contracts Finder release ids are the notice's id and a version: "<uuid>-<number>".
+_VERSIONED = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-\d+$")
+
+
+def identity(front: dict[str, Any]) -> tuple[str, ...]:
+    """Which notice this is: its procurement and type, and its portal notice id when the
+    release id carries one (so two award notices of one procurement stay two notices)."""
+    key = (str(front.get("ocid")), str(front.get("notice_type")))
+    versioned = _VERSIONED.match(str(front.get("notice_id", "")))
+    return (*key, versioned.group(1)) if versioned else key
 
 
 @dataclass(frozen=True)
@@ -33,16 +45,15 @@ def front_and_body(text: str) -> tuple[dict[str, Any], str] | None:
     return (front, body) if isinstance(front, dict) else None
 
 
-def notices_on_site(notices: Path) -> dict[tuple[str, str], OnSite]:
-    """Each notice under ``notices`` by (ocid, notice type); English originals only."""
-    found: dict[tuple[str, str], OnSite] = {}
+def notices_on_site(notices: Path) -> dict[tuple[str, ...], OnSite]:
+    """Each notice under ``notices`` by its ``identity``; English originals only."""
+    found: dict[tuple[str, ...], OnSite] = {}
     for path in notice_files(notices) if notices.is_dir() else []:
         if path.name.endswith(".cy.md"):
             continue
         read = front_and_body(path.read_text(encoding="utf-8"))
         if read and read[0].get("ocid") and read[0].get("notice_type"):
-            key = (str(read[0]["ocid"]), str(read[0]["notice_type"]))
-            found.setdefault(key, OnSite(path, read[0], read[1]))
+            found.setdefault(identity(read[0]), OnSite(path, read[0], read[1]))
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 SUMMARY_LIMIT = 300
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
@@ -12,11 +13,11 @@ _UNDERLINE = re.compile(r"^(\s{0,3})(=+\s*)$", re.MULTILINE)
 
 
 def summary(description: str) -> str:
-    """The first sentences of ``description`` that fit in 300 characters, on one line.
-
-    A first sentence longer than that is cut at a word and ends with '…'.
+    """The first sentences of ``description``'s first paragraph that fit in 300 characters,
+    on one line. A first sentence longer than that is cut at a word and ends with '…'.
     """
-    flat = " ".join(description.split())
+    paragraphs = [p for p in _PARAGRAPH.split(description) if p.strip()]
+    flat = " ".join(paragraphs[0].split()) if paragraphs else ""
     kept = ""
     for sentence in _SENTENCE_END.split(flat):
         joined = f"{kept} {sentence}".strip()

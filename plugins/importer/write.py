@@ -12,7 +12,7 @@ import yaml
 from plugins.notices.derive import slugify
 from plugins.notices.scaffold import SCHEMA_LINE
 
-from .existing import OnSite, notices_on_site, slugs_on_site
+from .existing import OnSite, identity, notices_on_site, slugs_on_site
 from .ocds_parts import UK
 from .ocds_release import Imported
 
@@ -39,7 +39,7 @@ class Site:
         """Write ``imported``; a later release of a notice there becomes a change entry on it,
         never a silent overwrite."""
         front = imported.front
-        key = (str(front.get("ocid")), str(front.get("notice_type")))
+        key = identity(front)
         there = self.by_key.get(key)
         if there is not None:
             written, merged = _amend(there, imported, source)

@@ -1,0 +1,260 @@
+"""`invoke import`: OCDS releases become notice files that say what they could not carry."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plugins.importer.command import run_import
+from plugins.importer.existing import front_and_body
+from plugins.importer.ocds_release import map_release
+from plugins.importer.sources import SourceError, releases_of
+from plugins.importer.text import markdown, summary
+
+# A Find a Tender UK4 tender notice, made up in the shape the portal publishes.
+TENDER: dict[str, Any] = {
+    "ocid": "ocds-h6vhtk-04a1b2",
+    "id": "012345-2026",
+    "date": "2026-01-12T09:00:00Z",
+    "tag": ["tender"],
+    "parties": [
+        {
+            "id": "GB-PPON-PQRT-4821-WXYZ",
+            "name": "Afonwy County Council",
+            "identifier": {"scheme": "GB-PPON", "id": "PQRT-4821-WXYZ"},
+            "address": {
+                "streetAddress": "County Hall",
+                "locality": "Aberafon",
+                "postalCode": "SA99 1AF",
+                "region": "UKL14",
+            },
+            "contactPoint": {
+                "name": "Procurement",
+                "email": "procurement@afonwy.gov.uk",
+                "telephone": "01792 555 010",
+            },
+            "roles": ["buyer"],
+        }
+    ],
+    "buyer": {"id": "GB-PPON-PQRT-4821-WXYZ", "name": "Afonwy County Council"},
+    "tender": {
+        "id": "ACC-2026-0031",
+        "title": "Highway resurfacing framework",
+        "description": "A framework for carriageway resurfacing. It has three lots.\n\n# Scope\n\n<b>Roads</b> across the county.",
+        "status": "active",
+        "mainProcurementCategory": "works",
+        "classification": {"scheme": "CPV", "id": "45233142"},
+        "additionalClassifications": [{"scheme": "CPV", "id": "45233220"}],
+        "items": [{"id": "1", "deliveryAddresses": [{"region": "UKL14"}]}],
+        "value": {"amount": 18000000, "amountGross": 21600000, "currency": "GBP"},
+        "procurementMethod": "open",
+        "procurementMethodDetails": "Open procedure",
+        "submissionMethod": ["electronicSubmission"],
+        "submissionMethodDetails": "https://etenders.afonwy.gov.uk/ACC-2026-0031",
+        "tenderPeriod": {"endDate": "2026-02-20T12:00:00Z"},
+        "enquiryPeriod": {"endDate": "2026-02-13T17:00:00Z"},
+        "contractPeriod": {
+            "startDate": "2026-04-01T00:00:00+01:00",
+            "endDate": "2030-03-31T23:59:59+01:00",
+        },
+        "suitability": {"sme": True, "vcse": False},
+        "lots": [{"id": "1", "title": "North", "value": {"amount": 7000000, "currency": "GBP"}}],
+        "documents": [
+            {
+                "id": "1",
+                "noticeType": "UK4",
+                "documentType": "tenderNotice",
+                "title": "Tender notice",
+                "url": "https://www.find-tender.service.gov.uk/Notice/012345-2026",
+                "format": "text/html",
+            },
+            {
+                "id": "2",
+                "documentType": "biddingDocuments",
+                "url": "https://etenders.afonwy.gov.uk/docs",
+            },
+        ],
+    },
+}
+
+
+def _front(path: Path) -> dict[str, Any]:
+    read = front_and_body(path.read_text(encoding="utf-8"))
+    assert read is not None
+    return read[0]
+
+
+def _write(tmp_path: Path, name: str, data: object) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_a_find_a_tender_tender_maps_every_field_and_passes_the_check(tmp_path):
+    lines = run_import([_write(tmp_path, "r.json", TENDER)], tmp_path / "content", tmp_path)
+    assert (
+        lines[0]
+        == "new: content/notices/2026/highway-resurfacing-framework.md: passes invoke check"
+    )
+    front = _front(tmp_path / "content/notices/2026/highway-resurfacing-framework.md")
+    assert front["notice_type"] == "UK4"
+    assert front["notice_id"] == "012345-2026"
+    assert front["find_a_tender"]["url"].endswith("/Notice/012345-2026")
+    assert front["buyer"]["id"] == "GB-PPON-PQRT-4821-WXYZ"
+    assert front["cpv"] == ["45233142", "45233220"]
+    assert front["regions"] == ["UKL14"]
+    assert front["value"] == {"amount": 18000000, "amount_gross": 21600000, "currency": "GBP"}
+    assert front["procedure"] == "open"
+    assert str(front["contract_period"]["start"]) == "2026-04-01"
+    assert front["deadlines"]["enquiry"].isoformat() == "2026-02-13T17:00:00+00:00"
+    assert front["documents"] == [
+        {
+            "title": "Tender notice",
+            "url": "https://www.find-tender.service.gov.uk/Notice/012345-2026",
+            "type": "tenderNotice",
+            "format": "text/html",
+        }
+    ]
+    assert front["summary"] == "A framework for carriageway resurfacing. It has three lots."
+    assert "legal_basis" not in front  # not published: the default applies, and the file says so
+    assert any("legal_basis: not published" in line for line in lines)
+    assert any(
+        "documents: https://etenders.afonwy.gov.uk/docs has no title" in line for line in lines
+    )
+
+
+def test_what_cannot_be_carried_is_a_comment_at_the_top_and_on_the_terminal(tmp_path):
+    release = copy.deepcopy(TENDER)
+    release["tender"]["minValue"] = {"amount": 100, "currency": "GBP"}
+    release["tender"]["items"][0]["deliveryAddresses"].append({"postalCode": "SA1 3SN"})
+    lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
+    text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
+    for note in ("value: a range from 100 (minValue)", "regions: place not an ITL code: SA1 3SN"):
+        assert f"#   - {note}\n" in text.split("\nnotice_type:")[0]
+        assert f"  not carried over: {note}" in lines
+
+
+def test_nothing_is_invented_for_what_the_release_lacks():
+    release = copy.deepcopy(TENDER)
+    release["parties"][0].pop("contactPoint")
+    release["parties"][0].pop("identifier")
+    release["parties"][0]["id"] = "org-3"
+    release["buyer"]["id"] = "org-3"
+    del release["tender"]["contractPeriod"]
+    release["tender"]["lots"] = [{"id": "1", "contractPeriod": {"durationInDays": 720}}]
+    imported = map_release(release)
+    assert imported.front["buyer"] == {
+        "name": "Afonwy County Council",
+        "address": imported.front["buyer"]["address"],
+    }
+    assert "contract_period" not in imported.front and "lots" not in imported.front
+    assert "buyer.id: 'org-3' is not an XX-SCHEME-ID organisation id" in imported.unmapped
+    assert "buyer.contact.email: the release gives no contact email" in imported.unmapped
+    assert "lots.1.contract_period: {'durationInDays': 720}" in imported.unmapped
+
+
+def test_a_field_the_type_does_not_have_is_named_not_kept():
+    award = copy.deepcopy(TENDER)
+    award["tender"]["documents"][0]["noticeType"] = "UK6"
+    award["awards"] = [
+        {
+            "id": "1",
+            "date": "2026-03-01T10:00:00Z",
+            "value": {"amount": 17500000, "currency": "GBP"},
+            "suppliers": [{"name": "Ffyrdd Ltd"}],
+        }
+    ]
+    imported = map_release(award)
+    assert imported.front["notice_type"] == "UK6"
+    assert imported.front["suppliers"] == [{"name": "Ffyrdd Ltd"}]
+    assert str(imported.front["award"]["date"]) == "2026-03-01"
+    assert "deadlines" not in imported.front and "submission" not in imported.front
+    assert "submission: given, but a UK6 notice has no such field" in imported.unmapped
+
+
+def test_a_later_release_becomes_a_change_entry_not_an_overwrite(tmp_path):
+    later = copy.deepcopy(TENDER)
+    later["date"] = "2026-01-20T10:00:00Z"
+    later["tag"] = ["tenderAmendment"]
+    later["tender"]["tenderPeriod"]["endDate"] = "2026-02-27T12:00:00Z"
+    later["tender"]["amendments"] = [{"rationale": "Deadline extended after supplier questions."}]
+    package = {"releases": [later, TENDER]}
+    lines = run_import([_write(tmp_path, "p.json", package)], tmp_path / "content", tmp_path)
+    path = tmp_path / "content/notices/2026/highway-resurfacing-framework.md"
+    changed = [line for line in lines if line.startswith("changed:")]
+    assert changed == [
+        "changed: content/notices/2026/highway-resurfacing-framework.md (deadlines.tender): passes invoke check"
+    ]
+    front = _front(path)
+    assert front["published"].isoformat() == "2026-01-12T09:00:00+00:00"
+    assert front["deadlines"]["tender"].isoformat() == "2026-02-27T12:00:00+00:00"
+    (change,) = front["changes"]
+    assert change["summary"] == "Deadline extended after supplier questions."
+    assert change["fields"] == [
+        {
+            "field": "deadlines.tender",
+            "from": "2026-02-20T12:00:00+00:00",
+            "to": "2026-02-27T12:00:00+00:00",
+        }
+    ]
+    again = run_import([_write(tmp_path, "q.json", later)], tmp_path / "content", tmp_path)
+    assert again[0].startswith("unchanged: content/notices/2026/highway-resurfacing-framework.md")
+    first = run_import([_write(tmp_path, "f.json", TENDER)], tmp_path / "content", tmp_path)
+    assert first[0].startswith("skipped: content/notices/2026/highway-resurfacing-framework.md")
+    assert "not later than the notice there" in first[0]
+    assert len(_front(path)["changes"]) == 1
+
+
+def test_two_notices_of_one_title_get_two_addresses(tmp_path):
+    award = copy.deepcopy(TENDER)
+    award["id"], award["tag"] = "012399-2026", ["award"]
+    award["tender"]["documents"] = []
+    award["date"] = "2026-03-02T10:00:00Z"
+    run_import(
+        [_write(tmp_path, "p.json", {"releases": [TENDER, award]})], tmp_path / "content", tmp_path
+    )
+    names = sorted(p.name for p in (tmp_path / "content/notices/2026").iterdir())
+    assert names == ["highway-resurfacing-framework-uk6.md", "highway-resurfacing-framework.md"]
+
+
+def test_summary_keeps_whole_sentences_within_300_characters():
+    long = "Word " * 100
+    assert summary("One. Two two. " + long) == "One. Two two."
+    cut = summary(long)
+    assert len(cut) <= 300 and cut.endswith("…")
+
+
+def test_markdown_shows_the_description_as_written():
+    assert markdown("# Scope\n<b>x</b>\n===") == "\\# Scope\n&lt;b>x&lt;/b>\n\\==="
+
+
+@pytest.mark.parametrize(
+    ("data", "count"),
+    [(TENDER, 1), ({"releases": [TENDER, TENDER]}, 2), ({"records": [{"releases": [TENDER]}]}, 1)],
+)
+def test_a_source_is_a_release_a_package_or_a_record_package(data, count):
+    assert len(releases_of(data, "x")) == count
+
+
+def test_a_source_without_a_release_is_refused_before_anything_is_written(tmp_path):
+    good = _write(tmp_path, "good.json", TENDER)
+    bad = _write(tmp_path, "bad.json", {"uri": "x"})
+    with pytest.raises(SourceError, match="no OCDS release"):
+        run_import([good, bad], tmp_path / "content", tmp_path)
+    assert not (tmp_path / "content").exists()
+
+
+def test_front_matter_has_no_yaml_aliases(tmp_path):
+    release = copy.deepcopy(TENDER)
+    release["tender"]["lots"].append(
+        {"id": "2", "title": "South", "value": release["tender"]["lots"][0]["value"]}
+    )
+    run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
+    text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
+    assert "&id" not in text and "*id" not in text
+    assert yaml.safe_load(text.split("---")[1])["lots"][1]["value"]["amount"] == 7000000
