@@ -28,7 +28,7 @@ from cryptography.x509.oid import NameOID
 
 from publish.cli import main
 from publish.ledger import Ledger
-from tests.publish_support import SITE, announcement, write_feed
+from tests.publish_support import SITE, announcement, feed_items, sample_feed, write_feed
 
 USER, PASSWORD = "noticeboard", "s3cret-smtp-Passw0rd"
 SENDER = "Afonwy contracts <contracts@afonwy.gov.uk>"
@@ -371,3 +371,24 @@ def test_a_list_setting_at_fault_is_named(
     code, _, err = run(site, capsys=capsys)
     assert code == 2
     assert f"email-lists.toml: lists #2: {problem}" in err
+
+
+def test_the_sample_sites_announcements_go_in_one_digest_each_once(
+    tmp_path: Path, smtp: Smtp, capsys: pytest.CaptureFixture[str]
+):
+    feed = sample_feed(tmp_path / "out")
+    (tmp_path / "email-lists.toml").write_text(LISTS, encoding="utf-8")
+    code, out, err = run(tmp_path, "--live", "--announce-backlog", env=smtp.env(), capsys=capsys)
+    assert code == 0, out + err
+    [message] = smtp.inbox.to(ALL)
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content().replace("\r\n", "\n")  # as written, before SMTP's line ends
+    eligible = [i for i in feed_items(feed) if i["kind"] != "closing-soon"]
+    assert f": {len(eligible)} new or changed notices, " in message["Subject"]
+    for item in eligible:
+        entry = f"{item['headline']}\n{item['notice']['url']}\n"
+        if item["change"]:
+            entry += f"Change {item['change']['number']}: "
+        assert text.count(entry) == 1, item["id"]
+    assert len(ledger(tmp_path)["email/all"]["announcements"]) == len(eligible)
