@@ -10,6 +10,7 @@ from plugins.notices.derive import (
     Status,
     ValueBand,
     facets,
+    itl_areas,
     own_status,
     slugify,
     statuses,
@@ -113,8 +114,15 @@ def test_facets_of_the_sample_tender(tender):
     result = facets(tender, Status.OPEN)
     assert result.cpv_divisions == ("45",)
     assert result.itl1_regions == ("TLL",)
+    assert result.regions == ("TLL", "TLL1", "TLL14")  # the notice is in TLL14
     assert result.value_band is ValueBand.OVER_10M
     assert result.buyer_slug == "afonwy-county-council"
+
+
+def test_an_itl_code_lies_in_every_broader_area():
+    assert itl_areas("TLL14") == ("TLL", "TLL1", "TLL14")
+    assert itl_areas("TLL1") == ("TLL", "TLL1")
+    assert itl_areas("TLL") == ("TLL",)
 
 
 def test_slugify_folds_welsh_accents():
