@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -258,3 +261,33 @@ def test_front_matter_has_no_yaml_aliases(tmp_path):
     text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
     assert "&id" not in text and "*id" not in text
     assert yaml.safe_load(text.split("---")[1])["lots"][1]["value"]["amount"] == 7000000
+
+
+def test_invoke_import_writes_into_content_and_prints_a_line_per_notice(tmp_path):
+    root = Path(__file__).parent.parent
+    shutil.copy(root / "tasks.py", tmp_path / "tasks.py")
+    for name in ("plugins", "themes"):
+        (tmp_path / name).symlink_to(root / name)
+    source = _write(tmp_path, "r.json", TENDER)
+    run = subprocess.run(
+        [sys.executable, "-m", "invoke", "import", "--source", source],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == (
+        "new: content/notices/2026/highway-resurfacing-framework.md: passes invoke check"
+    )
+    assert run.stdout.splitlines()[-1] == "1 release(s) imported; 1 notice(s) pass invoke check"
+    assert (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").is_file()
+    missing = subprocess.run(
+        [sys.executable, "-m", "invoke", "import", "--source", "nowhere.json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert missing.returncode == 2
+    assert "nowhere.json: not a readable JSON file" in missing.stderr
