@@ -112,10 +112,14 @@ class _ChannelLinks(BaseExtension):
 
 
 class Renderer:
-    """Writes feed documents; an entry shown in many documents is prepared only once."""
+    """Writes feed documents; an entry shown in many documents is prepared only once.
+
+    Prepared entries are kept by id (hashing a whole entry, summary and all, cost more than
+    preparing it): one Renderer must only ever see one entry with a given id.
+    """
 
     def __init__(self) -> None:
-        self._prepared: dict[Entry, _Entry] = {}
+        self._prepared: dict[str, _Entry] = {}
 
     def atom(self, document: FeedDocument) -> bytes:
         """The document as Atom 1.0."""
@@ -142,10 +146,10 @@ class Renderer:
         fg.register_extension("paging", _ChannelLinks, atom=False, rss=True)
         fg.paging.links = tuple(link for link in document.links if link.rel in _PAGING_RELS)
         for entry in document.entries:
-            if entry not in self._prepared:
-                self._prepared[entry] = _entry(entry)
+            if entry.id not in self._prepared:
+                self._prepared[entry.id] = _entry(entry)
             # add_entry prepends by default; entries arrive in the order they are shown.
-            fg.add_entry(self._prepared[entry], order="append")
+            fg.add_entry(self._prepared[entry.id], order="append")
         return fg
 
 
