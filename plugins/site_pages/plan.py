@@ -115,14 +115,6 @@ class SitePlan:
             for key, heading, feeds in self.feed_groups()
         )
 
-    def procurement_subscription(self, timeline: Timeline) -> Subscription | None:
-        """Hook for the feed and calendar of one procurement (``feeds/procurements/<ocid>``).
-
-        None until the feeds and calendars catalogues publish per-procurement files; the
-        timeline page links them when this returns one.
-        """
-        return None
-
     def _subscription(self, feed: Feed) -> Subscription:
         listing = self.listing_of_feed(feed)
         calendar = calendar_of(feed, self.calendars)
