@@ -183,7 +183,7 @@ def change(
 @task(
     name="import",
     iterable=["source"],
-    help={"source": "an OCDS release or release package JSON file (repeat for more)"},
+    help={"source": "an OCDS release or package file, or a Find a Tender or Contracts Finder id"},
 )
 def import_notices(c: Context, source: list[str]) -> None:
     """Write a notice file for each OCDS release (a later release of one becomes a change)."""

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from plugins.notices.check import check_files, notice_files
 from plugins.notices.load import display_path
 from plugins.notices.problems import Problem
 
+from .fetch import Portals, fetch_releases
 from .ocds_parts import moment
 from .ocds_release import map_release
 from .sources import releases_in
 from .write import Site, Written
+
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -28,9 +36,16 @@ class Outcome:
 
 
 def import_files(sources: list[Path], content: Path, root: Path) -> list[Outcome]:
-    """Import every release of every source (oldest first), then check what was written."""
+    """Import every release of every file (oldest first), then check what was written."""
     releases = [(release, str(src)) for src in sources for release in releases_in(src)]
-    releases.sort(key=lambda pair: str(moment(pair[0].get("date")) or ""))
+    return import_releases(releases, content, root)
+
+
+def import_releases(
+    releases: list[tuple[dict[str, Any], str]], content: Path, root: Path
+) -> list[Outcome]:
+    """Import (release, where it came from) pairs, oldest first, then check what was written."""
+    releases = sorted(releases, key=lambda pair: moment(pair[0].get("date")) or _EARLIEST)
     site = Site(content)
     done: list[tuple[Written, tuple[str, ...]]] = []
     for release, source in releases:
@@ -60,10 +75,18 @@ def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
     yield f"{len(outcomes)} release(s) imported; {passed} notice(s) pass invoke check"
 
 
-def run_import(sources: list[str], content: Path, root: Path) -> list[str]:
-    """``invoke import --source FILE ...``: the lines to print; SourceError when a source
-    holds no release (nothing is written then)."""
-    paths = [Path(source) for source in sources]
-    for path in paths:
-        releases_in(path)  # every source is readable before anything is written
-    return list(report_lines(import_files(paths, content, root), root))
+def run_import(
+    sources: list[str], content: Path, root: Path, portals: Portals | None = None
+) -> list[str]:
+    """``invoke import --source FILE|NOTICE-ID ...``: the lines to print. SourceError (or
+    FetchError) when a source gives no release; nothing is written then."""
+    portals = portals or Portals.from_environment(os.environ)
+    releases: list[tuple[dict[str, Any], str]] = []
+    with httpx.Client(headers={"Accept": "application/json"}) as client:
+        for source in sources:
+            url = None if Path(source).exists() else portals.notice_url(source)
+            if url is None:
+                releases += [(release, source) for release in releases_in(Path(source))]
+            else:
+                releases += [(release, url) for release in fetch_releases(url, client)]
+    return list(report_lines(import_releases(releases, content, root), root))
