@@ -110,6 +110,14 @@ def test_opml_missing_a_feed(output):
     ]
 
 
+def test_per_procurement_feeds_need_not_be_in_the_opml(output):
+    procurements = sorted((output / "feeds" / "procurements").glob("*.atom"))
+    assert procurements
+    opml = (output / "feeds" / "feeds.opml").read_text(encoding="utf-8")
+    assert "/feeds/procurements/" not in opml
+    assert problems(output) == []
+
+
 def test_opml_must_list_the_first_page_of_a_paged_feed(output):
     edit(output, "feeds/feeds.opml", "/feeds/all.atom", "/feeds/all/page-2.atom")
     assert (
