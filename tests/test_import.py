@@ -291,3 +291,38 @@ def test_invoke_import_writes_into_content_and_prints_a_line_per_notice(tmp_path
     )
     assert missing.returncode == 2
     assert "nowhere.json: not a readable JSON file" in missing.stderr
+
+
+def test_an_early_engagement_notice_is_a_uk2_with_its_engagement_deadline():
+    real = Path(__file__).parent / "data/real_notices/contracts-finder/Release139.json"
+    imported = map_release(json.loads(real.read_text(encoding="utf-8")))
+    assert imported.front["notice_type"] == "UK2"
+    assert imported.front["deadlines"]["engagement"].isoformat() == "2025-03-31T23:59:59+01:00"
+    # A document without a title is named by its description, as the portal gives it.
+    assert imported.front["documents"][0]["title"] == "Early engagement notice on Contracts Finder"
+
+
+def test_find_a_tender_notice_types_on_award_documents_and_contracts_are_read():
+    release = copy.deepcopy(TENDER)
+    release["tender"]["documents"] = []
+    release["tag"] = ["contract"]
+    release["awards"] = [
+        {"id": "1", "date": "2026-03-01T10:00:00Z", "suppliers": [{"name": "Ffyrdd Ltd"}]}
+    ]
+    release["contracts"] = [
+        {
+            "id": "C-1",
+            "awardID": "1",
+            "dateSigned": "2026-03-20T10:00:00Z",
+            "value": {"amount": 17500000, "currency": "GBP"},
+            "documents": [{"id": "d", "noticeType": "UK7", "documentType": "contractNotice"}],
+        }
+    ]
+    imported = map_release(release)
+    assert imported.front["notice_type"] == "UK7"
+    assert imported.front["contract"]["id"] == "C-1"
+    assert str(imported.front["contract"]["date_signed"]) == "2026-03-20"
+    release["contracts"][0]["documents"][0]["noticeType"] = "UK17"
+    unknown = map_release(release)
+    assert "notice_type" not in unknown.front
+    assert any("UK17 has no place in the format" in note for note in unknown.unmapped)

@@ -18,7 +18,7 @@ from plugins.importer.ocds_parts import UK, moment
 
 CORPUS = Path(__file__).parent / "data" / "real_notices"
 # Reached on 2026-12-07 (docs/importing.md): raise it when the format or importer improves.
-PASSING_AT_LEAST = 107
+PASSING_AT_LEAST = 109
 # Values the importer words itself, from a code or by rule, rather than copies.
 _WORDED = {"notice_type", "legal_basis", "above_threshold", "procedure", "regions", "summary"}
 _WORDED |= {"changes", "find_a_tender", "suitability", "submission.methods"}

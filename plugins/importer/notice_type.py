@@ -34,6 +34,8 @@ def notice_type(release: dict[str, Any]) -> tuple[NoticeType | None, str]:
             return NoticeType(given), f"notice type {given} as the release gives it"
         return None, f"notice type {given} has no place in the format (UK1 to UK7, UK10 to UK12)"
     tender = block(release, "tender")
+    if _market_engagement(block(release, "planning")):
+        return NoticeType.UK2, f"{NoticeType.UK2.value} from a market engagement notice"
     if tender.get("status") in ("cancelled", "withdrawn"):
         return NoticeType.UK12, f"{NoticeType.UK12.value} from tender status {tender['status']}"
     tags = listed(release, "tag")
@@ -46,9 +48,20 @@ def notice_type(release: dict[str, Any]) -> tuple[NoticeType | None, str]:
 def uk_notice_type(release: dict[str, Any]) -> str | None:
     """Find a Tender's ``noticeType`` (UK1 to UK17) on the release's newest document that has one."""
     found = None
-    for section in ("planning", "tender"):
-        for document in listed(block(release, section), "documents"):
+    sections = [block(release, "planning"), block(release, "tender")]
+    sections += [s for key in ("awards", "contracts") for s in listed(release, key)]
+    for section in [s for s in sections if isinstance(s, dict)]:
+        for document in listed(section, "documents"):
             kind = document.get("noticeType") if isinstance(document, dict) else None
             if isinstance(kind, str) and kind.upper().startswith("UK"):
                 found = kind.upper()
     return found
+
+
+def _market_engagement(planning: dict[str, Any]) -> bool:
+    """Contracts Finder's early engagement notices: a market engagement document or milestone."""
+    documents = [d for d in listed(planning, "documents") if isinstance(d, dict)]
+    milestones = [m for m in listed(planning, "milestones") if isinstance(m, dict)]
+    return any(d.get("documentType") == "marketEngagementNotice" for d in documents) or any(
+        m.get("type") == "engagement" for m in milestones
+    )

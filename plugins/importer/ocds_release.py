@@ -84,7 +84,8 @@ def map_release(release: dict[str, Any]) -> Imported:
         draft.unmapped.append(f"notice_type: {how}")
     else:
         draft.front["notice_type"] = kind.value
-    for step in (_ids, _words, _buyer, _scope, _terms, _periods, _papers, _lots, _award):
+    steps = (_ids, _words, _buyer, _scope, _terms, _periods, _papers, _lots, _award, _contract)
+    for step in steps:
         step(draft)
     _unread(draft)
     if kind is not None:
@@ -258,6 +259,8 @@ def _terms(draft: _Draft) -> None:
             k: v for k, v in suitability.items() if k in ("sme", "vcse") and isinstance(v, bool)
         }
         draft.put("suitability", flags, "")
+    rationale = tender.get("procurementMethodRationale")
+    draft.put("direct_award_justification", rationale if isinstance(rationale, str) else None)
     criteria = tender.get("awardCriteriaDetails")
     draft.put("award_criteria", criteria if isinstance(criteria, str) else None, "")
 
@@ -282,7 +285,12 @@ def _periods(draft: _Draft) -> None:
         closes = parts.moment(parts.block(tender, key).get("endDate"))
         if closes:
             deadlines[name] = closes
+    engagement = _engagement_end(draft.release)
+    if engagement:
+        deadlines["engagement"] = engagement
     draft.put("deadlines", deadlines, "")
+    future = parts.uk_date(parts.block(tender, "communication").get("futureNoticeDate"))
+    draft.put("future_notice_date", future, "")
     period = parts.block(tender, "contractPeriod")
     if period:
         start, end = parts.uk_date(period.get("startDate")), parts.uk_date(period.get("endDate"))
@@ -300,6 +308,14 @@ def _periods(draft: _Draft) -> None:
             draft.unmapped.append(f"lots.{lot.get('id')}.renewal: {renewal['description']}")
 
 
+def _engagement_end(release: dict[str, Any]) -> datetime | None:
+    """When preliminary market engagement ends: the planning milestone of type engagement."""
+    for milestone in parts.listed(parts.block(release, "planning"), "milestones"):
+        if isinstance(milestone, dict) and milestone.get("type") == "engagement":
+            return parts.moment(milestone.get("dueDate"))
+    return None
+
+
 def _papers(draft: _Draft) -> None:
     documents: list[dict[str, Any]] = []
     for section in ("planning", "tender"):
@@ -313,7 +329,8 @@ def _papers(draft: _Draft) -> None:
 
 
 def _document(document: dict[str, Any]) -> dict[str, Any] | None:
-    title, url = document.get("title"), str(document.get("url", "")).strip()
+    title = document.get("title") or document.get("description")
+    url = str(document.get("url", "")).strip()
     if not (isinstance(title, str) and title.strip() and parts.URL.match(url)):
         return None
     mapped: dict[str, Any] = {"title": " ".join(title.split())[:200], "url": url}
@@ -366,6 +383,24 @@ def _award(draft: _Draft) -> None:
         draft.front["award"] = decision
 
 
+def _contract(draft: _Draft) -> None:
+    contracts = [c for c in parts.listed(draft.release, "contracts") if isinstance(c, dict)]
+    if not contracts:
+        return
+    if len(contracts) > 1:
+        draft.unmapped.append(f"contract: {len(contracts)} contracts, the format holds one")
+    given = contracts[0]
+    if not (isinstance(given.get("id"), str | int) and str(given["id"]).strip()):
+        draft.unmapped.append("contract.id: the contract has no id")
+        return
+    contract: dict[str, Any] = {"id": str(given["id"])}
+    if parts.uk_date(given.get("dateSigned")):
+        contract["date_signed"] = parts.uk_date(given.get("dateSigned"))
+    if parts.money(given.get("value")):
+        contract["value"] = parts.money(given.get("value"))
+    draft.front["contract"] = contract
+
+
 def _supplier(organisation: dict[str, Any]) -> dict[str, Any] | None:
     name = organisation.get("name")
     if not (isinstance(name, str) and name.strip()):
@@ -397,6 +432,7 @@ def _keep_allowed(draft: _Draft, kind: NoticeType) -> None:
 # The OCDS fields the mapping reads; anything else the release has is named in ``unmapped``.
 _READ_TOP = {"ocid", "id", "date", "tag", "initiationType", "parties", "buyer", "tender"}
 _READ_TOP |= {"awards", "language", "title", "description", "planning", "amendments"}
+_READ_TOP |= {"contracts"}
 _READ_TENDER = {"id", "title", "description", "status", "classification", "items", "value"}
 _READ_TENDER |= {"additionalClassifications", "procurementMethod", "procurementMethodDetails"}
 _READ_TENDER |= {"tenderPeriod", "enquiryPeriod", "contractPeriod", "suitability", "lots"}
@@ -408,7 +444,10 @@ _READ_TENDER |= {
     "legalBasis",
     "minValue",
     "datePublished",
+    "procurementMethodRationale",
+    "communication",
 }
+_READ_IN_PART = {"communication": {"futureNoticeDate"}}
 
 
 def _unread(draft: _Draft) -> None:
@@ -416,6 +455,9 @@ def _unread(draft: _Draft) -> None:
         draft.unmapped.append(f"{name}: not carried over (the format has no field for it)")
     for name in sorted(set(draft.tender) - _READ_TENDER):
         draft.unmapped.append(f"tender.{name}: not carried over (the format has no field for it)")
+    for block, read in _READ_IN_PART.items():
+        for name in sorted(set(parts.block(draft.tender, block)) - read):
+            draft.unmapped.append(f"tender.{block}.{name}: not carried over (no field for it)")
     reference = draft.tender.get("id")
     if isinstance(reference, str) and reference != draft.front.get("notice_id"):
         draft.unmapped.append(f"tender.id: the buyer's reference {reference!r} has no field")
