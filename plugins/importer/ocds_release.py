@@ -45,6 +45,11 @@ PA2023_START = datetime.fromisoformat("2025-02-24T00:00:00+00:00")
 _DOCUMENT_TYPES = frozenset(
     notice_schema()["properties"]["documents"]["items"]["properties"]["type"]["enum"]
 )
+SCOTLAND = "ocds-r6ebe6-"  # Public Contracts Scotland
+_SCOTTISH_REGULATIONS = (
+    "legal_basis: the Public Contracts (Scotland) Regulations 2015 apply; the format has only"
+    " PCR2015, which stands for them here"
+)
 PCR2015_DIRECTIVES = {"32014L0024", "32014L0025", "32014L0023"}
 
 
@@ -140,6 +145,8 @@ def _legal_basis(draft: _Draft, published: datetime | None) -> None:
     if isinstance(basis, dict) and basis.get("id") in PCR2015_DIRECTIVES:
         draft.front["legal_basis"] = "PCR2015"
         draft.notes.append(f"legal_basis PCR2015 from tender.legalBasis {basis['id']}")
+        if str(draft.release.get("ocid", "")).startswith(SCOTLAND):
+            draft.unmapped.append(_SCOTTISH_REGULATIONS)
     elif published and published < PA2023_START:
         draft.front["legal_basis"] = "PCR2015"
         draft.notes.append("legal_basis PCR2015: published before the Procurement Act began")
