@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import regex
 
+from plugins.contract.words import languages, translator
+
 from . import graphemes
 from .announcements import Announcement
 from .errors import ComposeError
@@ -30,12 +32,8 @@ MIN_DETAIL = 40
 # Deadlines mean nothing once a contract is awarded or a procurement cancelled.
 _NO_DEADLINE_KINDS = {"awarded", "cancelled"}
 _URL = regex.compile(r"https?://\S+")
-_LABELS = {
-    "en": {"change": "Change", "value": "Value"},
-    "cy": {"change": "Newid", "value": "Gwerth"},
-}
 # The word before a change's number ("Change 2:"), in every language a post may be in.
-CHANGE_LABELS = frozenset(labels["change"] for labels in _LABELS.values())
+CHANGE_LABELS = frozenset(translator(lang).gettext("Change") for lang in languages())
 
 
 @dataclass(frozen=True)
@@ -229,7 +227,7 @@ def _changed_lines(announcement: Announcement) -> tuple[str, ...]:
 
 
 def _parts(announcement: Announcement, changed: tuple[str, ...]) -> _Parts:
-    labels = _LABELS.get(announcement.language, _LABELS["en"])
+    words = translator(announcement.language)
     deadline = announcement.deadline
     facts: tuple[str, ...] = changed
     fields = {field.field for field in announcement.change_fields if field.display}
@@ -242,15 +240,16 @@ def _parts(announcement: Announcement, changed: tuple[str, ...]) -> _Parts:
         facts = (*facts, f"{deadline.label}: {deadline.display}")
     prefix, detail, required = "", announcement.summary, False
     if announcement.change_number is not None:
-        prefix = f"{labels['change']} {announcement.change_number}: "
+        prefix = f"{words.gettext('Change')} {announcement.change_number}: "
         detail, required = announcement.change_summary or "", True
+    value_line = words.gettext("Value: {value}").format(value=announcement.value)
     return _Parts(
         headline=announcement.headline,
         detail_prefix=prefix,
         detail=detail,
         detail_required=required,
         facts=facts,
-        value=(f"{labels['value']}: {announcement.value}",) if announcement.value else (),
+        value=(value_line,) if announcement.value else (),
         url=announcement.url,
         tags=announcement.tags,
     )

@@ -101,9 +101,10 @@ def test_money_shows_pence_only_when_there_are_some() -> None:
     assert format_money(Money(Decimal("2500.00"))) == "£2,500 excluding VAT"
 
 
-def test_other_currencies_use_their_code() -> None:
+def test_other_currencies_use_their_symbol_or_else_their_code() -> None:
     money = Money(Decimal(250000), "EUR", Decimal(300000))
-    assert format_money(money) == "EUR 250,000 excluding VAT (EUR 300,000 including VAT)"
+    assert format_money(money) == "€250,000 excluding VAT (€300,000 including VAT)"
+    assert format_money(Money(Decimal("2500.5"), "CHF")) == "CHF 2,500.50 excluding VAT"
 
 
 def _notice(*deadlines: Deadline) -> Notice:
@@ -177,7 +178,63 @@ def test_the_site_time_zone_is_used_not_london() -> None:
     assert format_date(late, "Asia/Tokyo") == "5 December 2026"
 
 
-def test_a_language_without_a_catalogue_reads_english() -> None:
+def test_a_language_without_a_catalogue_reads_english_dates_too() -> None:
     moment = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
-    assert formatting.datetime_text(moment, zone=LONDON, lang="cy") == format_datetime(moment)
-    assert formatting.money_text(Money(Decimal(5)), "cy") == "£5 excluding VAT"
+    assert formatting.datetime_text(moment, zone=LONDON, lang="fr") == format_datetime(moment)
+    assert formatting.money_text(Money(Decimal(5000)), "fr") == "£5,000 excluding VAT"
+    assert formatting.status_label(Status.OPEN, "fr") == "Open"
+
+
+def test_welsh_dates_times_and_money() -> None:
+    moment = datetime(2026, 12, 18, 12, 0, tzinfo=UTC)
+    summer = datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
+    assert formatting.datetime_text(moment, zone=LONDON, lang="cy") == (
+        "Dydd Gwener 18 Rhagfyr 2026, 12:00 (GMT)"
+    )
+    assert formatting.datetime_text(summer, zone=LONDON, lang="cy") == (
+        "Dydd Mercher 1 Gorffennaf 2026, 17:30 (BST)"
+    )
+    assert formatting.date_text(date(2027, 4, 1), zone=LONDON, lang="cy") == "1 Ebrill 2027"
+    money = Money(Decimal(1600000), "GBP", Decimal("1920000.5"))
+    assert formatting.money_text(money, "cy") == (
+        "£1,600,000 heb gynnwys TAW (£1,920,000.50 gan gynnwys TAW)"
+    )
+
+
+def test_welsh_with_a_territory_reads_the_welsh_catalogue() -> None:
+    assert formatting.status_label(Status.OPEN, "cy-GB") == "Ar agor"
+    assert formatting.status_label(Status.OPEN, "cy_GB") == "Ar agor"
+
+
+def test_open_is_two_words_in_welsh() -> None:
+    assert formatting.status_label(Status.OPEN, "cy") == "Ar agor"
+    assert formatting.procedure_label(Procedure.OPEN, "cy") == "Agored"
+    assert formatting.procedure_label(Procedure.OPEN, "en") == "Open"
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "welsh"),
+    [
+        (0, "0 months", "0 mis"),
+        (1, "1 month", "1 mis"),
+        (2, "2 months", "2 fis"),
+        (3, "3 months", "3 mis"),
+        (6, "6 months", "6 mis"),
+        (12, "12 months", "12 mis"),
+        (1200, "1,200 months", "1,200 mis"),
+    ],
+)
+def test_plural_forms(count: int, english: str, welsh: str) -> None:
+    assert formatting.months_text(count, "en") == english
+    assert formatting.months_text(count, "cy") == welsh
+
+
+def test_changes_in_welsh() -> None:
+    assert formatting.field_label("lots.3.value.amount", "cy") == "Gwerth amcangyfrifedig (lot 3)"
+    assert formatting.field_label("deadlines.tender", "cy") == "Terfyn amser tendro"
+    line = formatting.change_line("Terfyn amser tendro", "A", None, "cy")
+    assert line == "Terfyn amser tendro: A → wedi'i ddileu"
+    assert formatting.change_kind_label(True, False, "cy") == "Newid ffurfiol"
+    assert formatting.changed_on_text("1 Ebrill 2027", "Lot 3", True, "cy") == (
+        "Cywirwyd ar 1 Ebrill 2027: Lot 3"
+    )

@@ -2,153 +2,188 @@
 
 One function per kind of text, each taking the reader's language (``lang``); dates and times
 also take the site's time zone (``NOTICES_TIMEZONE``), never a fixed one. English is the
-source text: every phrase is a gettext message id, so a catalogue at
-``locale/<lang>/LC_MESSAGES/noticeboard.mo`` translates it without a change here. Until a
-language has a catalogue its readers see English.
+source text: every phrase is a gettext message id (marked ``N_`` or ``C_`` in the tables
+below, ``text`` and ``plural`` where used), translated by the catalogue
+``locale/<lang>/LC_MESSAGES/messages.po`` (read by ``plugins/contract/words.py``). Dates, times,
+numbers and money follow the reader's locale with Babel (``en_GB`` for English). A language
+without a catalogue reads English, dates and all.
 """
 
 from __future__ import annotations
 
-import gettext
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+
+from plugins.contract.words import languages, translator
 
 from .codelists import cpv_by_digits, cpv_labels, regions
 from .codes import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
 from .derive import Status, ValueBand
 from .model import Money
 
-DOMAIN = "noticeboard"
-LOCALE_DIR = Path(__file__).with_name("locale")
 DEFAULT_LANG = "en"
 DEFAULT_TIMEZONE = "Europe/London"
-CURRENCY_SYMBOLS = {"GBP": "£"}
-# Spelled out rather than strftime's %A and %B, which follow the build machine's locale.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# fmt: off
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-# fmt: on
+# The Babel locale of a reader's language, where it is not the language itself.
+LOCALES = {"en": "en_GB"}
+# CLDR patterns: GOV.UK's "12:00pm" in English; Welsh pages use the 24-hour clock, as CLDR's
+# Welsh 12-hour marks ("yb", "yh") read oddly at noon.
+DATE_PATTERN = "d MMMM y"
+WEEKDAY_PATTERN = "EEEE"
+TIME_PATTERNS = {"en": "h:mma"}
+TIME_PATTERN = "HH:mm"
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue where it is defined; ``text`` translates it."""
+    return message
+
+
+def C_(context: str, message: str) -> str:
+    """Marks ``message`` for the catalogue in ``context``, for an English word with two
+    meanings (an *open* procedure is *agored*, an *open* notice *ar agor*)."""
+    return message
+
+
 NOTICE_TYPES = {
-    NoticeType.UK1: "Pipeline notice",
-    NoticeType.UK2: "Preliminary market engagement notice",
-    NoticeType.UK3: "Planned procurement notice",
-    NoticeType.UK4: "Tender notice",
-    NoticeType.UK5: "Transparency notice",
-    NoticeType.UK6: "Contract award notice",
-    NoticeType.UK7: "Contract details notice",
-    NoticeType.UK10: "Contract change notice",
-    NoticeType.UK11: "Contract termination notice",
-    NoticeType.UK12: "Procurement termination notice",
+    NoticeType.UK1: N_("Pipeline notice"),
+    NoticeType.UK2: N_("Preliminary market engagement notice"),
+    NoticeType.UK3: N_("Planned procurement notice"),
+    NoticeType.UK4: N_("Tender notice"),
+    NoticeType.UK5: N_("Transparency notice"),
+    NoticeType.UK6: N_("Contract award notice"),
+    NoticeType.UK7: N_("Contract details notice"),
+    NoticeType.UK10: N_("Contract change notice"),
+    NoticeType.UK11: N_("Contract termination notice"),
+    NoticeType.UK12: N_("Procurement termination notice"),
 }
 NOTICE_GROUPS = {
-    NoticeGroup.PIPELINE: "Pipeline and planned procurements (UK1 to UK3)",
-    NoticeGroup.TENDER: "Tender notices (UK4)",
-    NoticeGroup.AWARD: "Awards and contract details (UK5 to UK7)",
-    NoticeGroup.CONTRACT_CHANGE: "Contract changes and terminations (UK10, UK11)",
-    NoticeGroup.CANCELLATION: "Cancelled procurements (UK12)",
+    NoticeGroup.PIPELINE: N_("Pipeline and planned procurements (UK1 to UK3)"),
+    NoticeGroup.TENDER: N_("Tender notices (UK4)"),
+    NoticeGroup.AWARD: N_("Awards and contract details (UK5 to UK7)"),
+    NoticeGroup.CONTRACT_CHANGE: N_("Contract changes and terminations (UK10, UK11)"),
+    NoticeGroup.CANCELLATION: N_("Cancelled procurements (UK12)"),
 }
 # The headings of the facets notices are filed under (plugins/notices/facets.py).
 FACET_HEADINGS = {
-    "type": "Notice type",
-    "status": "Status",
-    "cpv": "Type of work (CPV division)",
-    "region": "Region",
-    "buyer": "Buyer",
-    "value": "Value",
+    "type": N_("Notice type"),
+    "status": N_("Status"),
+    "cpv": N_("Type of work (CPV division)"),
+    "region": N_("Region"),
+    "buyer": N_("Buyer"),
+    "value": N_("Value"),
 }
 DEADLINES = {
-    DeadlineKind.TENDER: "Tender deadline",
-    DeadlineKind.ENQUIRY: "Clarification questions by",
-    DeadlineKind.EXPRESSION_OF_INTEREST: "Expressions of interest by",
-    DeadlineKind.ENGAGEMENT: "Market engagement closes",
+    DeadlineKind.TENDER: N_("Tender deadline"),
+    DeadlineKind.ENQUIRY: N_("Clarification questions by"),
+    DeadlineKind.EXPRESSION_OF_INTEREST: N_("Expressions of interest by"),
+    DeadlineKind.ENGAGEMENT: N_("Market engagement closes"),
 }
 STATUSES = {
-    Status.PLANNED: "Planned",
-    Status.OPEN: "Open",
-    Status.CLOSED: "Closed",
-    Status.AWARDED: "Awarded",
-    Status.CANCELLED: "Cancelled",
+    Status.PLANNED: N_("Planned"),
+    Status.OPEN: N_("Open"),
+    Status.CLOSED: N_("Closed"),
+    Status.AWARDED: N_("Awarded"),
+    Status.CANCELLED: N_("Cancelled"),
 }
 VALUE_BANDS = {
-    ValueBand.UNDER_30K: "Under £30,000",
-    ValueBand.FROM_30K_TO_100K: "£30,000 to £100,000",
-    ValueBand.FROM_100K_TO_500K: "£100,000 to £500,000",
-    ValueBand.FROM_500K_TO_2M: "£500,000 to £2 million",
-    ValueBand.FROM_2M_TO_10M: "£2 million to £10 million",
-    ValueBand.OVER_10M: "Over £10 million",
-    ValueBand.UNKNOWN: "Value not given",
+    ValueBand.UNDER_30K: N_("Under £30,000"),
+    ValueBand.FROM_30K_TO_100K: N_("£30,000 to £100,000"),
+    ValueBand.FROM_100K_TO_500K: N_("£100,000 to £500,000"),
+    ValueBand.FROM_500K_TO_2M: N_("£500,000 to £2 million"),
+    ValueBand.FROM_2M_TO_10M: N_("£2 million to £10 million"),
+    ValueBand.OVER_10M: N_("Over £10 million"),
+    ValueBand.UNKNOWN: N_("Value not given"),
 }
 PROCEDURES = {
-    Procedure.OPEN: "Open",
-    Procedure.COMPETITIVE_FLEXIBLE: "Competitive flexible",
-    Procedure.BELOW_THRESHOLD_OPEN: "Below threshold open",
-    Procedure.DIRECT_AWARD: "Direct award",
-    Procedure.FRAMEWORK_CALL_OFF: "Framework call off",
-    Procedure.DYNAMIC_MARKET: "Dynamic market",
-    Procedure.OTHER: "Other",
+    Procedure.OPEN: C_("procedure", "Open"),
+    Procedure.COMPETITIVE_FLEXIBLE: C_("procedure", "Competitive flexible"),
+    Procedure.BELOW_THRESHOLD_OPEN: C_("procedure", "Below threshold open"),
+    Procedure.DIRECT_AWARD: C_("procedure", "Direct award"),
+    Procedure.FRAMEWORK_CALL_OFF: C_("procedure", "Framework call off"),
+    Procedure.DYNAMIC_MARKET: C_("procedure", "Dynamic market"),
+    Procedure.OTHER: C_("procedure", "Other"),
 }
-CATEGORIES = {Category.GOODS: "Goods", Category.SERVICES: "Services", Category.WORKS: "Works"}
+CATEGORIES = {
+    Category.GOODS: N_("Goods"),
+    Category.SERVICES: N_("Services"),
+    Category.WORKS: N_("Works"),
+}
 # OCDS 1.1.5 submissionMethod code list.
 SUBMISSION_METHODS = {
-    "electronicSubmission": "Electronic submission",
-    "electronicAuction": "Electronic auction",
-    "written": "In writing",
-    "inPerson": "In person",
+    "electronicSubmission": N_("Electronic submission"),
+    "electronicAuction": N_("Electronic auction"),
+    "written": N_("In writing"),
+    "inPerson": N_("In person"),
 }
 # Short names for the media types of common documents.
 DOCUMENT_FORMATS = {
-    "application/pdf": "PDF",
-    "application/msword": "Word",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
-    "application/vnd.ms-excel": "Excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-    "application/vnd.oasis.opendocument.text": "OpenDocument text",
-    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument spreadsheet",
-    "application/zip": "ZIP",
-    "text/csv": "CSV",
+    "application/pdf": N_("PDF"),
+    "application/msword": N_("Word"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": N_("Word"),
+    "application/vnd.ms-excel": N_("Excel"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": N_("Excel"),
+    "application/vnd.oasis.opendocument.text": N_("OpenDocument text"),
+    "application/vnd.oasis.opendocument.spreadsheet": N_("OpenDocument spreadsheet"),
+    "application/zip": N_("ZIP"),
+    "text/csv": N_("CSV"),
 }
 # What a change entry's front-matter fields are called (plugins/notices/change_text.py),
 # beyond the deadlines (DEADLINES); a lot's fields are these and "(lot {lot})".
 FIELD_LABELS = {
-    "title": "Title",
-    "summary": "Summary",
-    "value": "Estimated value",
-    "value.amount": "Estimated value",
-    "value.amount_gross": "Estimated value including VAT",
-    "contract_period": "Contract period",
-    "contract_period.start": "Contract start",
-    "contract_period.end": "Contract end",
-    "contract_period.extension_months": "Extension (months)",
-    "future_notice_date": "Tender notice expected",
-    "cpv": "CPV codes",
-    "regions": "Regions",
-    "lots": "Lots",
-    "documents": "Documents",
-    "procedure": "Procedure",
-    "category": "Contract type",
-    "submission": "How to respond",
-    "award_criteria": "Award criteria",
-    "suitability": "Particularly suitable for",
+    "title": N_("Title"),
+    "summary": N_("Summary"),
+    "value": N_("Estimated value"),
+    "value.amount": N_("Estimated value"),
+    "value.amount_gross": N_("Estimated value including VAT"),
+    "contract_period": N_("Contract period"),
+    "contract_period.start": N_("Contract start"),
+    "contract_period.end": N_("Contract end"),
+    "contract_period.extension_months": N_("Extension (months)"),
+    "future_notice_date": N_("Tender notice expected"),
+    "cpv": N_("CPV codes"),
+    "regions": N_("Regions"),
+    "lots": N_("Lots"),
+    "documents": N_("Documents"),
+    "procedure": N_("Procedure"),
+    "category": N_("Contract type"),
+    "submission": N_("How to respond"),
+    "award_criteria": N_("Award criteria"),
+    "suitability": N_("Particularly suitable for"),
 }
 # Each language's name for itself, for links to translations: never translated.
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
-@cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """The catalogue of ``lang``; English text when it has none."""
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
-
-
 def text(message: str, lang: str) -> str:
     """``message`` (English, the message id) in ``lang``."""
-    return translations(lang).gettext(message)
+    return translator(lang).gettext(message)
+
+
+def plural(singular: str, several: str, count: int, lang: str) -> str:
+    """The form of a message for ``count`` things in ``lang`` (Welsh has six), filled in with
+    ``count`` written in the reader's locale: ``plural("{count} month", "{count} months", 2, lang)``.
+    """
+    chosen = translator(lang).ngettext(singular, several, count)
+    return chosen.format(count=number_text(count, lang))
+
+
+@cache
+def locale(lang: str) -> Locale:
+    """The Babel locale of a reader's language: British English for a language without a
+    catalogue (or unknown to Babel), so no page mixes English words with other dates."""
+    code = lang.replace("-", "_")
+    if code.split("_")[0] not in languages():
+        code = DEFAULT_LANG
+    try:
+        return Locale.parse(LOCALES.get(code, code))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(LOCALES[DEFAULT_LANG])
 
 
 def titled(title: str, site_name: str, lang: str) -> str:
@@ -167,28 +202,47 @@ def local_time(moment: datetime, zone: str) -> datetime:
 
 
 def date_text(day: date, *, zone: str, lang: str) -> str:
-    """``4 December 2026``; a datetime is first converted to the site's time zone."""
+    """``4 December 2026``, ``4 Rhagfyr 2026``; a datetime is first converted to the site's
+    time zone."""
     if isinstance(day, datetime):
         day = local_time(day, zone).date()
-    return f"{day.day} {text(MONTHS[day.month - 1], lang)} {day.year}"
+    return format_date(day, DATE_PATTERN, locale=locale(lang))
 
 
 def datetime_text(moment: datetime, *, zone: str, lang: str) -> str:
-    """``Friday 4 December 2026, 12:00pm (GMT)``: the site's local time, GOV.UK style."""
+    """``Friday 4 December 2026, 12:00pm (GMT)``, ``Dydd Gwener 4 Rhagfyr 2026, 12:00 (GMT)``:
+    the site's local time, GOV.UK style, with the zone's abbreviation (tz data's, as CLDR has
+    none for British Summer Time in Welsh)."""
     local = local_time(moment, zone)
-    hour = local.hour % 12 or 12
-    meridiem = text("am" if local.hour < 12 else "pm", lang)
-    clock = f"{hour}:{local.minute:02d}{meridiem} ({local.tzname()})"
-    weekday = text(WEEKDAYS[local.weekday()], lang)
-    return f"{weekday} {date_text(local, zone=zone, lang=lang)}, {clock}"
+    words = locale(lang)
+    weekday = format_date(local, WEEKDAY_PATTERN, locale=words)
+    clock = format_time(local, TIME_PATTERNS.get(words.language, TIME_PATTERN), locale=words)
+    return text("{weekday} {date}, {time} ({zone})", lang).format(
+        weekday=weekday,
+        date=date_text(local, zone=zone, lang=lang),
+        time=clock,
+        zone=local.tzname(),
+    )
+
+
+def number_text(number: int | Decimal, lang: str) -> str:
+    """``1,234``: a number as the reader's locale writes it."""
+    return format_decimal(number, locale=locale(lang))
 
 
 def amount_text(amount: Decimal, currency: str, lang: str) -> str:
-    """``£18,000,000``, ``£1,234.50`` or ``EUR 2,500``: pence only when there are some."""
-    places = ",.0f" if amount == amount.to_integral_value() else ",.2f"
-    number = format(amount, places)
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{currency} {number}"
+    """``£18,000,000``, ``£1,234.50``, ``€2,500`` or ``CHF 2,500``: pence only when there are
+    some; a currency the locale has no symbol for is written by its code."""
+    words = locale(lang)
+    number = "#,##0" if amount == amount.to_integral_value() else "#,##0.00"
+    spaced = get_currency_symbol(currency, words) == currency
+    pattern = f"¤ {number}" if spaced else f"¤{number}"
+    return format_currency(amount, currency, pattern, locale=words, currency_digits=False)
+
+
+def months_text(count: int, lang: str) -> str:
+    """``1 month``, ``12 months``; ``12 mis``, ``2 fis`` in Welsh."""
+    return plural("{count} month", "{count} months", count, lang)
 
 
 def money_text(money: Money, lang: str) -> str:
@@ -228,7 +282,7 @@ def value_band_label(band: ValueBand, lang: str) -> str:
 
 
 def procedure_label(procedure: Procedure, lang: str) -> str:
-    return text(PROCEDURES[procedure], lang)
+    return translator(lang).pgettext("procedure", PROCEDURES[procedure])
 
 
 def category_label(category: Category, lang: str) -> str:
@@ -303,10 +357,11 @@ def change_kind_label(formal: bool, correction: bool, lang: str) -> str:
     """``Correction``, ``Formal change`` or ``Change``: what kind of entry a change is."""
     if correction:
         return text("Correction", lang)
-    return text("Formal change" if formal else "Change", lang)
+    return text("Formal change", lang) if formal else text("Change", lang)
 
 
 def changed_on_text(day: str, reason: str, correction: bool, lang: str) -> str:
     """``Changed on 24 November 2026: <reason>`` (``Corrected on`` for a correction)."""
-    message = "Corrected on {date}: {reason}" if correction else "Changed on {date}: {reason}"
-    return text(message, lang).format(date=day, reason=reason)
+    if correction:
+        return text("Corrected on {date}: {reason}", lang).format(date=day, reason=reason)
+    return text("Changed on {date}: {reason}", lang).format(date=day, reason=reason)

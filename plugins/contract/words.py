@@ -1,0 +1,57 @@
+"""The translation catalogues, read by the build and the publisher alike.
+
+English is the message id; each other language has a gettext catalogue,
+``plugins/notices/locale/<lang>/LC_MESSAGES/messages.po``, read with Babel and compiled in
+memory once per language and process, so a fresh clone needs no compile step. A fuzzy entry
+is left out (its English shows) and a language without a catalogue reads English. The
+publisher imports nothing of the build but this package, so the reader lives here.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+DOMAIN = "messages"
+SOURCE_LANG = "en"
+# Beside formatting.py, which writes most of the words.
+LOCALE_DIR = Path(__file__).parent.parent / "notices" / "locale"
+
+
+def catalogue_path(lang: str) -> Path:
+    """Where the catalogue of ``lang`` is (or would be)."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translator(lang: str) -> gettext.NullTranslations:
+    """The words of ``lang`` (``gettext``, ``ngettext``): ``cy``, ``cy-GB`` and ``cy_GB``
+    all read the ``cy`` catalogue; English when there is none."""
+    for code in dict.fromkeys((lang.replace("-", "_"), lang.replace("-", "_").split("_")[0])):
+        path = catalogue_path(code)
+        if code and path.is_file():
+            return _compiled(path, code)
+    return gettext.NullTranslations()
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """English and every language with a catalogue."""
+    found = sorted(
+        path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")
+    )
+    return (SOURCE_LANG, *(code for code in found if code != SOURCE_LANG))
+
+
+def _compiled(path: Path, lang: str) -> gettext.GNUTranslations:
+    with path.open("rb") as source:
+        catalogue = read_po(source, locale=lang, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalogue)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
