@@ -190,3 +190,19 @@ def test_the_collision_check_sees_two_awards_sharing_an_id(sample_site):
         for r in releases
     )
     assert any(problem.startswith("award 'ACC-2026-0004'") for problem in _collisions(same))
+
+
+def test_the_site_package_compiles_into_one_record_per_procurement():
+    config = ocds_config(PREFIXES, SITE)
+    everything = tuple(
+        sorted(
+            (r for group in procurement_releases(SITE, config).values() for r in group),
+            key=lambda r: (r.date, r.ocid, r.id),
+        )
+    )
+    package = release_package(everything, "ocds/releases.json", SITE, config)
+    schema = release_schema(frozenset(package["extensions"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        records = list(merge([package], schema=schema))
+    assert sorted(record["ocid"] for record in records) == OCIDS
