@@ -187,11 +187,16 @@ def change(
 )
 def import_notices(c: Context, source: list[str]) -> None:
     """Write a notice file for each OCDS release (a later release of one becomes a change)."""
-    from plugins.importer.command import run_import
+    from plugins.importer.command import SiteRules, run_import
     from plugins.importer.sources import SourceError
+    from plugins.pelican_adapter.settings import site_config
 
+    config = site_config(SETTINGS)  # judged as invoke check judges the site
+    rules = SiteRules(
+        config.notices.find_a_tender_first, config.ocds.ocid_prefixes, config.default_lang
+    )
     try:
-        for line in run_import(source, CONTENT, ROOT):
+        for line in run_import(source, CONTENT, ROOT, rules=rules):
             print(line)
     except SourceError as error:
         raise Exit(str(error), code=2) from None

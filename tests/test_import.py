@@ -265,9 +265,11 @@ def test_front_matter_has_no_yaml_aliases(tmp_path):
 
 def test_invoke_import_writes_into_content_and_prints_a_line_per_notice(tmp_path):
     root = Path(__file__).parent.parent
-    shutil.copy(root / "tasks.py", tmp_path / "tasks.py")
+    for name in ("tasks.py", "pelicanconf.py"):
+        shutil.copy(root / name, tmp_path / name)
     for name in ("plugins", "themes"):
         (tmp_path / name).symlink_to(root / name)
+    (tmp_path / "content" / "notices").mkdir(parents=True)
     source = _write(tmp_path, "r.json", TENDER)
     run = subprocess.run(
         [sys.executable, "-m", "invoke", "import", "--source", source],
@@ -280,7 +282,10 @@ def test_invoke_import_writes_into_content_and_prints_a_line_per_notice(tmp_path
     assert run.stdout.splitlines()[0] == (
         "new: content/notices/2026/highway-resurfacing-framework.md: passes invoke check"
     )
-    assert run.stdout.splitlines()[-1] == "1 release(s) imported; 1 notice(s) pass invoke check"
+    assert (
+        run.stdout.splitlines()[-1]
+        == "1 release(s) imported into 1 notice file(s); 1 pass invoke check"
+    )
     assert (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").is_file()
     missing = subprocess.run(
         [sys.executable, "-m", "invoke", "import", "--source", "nowhere.json"],
@@ -291,6 +296,17 @@ def test_invoke_import_writes_into_content_and_prints_a_line_per_notice(tmp_path
     )
     assert missing.returncode == 2
     assert "nowhere.json: not a readable JSON file" in missing.stderr
+    # Judged by the site's settings, as invoke check judges it: the sample site takes
+    # ocids of Find a Tender and its own prefix only.
+    real = root / "tests/data/real_notices/contracts-finder/Release60.json"  # passes otherwise
+    other = subprocess.run(
+        [sys.executable, "-m", "invoke", "import", "--source", str(real)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert "does not start with one of this site's prefixes" in other.stdout
 
 
 def test_an_early_engagement_notice_is_a_uk2_with_its_engagement_deadline():

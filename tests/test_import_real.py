@@ -17,8 +17,9 @@ from plugins.importer.existing import front_and_body
 from plugins.importer.ocds_parts import UK, moment
 
 CORPUS = Path(__file__).parent / "data" / "real_notices"
-# Reached on 2026-12-07 (docs/importing.md): raise it when the format or importer improves.
-PASSING_AT_LEAST = 109
+# Notice files passing, reached on 2026-12-07 (docs/importing.md), with the check's default
+# settings (any ocid prefix): raise it when the format or importer improves.
+PASSING_AT_LEAST = 106
 # Values the importer words itself, from a code or by rule, rather than copies.
 _WORDED = {"notice_type", "legal_basis", "above_threshold", "procedure", "regions", "summary"}
 _WORDED |= {"changes", "find_a_tender", "suitability", "submission.methods"}
@@ -41,9 +42,10 @@ def test_the_corpus_is_many_real_notices_from_several_portals():
 
 def test_the_pass_rate_does_not_fall(imported):
     _root, outcomes = imported
-    passed = sum(outcome.passes for outcome in outcomes)
-    reasons = Counter(reason for outcome in outcomes for reason in _reasons(outcome))
-    print(f"\n{passed} of {len(outcomes)} releases pass invoke check once imported")
+    notices = {outcome.written.path: outcome for outcome in outcomes}.values()
+    passed = sum(outcome.passes for outcome in notices)
+    reasons = Counter(reason for outcome in notices for reason in _reasons(outcome))
+    print(f"\n{passed} of {len(notices)} notices ({len(outcomes)} releases) pass invoke check")
     for reason, count in reasons.most_common():
         print(f"{count:4} {reason}")
     assert passed >= PASSING_AT_LEAST

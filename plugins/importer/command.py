@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from plugins.notices.check import check_files, notice_files
+from plugins.notices.find_a_tender_first import Mode
 from plugins.notices.load import display_path
 from plugins.notices.problems import Problem
 
@@ -25,6 +26,15 @@ _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
+class SiteRules:
+    """The site's settings ``invoke check`` judges by (its defaults: any ocid prefix)."""
+
+    find_a_tender_mode: Mode | None = None
+    ocid_prefixes: tuple[str, ...] = ()
+    default_lang: str = "en"
+
+
+@dataclass(frozen=True)
 class Outcome:
     written: Written
     unmapped: tuple[str, ...]
@@ -35,14 +45,19 @@ class Outcome:
         return not self.errors
 
 
-def import_files(sources: list[Path], content: Path, root: Path) -> list[Outcome]:
+def import_files(
+    sources: list[Path], content: Path, root: Path, rules: SiteRules | None = None
+) -> list[Outcome]:
     """Import every release of every file (oldest first), then check what was written."""
     releases = [(release, str(src)) for src in sources for release in releases_in(src)]
-    return import_releases(releases, content, root)
+    return import_releases(releases, content, root, rules)
 
 
 def import_releases(
-    releases: list[tuple[dict[str, Any], str]], content: Path, root: Path
+    releases: list[tuple[dict[str, Any], str]],
+    content: Path,
+    root: Path,
+    rules: SiteRules | None = None,
 ) -> list[Outcome]:
     """Import (release, where it came from) pairs, oldest first, then check what was written."""
     releases = sorted(releases, key=lambda pair: moment(pair[0].get("date")) or _EARLIEST)
@@ -51,7 +66,14 @@ def import_releases(
     for release, source in releases:
         imported = map_release(release)
         done.append((site.write(imported, source), imported.unmapped))
-    report = check_files(notice_files(content / "notices"), root)
+    rules = rules or SiteRules()
+    report = check_files(
+        notice_files(content / "notices"),
+        root,
+        rules.find_a_tender_mode,
+        ocid_prefixes=rules.ocid_prefixes,
+        default_lang=rules.default_lang,
+    )
     outcomes = []
     for written, unmapped in done:
         shown = display_path(written.path, root)
@@ -71,12 +93,20 @@ def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
         if written.action in ("new", "changed"):
             yield from (f"  not carried over: {note}" for note in outcome.unmapped)
         yield from (f"  the buyer must fix: {p.field}: {p.message}" for p in outcome.errors)
-    passed = sum(outcome.passes for outcome in outcomes)
-    yield f"{len(outcomes)} release(s) imported; {passed} notice(s) pass invoke check"
+    notices = {outcome.written.path: outcome for outcome in outcomes}.values()
+    passed = sum(outcome.passes for outcome in notices)
+    yield (
+        f"{len(outcomes)} release(s) imported into {len(notices)} notice file(s); "
+        f"{passed} pass invoke check"
+    )
 
 
 def run_import(
-    sources: list[str], content: Path, root: Path, portals: Portals | None = None
+    sources: list[str],
+    content: Path,
+    root: Path,
+    portals: Portals | None = None,
+    rules: SiteRules | None = None,
 ) -> list[str]:
     """``invoke import --source FILE|NOTICE-ID ...``: the lines to print. SourceError (or
     FetchError) when a source gives no release; nothing is written then."""
@@ -89,4 +119,4 @@ def run_import(
                 releases += [(release, source) for release in releases_in(Path(source))]
             else:
                 releases += [(release, url) for release in fetch_releases(url, client)]
-    return list(report_lines(import_releases(releases, content, root), root))
+    return list(report_lines(import_releases(releases, content, root, rules), root))
