@@ -132,3 +132,12 @@ def test_without_javascript_the_page_links_every_filters_listing(
         for choice in facet.choices:
             if choice.listing is not None:
                 assert f"../{choice.listing}" in fallback, choice
+
+
+def test_notices_in_every_language_are_found_and_filtered_by_language(
+    tab: Browsing, sample_site: Site
+) -> None:
+    welsh = {f"/{i.path}" for i in sample_site.notices if i.lang == "cy"}
+    assert welsh
+    count, links = results(tab, "/search/?language=cy")
+    assert count == len(welsh) and set(links) == welsh

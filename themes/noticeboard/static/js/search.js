@@ -60,15 +60,37 @@
     status.textContent = text;
   }
 
+  /* Pagefind keeps one index per language and loads the page's own; the notices in the
+     site's other languages (data-languages) are merged in, so every notice is found and
+     the language filter works. The bundle is named by its absolute address here, as
+     Pagefind skips a merge of what looks like its own primary index. */
+  function mergeLanguages(module) {
+    var bundle = new URL(".", new URL(root.dataset.pagefind, document.baseURI)).href;
+    var own = document.documentElement.lang;
+    var others = (root.dataset.languages || "").split(" ").filter(function (code) {
+      return code && code !== own;
+    });
+    return Promise.all(
+      others.map(function (code) {
+        return module.mergeIndex(bundle, { language: code });
+      })
+    );
+  }
+
   var loading = null;
   function pagefind() {
     if (!loading) {
       loading = import(new URL(root.dataset.pagefind, document.baseURI).href).then(
         function (module) {
           var base = new URL(root.dataset.site, document.baseURI).pathname;
-          return module.options({ baseUrl: base }).then(function () {
-            return module;
-          });
+          return module
+            .options({ baseUrl: base })
+            .then(function () {
+              return mergeLanguages(module);
+            })
+            .then(function () {
+              return module;
+            });
         }
       );
     }
