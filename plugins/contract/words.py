@@ -32,10 +32,10 @@ def catalogue_path(lang: str) -> Path:
 def translator(lang: str) -> gettext.NullTranslations:
     """The words of ``lang`` (``gettext``, ``ngettext``): ``cy``, ``cy-GB`` and ``cy_GB``
     all read the ``cy`` catalogue; English when there is none."""
-    for code in dict.fromkeys((lang.replace("-", "_"), lang.replace("-", "_").split("_")[0])):
-        path = catalogue_path(code)
-        if code and path.is_file():
-            return _compiled(path, code)
+    code = lang.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate != SOURCE_LANG and candidate in languages():
+            return _compiled(catalogue_path(candidate), candidate)
     return gettext.NullTranslations()
 
 
