@@ -83,7 +83,8 @@ def test_unquoted_lot_ids_are_read_as_text(write_notice, sample_text):
 
 
 def test_a_change_must_name_real_fields(write_notice, sample_text):
-    text = sample_text.replace("fields: [deadlines.enquiry]", "fields: [deadline.enquiry]")
+    text = sample_text.replace("- field: deadlines.enquiry", "- field: deadline.enquiry")
+    assert text != sample_text
     [problem] = load_notice(write_notice(text), "n.md").problems
-    assert (problem.field, problem.line) == ("changes[0].fields[0]", 69)
+    assert (problem.field, problem.line) == ("changes[0].fields[0]", 70)
     assert "'deadline.enquiry' is not a notice field" in problem.message

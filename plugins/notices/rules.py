@@ -227,7 +227,7 @@ def changed_fields(source: NoticeSource) -> Iterator[Problem]:
             if top not in known:
                 yield source.problem(
                     ("changes", index, "fields", position),
-                    f"'{name}' is not a notice field",
+                    f"'{named}' is not a notice field",
                     "name the field that changed, e.g. deadlines.tender or value",
                 )
 
