@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 
 from plugins.contract import words
 from plugins.notices import formatting
+from plugins.notices.codelists import cpv_divisions, regions_within
 from plugins.notices.codes import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
 from plugins.notices.derive import Status, ValueBand
 from plugins.notices.model import Money
@@ -193,6 +194,8 @@ def welsh_texts() -> list[str]:
     texts += [formatting.document_format_label(kind, "cy") for kind in formatting.DOCUMENT_FORMATS]
     texts += [formatting.field_label(field, "cy") for field in formatting.FIELD_LABELS]
     texts += [formatting.field_label(f"lots.2.{field}", "cy") for field in formatting.FIELD_LABELS]
+    texts += [formatting.cpv_division_label(division, "cy") for division in cpv_divisions()]
+    texts += [formatting.region_name(code, "cy") for code in regions_within("TLL", (1, 2, 3))]
     return texts
 
 

@@ -206,6 +206,15 @@ def test_welsh_with_a_territory_reads_the_welsh_catalogue() -> None:
     assert formatting.status_label(Status.OPEN, "cy_GB") == "Ar agor"
 
 
+def test_welsh_names_of_places_and_kinds_of_work() -> None:
+    assert formatting.region_name("TLL", "cy") == "Cymru"
+    assert formatting.region_name("TLL18", "cy") == "Abertawe"
+    assert formatting.region_name("TLM", "cy") == "Yr Alban"
+    assert formatting.region_name("TLI", "en") == "London"
+    assert formatting.cpv_division_label("45", "cy") == "Gwaith adeiladu"
+    assert formatting.cpv_division_label("00", "cy") == "Adran 00"
+
+
 def test_open_is_two_words_in_welsh() -> None:
     assert formatting.status_label(Status.OPEN, "cy") == "Ar agor"
     assert formatting.procedure_label(Procedure.OPEN, "cy") == "Agored"

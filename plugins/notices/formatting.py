@@ -22,10 +22,11 @@ from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from plugins.contract.words import languages, translator
 
-from .codelists import cpv_by_digits, cpv_labels, regions
+from .codelists import regions
 from .codes import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
 from .derive import Status, ValueBand
 from .model import Money
+from .translation import CPV, REGION, cpv_division_name
 
 DEFAULT_LANG = "en"
 DEFAULT_TIMEZONE = "Europe/London"
@@ -321,15 +322,15 @@ def document_format_label(media_type: str, lang: str) -> str:
 
 def cpv_division_label(division: str, lang: str) -> str:
     """The label of a CPV division's own code (``45`` → ``Construction work``)."""
-    code = cpv_by_digits().get(f"{division}000000")
-    return (
-        cpv_labels()[code] if code else text("Division {division}", lang).format(division=division)
-    )
+    name = cpv_division_name(division)
+    if not name:
+        return text("Division {division}", lang).format(division=division)
+    return translator(lang).pgettext(CPV, name)
 
 
 def region_name(code: str, lang: str) -> str:
-    """The name of an ITL region (``TLL`` → ``Wales``)."""
-    return regions()[code].name
+    """The name of an ITL region (``TLL`` → ``Wales``, ``Cymru`` in Welsh)."""
+    return translator(lang).pgettext(REGION, regions()[code].name)
 
 
 def language_name(code: str) -> str:
