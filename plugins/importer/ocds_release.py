@@ -455,9 +455,16 @@ _READ_TENDER |= {
     "communication",
 }
 _READ_IN_PART = {"communication": {"futureNoticeDate"}}
+_UPDATE_TAGS = ("Update", "Amendment")
 
 
 def _unread(draft: _Draft) -> None:
+    updates = [t for t in parts.listed(draft.release, "tag") if str(t).endswith(_UPDATE_TAGS)]
+    if updates:
+        draft.unmapped.append(
+            f"tag: {updates[0]} updates an earlier release; what it changed becomes a change"
+            " entry only when the earlier notice was imported first"
+        )
     for name in sorted(set(draft.release) - _READ_TOP):
         draft.unmapped.append(f"{name}: not carried over (the format has no field for it)")
     for name in sorted(set(draft.tender) - _READ_TENDER):
