@@ -342,3 +342,12 @@ def test_find_a_tender_notice_types_on_award_documents_and_contracts_are_read():
     unknown = map_release(release)
     assert "notice_type" not in unknown.front
     assert any("UK17 has no place in the format" in note for note in unknown.unmapped)
+
+
+def test_the_importer_is_pelican_free():
+    code = (
+        "import sys, plugins.importer.command, plugins.importer.fetch;"
+        "sys.exit(any(name.split('.')[0] == 'pelican' for name in sys.modules))"
+    )
+    root = Path(__file__).parent.parent
+    assert subprocess.run([sys.executable, "-c", code], cwd=root, timeout=60).returncode == 0
