@@ -212,6 +212,9 @@ def from_schema(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchStrate
         return from_schema(root["definitions"][schema["$ref"].split("/")[-1]], root)
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
+    choices = schema.get("oneOf") or schema.get("anyOf")
+    if choices:
+        return st.one_of([from_schema(choice, root) for choice in choices])
     kinds = schema.get("type")
     if isinstance(kinds, list):
         return st.one_of([from_schema({**schema, "type": kind}, root) for kind in kinds])
