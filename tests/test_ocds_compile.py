@@ -20,6 +20,7 @@ from ocdskit.combine import merge
 from plugins.notices.model import DeadlineKind, Notice
 from plugins.notices.site import Site
 from plugins.ocds.award_ids import award_ids
+from plugins.ocds.description import description
 from plugins.ocds.package import ocds_path_for, procurement_releases, release_package
 from plugins.ocds.parties import party_id
 from plugins.ocds.release import Release
@@ -88,7 +89,7 @@ def test_the_compiled_record_keeps_what_the_notices_say(ocid):
     latest = notices[-1]
     tender = record["tender"]
     assert tender["title"] == latest.title
-    assert tender["description"] == latest.summary
+    assert tender["description"] == description(latest)
     assert record["buyer"] == {"id": latest.buyer.id, "name": latest.buyer.name}
     buyer = next(p for p in record["parties"] if p["id"] == latest.buyer.id)
     assert f"{buyer['identifier']['scheme']}-{buyer['identifier']['id']}" == latest.buyer.id

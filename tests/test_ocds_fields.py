@@ -106,3 +106,29 @@ def test_each_field_declares_its_extension(sample_site):
     assert extensions.SCALE in release.extensions
     assert extensions.UK in release.extensions
     assert extensions.LOTS not in release.extensions
+
+
+def test_the_tender_description_is_the_whole_body_as_text(sample_site):
+    notice = _notice(sample_site, "ACC-2026-0035")
+    data = _release(sample_site, notice)
+    text = data["tender"]["description"]
+    assert len(text) > len(notice.summary)
+    assert text.startswith("The council is preparing its Replacement Local Development Plan")
+    assert "\n\nWhat the consultant will do\n\n- review the Flood Map" in text
+    assert "1 | Stage 1 assessment of all candidate sites | April 2027\n2 |" in text
+    assert "<" not in text and "**" not in text
+    page = data["tender"]["documents"][0]
+    assert page["description"] == notice.summary  # the summary stays, on the notice page
+    bodiless = _release(sample_site, replace(notice, body=""))
+    assert bodiless["tender"]["description"] == notice.summary
+
+
+def test_a_translation_gives_its_own_body_as_the_description_variant(sample_site):
+    data = _release(sample_site, _notice(sample_site, "ACC-2026-0039"))
+    welsh = next(
+        i.notice
+        for i in sample_site.notices
+        if i.notice.notice_id == "ACC-2026-0039" and i.lang == "cy"
+    )
+    assert data["tender"]["description_cy"].startswith(welsh.body.split()[0])
+    assert data["tender"]["description_cy"] != data["tender"]["description"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,7 +84,7 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
     problems = sorted(set(problems + body_problems))
     if problems:
         return LoadedNotice(display_path, None, source.body, tuple(problems))
-    notice = build_notice(source.data, display_path, slug_for(path))
+    notice = replace(build_notice(source.data, display_path, slug_for(path)), body=source.body)
     return LoadedNotice(
         display_path,
         notice,

@@ -230,6 +230,8 @@ class Notice:
     changes: tuple[Change, ...] = ()
     # What the public record compares, field by field (see record.py): set by parse.py.
     facts: tuple[tuple[str, str], ...] = ()
+    # The Markdown body as written, below the front matter (the page shows it rendered).
+    body: str = ""
 
     @property
     def key(self) -> tuple[str, str]:

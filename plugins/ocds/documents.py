@@ -56,7 +56,8 @@ def _page(page: Published, doc_id: str, kind: str, site: Site) -> Json:
             "id": doc_id,
             "documentType": kind,
             "title": notice.title,
-            "description": ending and ending.reason,
+            # The page's one-paragraph summary; a cancellation's or termination's reason.
+            "description": ending.reason if ending else notice.summary,
             "url": site.absolute(page.path),
             "datePublished": when(notice.published),
             "dateModified": when(notice.updated),

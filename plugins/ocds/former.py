@@ -23,7 +23,6 @@ TENDER_PROPERTIES = {
     "value": "value.amount",
     "value.amount": "value.amount",
     "title": "title",
-    "summary": "description",
     "contract_period.start": "contractPeriod.startDate",
     "contract_period.end": "contractPeriod.endDate",
     "award_criteria": "awardCriteriaDetails",

@@ -8,6 +8,7 @@ from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
 from .codes import IMPLIED_PROCEDURE, LEGAL_BASIS, METHOD, METHOD_DETAILS, TENDER_STATUS
 from .compact import Json, compact
 from .context import Context
+from .description import description
 from .items import items
 from .values import day, period, title_and_description, value, when
 
@@ -43,7 +44,7 @@ def tender(notice: Notice, context: Context) -> Json:
     return compact(
         {
             "id": notice.ocid,
-            **title_and_description(notice, context),
+            **title_and_description(notice, context, describe=description),
             "status": TENDER_STATUS.get(kind),
             "value": value(notice.value),
             "procurementMethod": procedure and METHOD.get(procedure),

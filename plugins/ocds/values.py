@@ -42,11 +42,13 @@ def _texts(name: str, notice: Notice, context: Context, text: Callable[[Notice],
     return compact(values)
 
 
-def title_and_description(notice: Notice, context: Context) -> Json:
-    """The notice's title and summary, each with its translations."""
+def title_and_description(
+    notice: Notice, context: Context, describe: Callable[[Notice], str] = lambda n: n.summary
+) -> Json:
+    """The notice's title and its summary (or ``describe``'s text), each with translations."""
     return {
         **_texts("title", notice, context, lambda n: n.title),
-        **_texts("description", notice, context, lambda n: n.summary),
+        **_texts("description", notice, context, describe),
     }
 
 
