@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from plugins.contract.schema import VERSION
 from publish.cli import main
 from publish.ledger import Entry, Ledger, Status
 from publish.lock import exclusive
@@ -26,9 +27,10 @@ feed, state = publish_support.feed, publish_support.state  # shared fixtures
 
 
 def test_an_unsupported_file_version_exits_2_with_the_reason(tmp_path: Path, capsys: Any):
-    feed = write_feed(tmp_path, [announcement()], version=2)
+    feed = write_feed(tmp_path, [announcement()], version=VERSION + 1)
     assert main(["--input", str(feed), "--state", str(tmp_path / "s")], env={}) == 2
-    assert "announcements format version 2 is not supported" in capsys.readouterr().err
+    said = f"announcements format version {VERSION + 1} is not supported"
+    assert said in capsys.readouterr().err
 
 
 def test_live_without_credentials_exits_2(feed: Path, tmp_path: Path, capsys: Any):
