@@ -5,10 +5,14 @@ from __future__ import annotations
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from invoke import Context, Exit, task
 
 from plugins.site_build import steps
+
+if TYPE_CHECKING:
+    from plugins.config import Config
 
 ROOT = Path(__file__).parent
 CONTENT = ROOT / "content"
@@ -103,9 +107,9 @@ def check(c: Context, format: str = "text", paths: str = "", against: str = "") 
     """Check every notice (or the given files) and print all problems at once."""
     from plugins.site_build.check_command import CheckFailed, CheckRequest, run_check
 
-    request = CheckRequest(ROOT, SETTINGS, CONTENT / "notices", paths, against, format == "github")
+    request = CheckRequest(ROOT, CONTENT / "notices", paths, against, format == "github")
     try:
-        passed = run_check(request)
+        passed = run_check(request, _site_config())
     except CheckFailed as error:
         raise Exit(str(error), code=2) from None
     if not passed:
@@ -139,7 +143,7 @@ def new(
     fields = {"summary": summary, "ocid": ocid, "find_a_tender": find_a_tender}
     try:
         written = write_new(
-            SETTINGS, CONTENT, ROOT, type, title, after=after, value=value, **fields
+            _site_config(), CONTENT, ROOT, type, title, after=after, value=value, **fields
         )
     except NewNoticeError as error:
         raise Exit(str(error), code=2) from None
@@ -174,7 +178,7 @@ def change(
 
     request = ChangeRequest(notice, field, to, reason, formal, correction)
     try:
-        for line in run_change(request, ROOT, SETTINGS, CONTENT / "notices"):
+        for line in run_change(request, _site_config(), ROOT, CONTENT / "notices"):
             print(line)
     except AmendError as error:
         raise Exit(str(error), code=2) from None
@@ -200,6 +204,17 @@ def import_notices(c: Context, source: list[str]) -> None:
             print(line)
     except SourceError as error:
         raise Exit(str(error), code=2) from None
+
+
+def _site_config() -> Config:
+    """The site's settings, read as the build reads pelicanconf.py (with Pelican)."""
+    from plugins.config import SettingsError
+    from plugins.pelican_adapter.settings import site_config
+
+    try:
+        return site_config(SETTINGS)
+    except SettingsError as error:
+        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
 
 
 @task

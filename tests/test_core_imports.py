@@ -19,6 +19,8 @@ PELICAN_FREE = (
     "site_pages",
     "cards",
     "site_build",
+    "site_files",
+    "importer",
 )
 # In a fresh interpreter: import every module of those packages, then list what came with them.
 PROGRAM = """

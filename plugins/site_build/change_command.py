@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.config import SettingsError
+from plugins.config import Config
 from plugins.notices.amend import Amended, AmendError, Amendment, amend_file
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import notice_files
 from plugins.notices.load import display_path
 from plugins.notices.scaffold import new_notice_date
 from plugins.notices.store import NoticeStore
-from plugins.pelican_adapter.settings import site_config
 
 
 @dataclass(frozen=True)
@@ -25,12 +24,8 @@ class ChangeRequest:
     correction: bool = False
 
 
-def run_change(request: ChangeRequest, root: Path, settings: Path, notices: Path) -> list[str]:
+def run_change(request: ChangeRequest, config: Config, root: Path, notices: Path) -> list[str]:
     """Make the change, dated now (or at the site's pinned clock); the lines to print."""
-    try:
-        config = site_config(settings)
-    except SettingsError as error:
-        raise AmendError(f"{settings.name}: {error}") from None
     when, clock_note = new_notice_date(config.pinned_clock)
     amendment = Amendment(
         request.field, request.to, request.reason, when, request.formal, request.correction

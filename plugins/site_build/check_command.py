@@ -8,12 +8,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.config import Config, SettingsError
+from plugins.config import Config
 from plugins.notices.check import check_files, files_to_check, named_paths
 from plugins.notices.placeholder_mode import placeholders_fail
 from plugins.notices.published import Record, RecordUnavailable, default_revision, read_record
 from plugins.notices.store import NoticeStore
-from plugins.pelican_adapter.settings import site_config
 
 NO_RECORD = "not compared with what was published (no origin/main here: see --against)"
 
@@ -21,7 +20,6 @@ NO_RECORD = "not compared with what was published (no origin/main here: see --ag
 @dataclass(frozen=True)
 class CheckRequest:
     root: Path  # the site's repository
-    settings: Path  # pelicanconf.py
     notices: Path  # content/notices
     paths: str = ""  # as ``--paths`` gives them: only these files
     against: str = ""  # a git revision, a notices.json file or address; "" for the default
@@ -32,12 +30,11 @@ class CheckFailed(Exception):
     """The check could not run (settings, record): the message says why."""
 
 
-def run_check(request: CheckRequest) -> bool:
-    """Print every problem, then a summary on stderr; True when nothing fails the check."""
-    try:  # notices are judged by the site's own settings, read as the build reads them
-        config = site_config(request.settings)
-    except SettingsError as error:
-        raise CheckFailed(f"{request.settings.name}: {error}") from None
+def run_check(request: CheckRequest, config: Config) -> bool:
+    """Print every problem, then a summary on stderr; True when nothing fails the check.
+
+    ``config`` is the site's own (read as the build reads it): notices are judged by it.
+    """
     record = _record(request, config)
     named = named_paths(request.paths)
     report = check_files(

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from plugins.config import SettingsError
+from plugins.config import Config
 from plugins.notices.followup_scaffold import find_predecessor, followup_date, followup_fields
 from plugins.notices.scaffold import new_notice_date, parse_type_and_value, write_new_notice
-from plugins.pelican_adapter.settings import site_config
 
 
 class NewNoticeError(Exception):
@@ -25,7 +24,7 @@ class Written:
 
 
 def write_new(
-    settings: Path,
+    config: Config,
     content: Path,
     root: Path,
     notice_type: str,
@@ -38,13 +37,11 @@ def write_new(
     """Write the notice (``fields``: summary, ocid, find_a_tender); NewNoticeError says why not."""
     try:
         kind, amount = parse_type_and_value(notice_type, value)
-        now, note = new_notice_date(site_config(settings).pinned_clock)
+        now, note = new_notice_date(config.pinned_clock)
         given: dict[str, object] = {name: text for name, text in fields.items() if text}
         if after:
             now, note, given = _after(after, content, root, now, given, pinned=bool(note))
         path = write_new_notice(content, kind, title, now, value=amount, **given)
-    except SettingsError as error:
-        raise NewNoticeError(f"{settings.name}: {error}") from None
     except ValueError as error:
         raise NewNoticeError(str(error)) from None
     except FileExistsError as error:
