@@ -6,9 +6,9 @@ list addresses, the sender and the ``List-Unsubscribe`` the list server asks for
 problem in it is reported at once, as one :class:`ConfigError`.
 
 A topic matches on what an announcement carries (:class:`plugins.contract.Announcement`):
-its tags (the notice type group, ``SME``, the site's hashtags), its kind and its language.
-The announcements file has CPV codes and regions, but the typed announcement does not expose
-them yet, so ``cpv_divisions`` and ``regions`` are refused with a message saying so.
+its tags (the notice type group, ``SME``, the site's hashtags), its kind, its language, its
+CPV divisions (the first two digits of its codes) and its regions (an ITL code covers the
+areas within it: ``TLL`` takes a notice in ``TLL14``).
 """
 
 from __future__ import annotations
@@ -29,9 +29,12 @@ LEDGER_PREFIX = "email/"
 ONE_CLICK = "List-Unsubscribe=One-Click"
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 _UNSUBSCRIBE = re.compile(r"<(mailto:[^<>\s]+|https://[^<>\s]+)>")
-_TOPIC_KEYS = ("tags", "kinds", "languages")
+_TOPIC_KEYS = ("tags", "kinds", "languages", "cpv_divisions", "regions")
+_CODES = {
+    "cpv_divisions": (re.compile(r"\d{2}"), "a CPV division's two digits, e.g. '45'"),
+    "regions": (re.compile(r"TL[C-N][0-9A-Z]{0,2}"), "an ITL code, e.g. 'TLL' or 'TLL14'"),
+}
 _LIST_KEYS = {"name", "address", "title", "unsubscribe", "unsubscribe_post", *_TOPIC_KEYS}
-_NOT_YET = ("cpv_divisions", "regions")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class MailingList:
     tags: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
+    cpv_divisions: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
 
     @property
     def channel(self) -> str:
@@ -58,6 +63,8 @@ class MailingList:
             (not self.tags or not self.tags.isdisjoint(item.tags))
             and (not self.kinds or item.kind in self.kinds)
             and (not self.languages or item.language in self.languages)
+            and (not self.cpv_divisions or any(c[:2] in self.cpv_divisions for c in item.cpv))
+            and (not self.regions or any(r.startswith(tuple(self.regions)) for r in item.regions))
         )
 
 
@@ -136,15 +143,18 @@ def _list_problems(entry: Any, names: set[str]) -> Iterator[str]:
         value = entry.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             yield f"{key}: {value!r} is not a list of text"
+        elif key in _CODES:
+            pattern, example = _CODES[key]
+            wrong = [code for code in value if not pattern.fullmatch(code)]
+            if wrong:
+                yield f"{key}: {', '.join(map(repr, wrong))} — write each as {example}"
 
 
 def _unknown_key(key: str) -> str:
-    if key in _NOT_YET:
-        return (
-            f"{key}: not supported yet: the typed announcements the publisher reads do not "
-            "carry CPV divisions or regions — match on tags, kinds or languages"
-        )
-    return f"{key}: not a setting of a list (name, address, title, unsubscribe, unsubscribe_post, tags, kinds, languages)"
+    return (
+        f"{key}: not a setting of a list (name, address, title, unsubscribe, unsubscribe_post, "
+        "tags, kinds, languages, cpv_divisions, regions)"
+    )
 
 
 def _unsubscribe_problems(unsubscribe: Any, post: Any) -> Iterator[str]:

@@ -357,8 +357,8 @@ def test_without_a_lists_file_there_are_no_digests(site: Path, capsys: pytest.Ca
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        ('regions = ["TLL"]', "regions: not supported yet"),
-        ('cpv_divisions = ["45"]', "cpv_divisions: not supported yet"),
+        ('regions = ["Wales"]', "regions: 'Wales' — write each as an ITL code"),
+        ('cpv_divisions = ["4500"]', "cpv_divisions: '4500' — write each as a CPV division's"),
         ('unsubscribe_post = "yes"', "unsubscribe_post: 'yes' must be"),
         ('colour = "red"', "colour: not a setting of a list"),
     ],

@@ -53,6 +53,44 @@ def test_a_topic_matches_on_tags_kinds_and_languages(tmp_path: Path):
     }
 
 
+def test_a_topic_matches_on_cpv_divisions_and_regions_within_areas(tmp_path: Path):
+    def facts(cpv: str, region: str) -> dict[str, object]:
+        base = announcement("x")["facts"]
+        return {
+            **base,
+            "cpv": [{"code": cpv, "label": "x"}],
+            "regions": [{"code": region, "name": "x"}],
+        }
+
+    feed = load(
+        write_feed(
+            tmp_path,
+            [
+                announcement("ACC-2026-9001", facts=facts("45233142-6", "TLL14")),
+                announcement("ACC-2026-9002", facts=facts("77310000-6", "TLL23")),
+                announcement("ACC-2026-9003", facts=facts("45000000-7", "TLK")),
+            ],
+        )
+    )
+    ids = {
+        name: [item.id.split("/")[0][-4:] for item in feed.items if each.matches(item)]
+        for name, each in {
+            "construction": a_list(cpv_divisions=frozenset({"45"})),
+            "wales": a_list(regions=frozenset({"TLL"})),
+            "south west wales": a_list(regions=frozenset({"TLL14"})),
+            "construction in wales": a_list(
+                cpv_divisions=frozenset({"45"}), regions=frozenset({"TLL"})
+            ),
+        }.items()
+    }
+    assert ids == {
+        "construction": ["9001", "9003"],
+        "wales": ["9001", "9002"],
+        "south west wales": ["9001"],
+        "construction in wales": ["9001"],
+    }
+
+
 def test_no_file_means_no_lists(tmp_path: Path):
     assert load_lists(tmp_path / "email-lists.toml") is None
 

@@ -59,6 +59,8 @@ class Announcement:
     tags: tuple[str, ...]
     card: Card
     change_fields: tuple[ChangedField, ...] = ()
+    cpv: tuple[str, ...] = ()  # the notice's CPV codes, main first
+    regions: tuple[str, ...] = ()  # the ITL codes of its places
 
 
 @dataclass(frozen=True)

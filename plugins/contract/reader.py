@@ -112,6 +112,8 @@ def _announcement(item: dict[str, Any], output: Path) -> Announcement:
         tags=tuple(item["tags"]),
         card=Card(card["title"], card["description"], output / card["image"], card["image_alt"]),
         change_fields=tuple(_changed(field) for field in change["fields"]) if change else (),
+        cpv=tuple(cpv["code"] for cpv in facts.get("cpv") or ()),
+        regions=tuple(region["code"] for region in facts.get("regions") or ()),
     )
 
 
