@@ -28,6 +28,10 @@ SECRETS = {
     "BSKY_SERVICE",
     "MASTODON_BASE_URL",
     "MASTODON_ACCESS_TOKEN",
+    "SMTP_HOST",
+    "SMTP_PORT",
+    "SMTP_USER",
+    "SMTP_PASSWORD",
 }
 
 
