@@ -1,7 +1,10 @@
 /* Search notices with Pagefind's index (built by `invoke build`), on a static host.
    Progressive enhancement: the form is a plain GET form to this page; without
-   JavaScript the page explains where else to look. Results are a list of links, and
-   the number found is announced by a live region. */
+   JavaScript the page links to the listings instead. Only notice pages are indexed
+   (data-pagefind-body), so the number found counts notices. Filters are Pagefind
+   filters (data-pagefind-filter on notice pages, named as in the facet registry).
+   Results come PAGE at a time: "Show more notices" adds the next lot and moves focus
+   to the first of them. The words and filters are kept in the address. */
 (function () {
   "use strict";
 
@@ -9,10 +12,15 @@
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-list");
-  if (!root || !input || !status || !list) {
+  var more = document.getElementById("search-more");
+  var filterBox = document.getElementById("search-filters");
+  var listing = document.getElementById("search-listing");
+  if (!root || !input || !status || !list || !more || !filterBox || !listing) {
     return;
   }
-  var LIMIT = 30;
+  var PAGE = 30;
+  var selects = Array.prototype.slice.call(filterBox.querySelectorAll("select[data-filter]"));
+  filterBox.hidden = false;
 
   /* Pagefind marks matches with <mark>: keep those, and only text besides. */
   function excerptNodes(html) {
@@ -52,73 +60,190 @@
     status.textContent = text;
   }
 
+  /* Pagefind keeps one index per language and loads the page's own; the notices in the
+     site's other languages (data-languages) are merged in, so every notice is found and
+     the language filter works. The bundle is named by its absolute address here, as
+     Pagefind skips a merge of what looks like its own primary index. */
+  function mergeLanguages(module) {
+    var bundle = new URL(".", new URL(root.dataset.pagefind, document.baseURI)).href;
+    var own = document.documentElement.lang;
+    var others = (root.dataset.languages || "").split(" ").filter(function (code) {
+      return code && code !== own;
+    });
+    return Promise.all(
+      others.map(function (code) {
+        return module.mergeIndex(bundle, { language: code });
+      })
+    );
+  }
+
   var loading = null;
   function pagefind() {
     if (!loading) {
       loading = import(new URL(root.dataset.pagefind, document.baseURI).href).then(
         function (module) {
           var base = new URL(root.dataset.site, document.baseURI).pathname;
-          return module.options({ baseUrl: base }).then(function () {
-            return module;
-          });
+          return module
+            .options({ baseUrl: base })
+            .then(function () {
+              return mergeLanguages(module);
+            })
+            .then(function () {
+              return module;
+            });
         }
       );
     }
     return loading;
   }
 
+  /* The filters chosen: {key: value}, and each as "Status: Open" for the status message. */
+  function chosen() {
+    var filters = {};
+    var names = [];
+    selects.forEach(function (select) {
+      if (select.value) {
+        filters[select.dataset.filter] = select.value;
+        var heading = select.labels.length ? select.labels[0].textContent.trim() : select.name;
+        names.push(heading + ": " + select.options[select.selectedIndex].textContent.trim());
+      }
+    });
+    return { filters: filters, names: names };
+  }
+
+  /* With one filter and no words, the listing of the same notices is a page of its own. */
+  function showListing(query, choice) {
+    var picked = selects.filter(function (select) {
+      return select.value;
+    });
+    var option = picked.length === 1 ? picked[0].options[picked[0].selectedIndex] : null;
+    listing.replaceChildren();
+    listing.hidden = !(option && option.dataset.listing && !query);
+    if (!listing.hidden) {
+      var link = document.createElement("a");
+      link.href = option.dataset.listing;
+      link.textContent = "See these notices as a list: " + option.textContent.trim();
+      listing.appendChild(link);
+    }
+  }
+
   /* Each search has a number: results of an older one that arrive late are dropped. */
   var latest = 0;
+  var current = null;
+  var shownFor = null;
 
-  async function run(query) {
-    var number = ++latest;
-    say("Searching…");
-    var search = await (await pagefind()).search(query);
+  async function showMore(number, focus) {
+    var start = list.children.length;
     var shown = await Promise.all(
-      search.results.slice(0, LIMIT).map(function (result) {
+      current.results.slice(start, start + PAGE).map(function (result) {
         return result.data();
       })
     );
     if (number !== latest) {
       return;
     }
-    list.replaceChildren.apply(list, shown.map(resultItem));
-    var count = search.results.length;
-    var words = count === 1 ? "1 notice found" : count + " notices found";
-    if (count > LIMIT) {
-      words += ", showing the first " + LIMIT + ". Add words to narrow the search";
+    var items = shown.map(resultItem);
+    items.forEach(function (item) {
+      list.appendChild(item);
+    });
+    more.hidden = list.children.length >= current.results.length;
+    if (focus && items.length) {
+      items[0].querySelector("a").focus();
     }
-    say(count === 0 ? "No notices found for ‘" + query + "’. Try fewer or different words." : words + " for ‘" + query + "’.");
   }
 
-  function start(query) {
-    if (!query) {
+  function describe(count, query, names, shown) {
+    var scope = (query ? " for ‘" + query + "’" : "") + (names.length ? " with " + names.join(", ") : "");
+    if (count === 0) {
+      return "No notices found" + scope + ". Try fewer or different words or filters.";
+    }
+    var words = (count === 1 ? "1 notice found" : count + " notices found") + scope;
+    return words + (count > shown ? ", showing " + shown + "." : ".");
+  }
+
+  async function run(query, choice) {
+    var number = ++latest;
+    say("Searching…");
+    var search = await (await pagefind()).search(query || null, { filters: choice.filters });
+    if (number !== latest) {
+      return;
+    }
+    current = search;
+    list.replaceChildren();
+    await showMore(number, false);
+    if (number !== latest) {
+      return;
+    }
+    shownFor = { query: query, names: choice.names };
+    say(describe(search.results.length, query, choice.names, list.children.length));
+    showListing(query, choice);
+  }
+
+  function start() {
+    var query = input.value.trim();
+    var choice = chosen();
+    if (!query && !choice.names.length) {
       latest += 1;
       list.replaceChildren();
+      more.hidden = true;
+      listing.hidden = true;
       say("");
       return;
     }
-    run(query).catch(function () {
+    run(query, choice).catch(function () {
       say("Search is not available at the moment. Browse the notices instead.");
     });
   }
 
-  /* Results as you type; the address keeps the words, so Back and bookmarks work. */
+  /* The address keeps the words and filters, so Back and bookmarks work. */
+  function remember() {
+    var address = new URL(window.location.href);
+    address.searchParams.set("q", input.value.trim());
+    selects.forEach(function (select) {
+      if (select.value) {
+        address.searchParams.set(select.name, select.value);
+      } else {
+        address.searchParams.delete(select.name);
+      }
+    });
+    window.history.replaceState(null, "", address);
+  }
+
+  /* Results as you type, or as soon as a filter changes. */
   var timer = null;
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
-      var query = input.value.trim();
-      var address = new URL(window.location.href);
-      address.searchParams.set("q", query);
-      window.history.replaceState(null, "", address);
-      start(query);
+      remember();
+      start();
     }, 300);
   });
+  selects.forEach(function (select) {
+    select.addEventListener("change", function () {
+      remember();
+      start();
+    });
+  });
+  more.addEventListener("click", function () {
+    var number = latest;
+    showMore(number, true)
+      .then(function () {
+        if (number === latest) {
+          say(describe(current.results.length, shownFor.query, shownFor.names, list.children.length));
+        }
+      })
+      .catch(function () {
+        say("Search is not available at the moment. Browse the notices instead.");
+      });
+  });
 
-  var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
-  if (query) {
-    input.value = query;
-    start(query);
-  }
+  var params = new URLSearchParams(window.location.search);
+  input.value = (params.get("q") || "").trim();
+  selects.forEach(function (select) {
+    var wanted = params.get(select.name);
+    if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+      select.value = wanted;
+    }
+  });
+  start();
 })();
