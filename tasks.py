@@ -100,7 +100,8 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
         "format": "text (default) or github (GitHub Actions annotations)",
         "paths": "only these files, judged within the whole site (as pre-commit passes them)",
         "against": "the published record: a git revision (default origin/main, when there is "
-        "one) or the site's notices.json (a file or its address)",
+        "one), the site's notices.json (a file or its address), or 'deployed' (the notices.json "
+        "at NOTICES_SITE_URL)",
     }
 )
 def check(c: Context, format: str = "text", paths: str = "", against: str = "") -> None:

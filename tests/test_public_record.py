@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -60,13 +61,16 @@ def repo(tmp_path: Path) -> Path:
     return folder
 
 
-def check(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def check(
+    repo: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "invoke", "check", *args],
         cwd=repo,
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -209,6 +213,21 @@ def test_against_the_deployed_site_by_its_address(repo: Path, served: str) -> No
     missing = check(repo, "--against", f"{served}/nothing.json")
     assert missing.returncode == 2
     assert "cannot fetch" in missing.stderr and "404" in missing.stderr
+
+
+def test_against_deployed_reads_the_sites_own_address(repo: Path, served: str) -> None:
+    """The publish job's check: whatever reached main is compared with the site."""
+    edit(repo, TENDER, DEADLINE, MOVED)
+    result = check(repo, "--against", "deployed", env={"NOTICES_SITE_URL": served})
+    assert result.returncode == 1
+    assert "deadlines.tender: changed from 2026-12-18T12:00:00+00:00" in result.stdout
+    assert result.stderr.strip().endswith(f"against {served}/notices.json")
+
+
+def test_a_site_not_deployed_yet_is_said_and_skipped(repo: Path, served: str) -> None:
+    result = check(repo, "--against", "deployed", env={"NOTICES_SITE_URL": f"{served}/nothing"})
+    assert result.returncode == 0, result.stdout
+    assert "not compared with the deployed site (cannot fetch" in result.stderr
 
 
 def test_an_index_without_a_record_is_refused() -> None:

@@ -117,7 +117,7 @@ def test_main_builds_deploys_then_announces_live(workflow: dict):
     uses = [step.get("uses", "").split("@")[0] for step in publish["steps"]]
     names = [step.get("name", "") for step in publish["steps"]]
     assert _invocations(publish) == [
-        ["check", "--format", "github"],
+        ["check", "--format", "github", "--against", "deployed"],
         ["build", "--production"],
         ["publish", "--live"],
     ]

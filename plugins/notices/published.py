@@ -29,7 +29,7 @@ from .schema import schema_problems
 from .source import parse_text
 
 MAX_INDEX_BYTES = 512 * 1024 * 1024
-TIMEOUT_SECONDS = 60
+TIMEOUT_SECONDS = 20
 
 
 class RecordUnavailable(Exception):

@@ -35,7 +35,7 @@ def run_check(request: CheckRequest, config: Config) -> bool:
 
     ``config`` is the site's own (read as the build reads it): notices are judged by it.
     """
-    record = _record(request, config)
+    record, unrecorded = _record(request, config)
     named = named_paths(request.paths)
     report = check_files(
         files_to_check(named or [request.notices]),
@@ -59,19 +59,32 @@ def run_check(request: CheckRequest, config: Config) -> bool:
         f"{len(errors)} problems"
     )
     summary += f", {len(warnings)} warnings" if warnings else ""
-    summary += f"; against {record.source}" if record else f"; {NO_RECORD}"
+    summary += f"; against {record.source}" if record else f"; {unrecorded}"
     print(summary, file=sys.stderr)
     return not errors
 
 
-def _record(request: CheckRequest, config: Config) -> Record | None:
-    """What was published: as asked, else ``origin/main`` when there is one, else nothing."""
+DEPLOYED = "deployed"  # --against deployed: the site's own notices.json at its address
+
+
+def _record(request: CheckRequest, config: Config) -> tuple[Record | None, str]:
+    """What was published: as asked, else ``origin/main`` when there is one, else nothing.
+
+    ``deployed`` is the site's ``notices.json`` at NOTICES_SITE_URL (what the publish job
+    compares with, whatever reached ``main``); a site not deployed yet, or not reachable, is
+    said and skipped, as the pull request's check is the gate.
+    """
     against = request.against or default_revision(request.root)
     if not against:
-        return None
+        return None, NO_RECORD
+    mode, clock = config.notices.find_a_tender_first, config.clock
+    if against == DEPLOYED:
+        address = f"{config.site_url}/notices.json"
+        try:
+            return read_record(address, request.root, request.notices, mode, clock), ""
+        except RecordUnavailable as error:
+            return None, f"not compared with the deployed site ({error})"
     try:
-        return read_record(
-            against, request.root, request.notices, config.notices.find_a_tender_first, config.clock
-        )
+        return read_record(against, request.root, request.notices, mode, clock), ""
     except RecordUnavailable as error:
         raise CheckFailed(f"--against: {error}") from None
