@@ -24,6 +24,10 @@ THEME = "themes/noticeboard"
 # current time, and `invoke new` dates notices now.
 NOTICES_CLOCK = "2026-11-20T12:00:00+00:00"
 
+# The nation the council serves: every area of Wales (ITL1 TLL, its ITL2 and ITL3 areas) has a
+# feed, a calendar and a listing from day one, before its first notice (docs/feeds.md).
+FEEDS_REGIONS = ("TLL",)
+
 # One plugin: the adapter reads notices through the core and writes every output
 # (docs/architecture.md).
 PLUGINS = ["plugins.pelican_adapter"]
