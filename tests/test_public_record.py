@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -379,3 +380,25 @@ def test_translating_a_published_notice_passes(repo: Path) -> None:
     (repo / TENDER.replace(".md", ".cy.md")).write_text(welsh, encoding="utf-8")
     result = check(repo)
     assert result.returncode == 0, result.stdout
+
+
+def test_invoke_change_replaces_a_whole_text_with_commas_and_word_punctuation(repo: Path) -> None:
+    """A title as pasted from a word processor: curly quotes, a dash, a no-break space."""
+    title = "Grounds maintenance \u2013 \u201cparks\u201d,\u00a0grass and trees 2027\u20132031"
+    result = change(
+        repo,
+        "--notice",
+        "ACC-2026-0043",
+        "--field",
+        "title",
+        "--to",
+        title,
+        "--reason",
+        "Title made clearer.",
+        "--correction",
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"title: {json.dumps(title, ensure_ascii=False)}\n" in (repo / TENDER).read_text(
+        encoding="utf-8"
+    )
+    assert check(repo).returncode == 0

@@ -147,14 +147,18 @@ def _yaml_scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
+
+
 def _replaced(line: str, key: str, new: str, field: str) -> str:
-    """``line`` with the value after ``key:`` replaced (block or flow style)."""
-    pattern = re.compile(
-        r"(?P<head>(?:^|[\s{,])(?:- )?" + re.escape(key) + r":[ \t]*)"
-        r"(?P<value>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,}#\n]*?)"
-        r"(?P<tail>[ \t]*(?:[,}]|#.*|$))"
+    """``line`` with the value after ``key:`` replaced: to the end of the line (or a comment)
+    in block style, to the next ``,`` or ``}`` in a flow mapping."""
+    name = re.escape(key)
+    block = re.compile(rf"^\s*(?:- )?{name}:[ \t]*(?P<value>{_QUOTED}|[^\n]*?)(?:[ \t]+#.*)?$")
+    flow = re.compile(
+        rf"[{{,][ \t]*{name}:[ \t]*(?P<value>{_QUOTED}|[^,}}#\n]*?)[ \t]*(?:[,}}]|#.*|$)"
     )
-    found = pattern.search(line)
+    found = block.search(line) or flow.search(line)
     if found is None:
         raise AmendError(f"{field}: its line could not be edited: change it by hand")
     return line[: found.start("value")] + new + line[found.end("value") :]
