@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .load import read_text
 from .problems import Problem
 from .rules import rule_problems
 from .schema import schema_problems
@@ -203,10 +204,7 @@ def _entry(amendment: Amendment, old: str, new: str) -> list[str]:
 
 
 def _problems(text: str, display_path: str) -> list[Problem]:
-    source, problems = parse_text(text, display_path)
-    if source is None or problems:
-        return problems
-    return schema_problems(source) + rule_problems(source)
+    return read_text(text, display_path)[1]
 
 
 def amend_file(path: Path, display_path: str, amendment: Amendment) -> Amended:

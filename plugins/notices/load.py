@@ -18,7 +18,7 @@ from .placeholders import placeholder_problems
 from .problems import Problem
 from .rules import rule_problems
 from .schema import schema_problems
-from .source import NoticeSource, read_source
+from .source import NoticeSource, parse_text, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,16 @@ def load_notice(path: Path, display_path: str) -> LoadedNotice:
             "check the file against docs/notice-format.md; if it looks right, report this as a bug",
         )
         return LoadedNotice(display_path, None, "", (problem,))
+
+
+def read_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[Problem]]:
+    """A notice's text parsed and its front matter checked (schema and rules, not the body):
+    the source when nothing is wrong, else the problems."""
+    source, problems = parse_text(text, display_path)
+    if source is None or problems:
+        return None, problems
+    problems = schema_problems(source) + rule_problems(source)
+    return (None if problems else source), problems
 
 
 def _load(path: Path, display_path: str) -> LoadedNotice:

@@ -22,11 +22,9 @@ from . import find_a_tender_first
 from .facts import canonical
 from .files import is_notice_file, slug_for
 from .find_a_tender_first import Mode
+from .load import read_text
 from .parse import build_notice
 from .record import PublishedNotice, published_from
-from .rules import rule_problems
-from .schema import schema_problems
-from .source import parse_text
 
 MAX_INDEX_BYTES = 512 * 1024 * 1024
 TIMEOUT_SECONDS = 20
@@ -124,8 +122,8 @@ def _from_entry(entry: dict[str, Any]) -> PublishedNotice:
 
 def _published(text: str, path: str, mode: Mode, clock: datetime) -> PublishedNotice | None:
     """The record of a notice file as it was, if it could be and was published."""
-    source, problems = parse_text(text.removeprefix("\ufeff"), path)
-    if source is None or problems or schema_problems(source) or rule_problems(source):
+    source, _ = read_text(text.removeprefix("\ufeff"), path)
+    if source is None:
         return None
     notice = build_notice(source.data, path, slug_for(Path(path)))
     off_site = mode in (Mode.HOLD_NOTICE, Mode.ERROR)  # held notices were never on the site
