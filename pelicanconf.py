@@ -16,6 +16,9 @@ AUTHOR = "Afonwy County Council"
 PATH = "content"
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
+# The whole site in English and Welsh: English at the root, Welsh under /cy/ (docs/welsh.md).
+SITE_LANGUAGES = ("en", "cy")
+SITE_NAMES = {"cy": "Cyfleoedd contract Cyngor Sir Afonwy"}
 THEME = "themes/noticeboard"
 
 # Sample only: the sample notices and many tests are written against this clock, and while it

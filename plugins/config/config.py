@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -112,6 +112,12 @@ class Config:
     per_page: int
     cards: CardOptions
     site_files: SiteFilesOptions = SiteFilesOptions()
+    # SITE_LANGUAGES (holding default_lang), and the site's name in each of them.
+    languages: tuple[str, ...] = ()
+    site_names: Mapping[str, str] = field(default_factory=dict)
+
+    def site_name_in(self, lang: str) -> str:
+        return self.site_names.get(lang, self.site_name)
 
 
 def load_config(settings: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> Config:
@@ -123,6 +129,7 @@ def load_config(settings: Mapping[str, Any], environ: Mapping[str, str] | None =
         "url": _problem_of(problems, lambda: _site_url(values, settings)),
         "clock": _problem_of(problems, lambda: _clock(values, environ)),
         "lang": _problem_of(problems, lambda: _default_lang(settings)),
+        "languages": _problem_of(problems, lambda: _languages(values, settings)),
         "per_page": _problem_of(problems, lambda: _per_page(values, settings)),
     }
     if problems:
@@ -190,11 +197,30 @@ def _default_lang(settings: Mapping[str, Any]) -> str:
     return lang
 
 
+def _languages(values: dict[str, Any], settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """SITE_LANGUAGES, which must hold DEFAULT_LANG; DEFAULT_LANG alone when not set."""
+    default = _default_lang(settings)
+    chosen: tuple[str, ...] | None = values["SITE_LANGUAGES"]
+    if chosen is None:
+        return (default,)
+    if default not in chosen:
+        raise SettingsError(
+            f"SITE_LANGUAGES {chosen!r} must include DEFAULT_LANG {default!r}: its pages are "
+            "the site's root"
+        )
+    return chosen
+
+
 def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[str, Any]) -> Config:
     cache = Path(settings.get("CACHE_PATH", "cache"))
     url = derived["url"]
     return Config(
         site_name=str(settings.get("SITENAME", "")),
+        languages=derived["languages"],
+        site_names={
+            lang: values["SITE_NAMES"].get(lang, str(settings.get("SITENAME", "")))
+            for lang in derived["languages"]
+        },
         site_url=url,
         default_lang=derived["lang"],
         timezone=values["NOTICES_TIMEZONE"],

@@ -265,3 +265,41 @@ def _itl1_regions(name: str, value: Any) -> tuple[str, ...]:
 
 
 ITL1_REGIONS = Kind("tuple of ITL1 region codes", _itl1_regions)
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _languages(name: str, value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    codes = (value,) if isinstance(value, str) else value
+    if (
+        not isinstance(codes, list | tuple)
+        or not codes
+        or not all(isinstance(code, str) and _LANGUAGE_CODE.fullmatch(code) for code in codes)
+        or len(set(codes)) != len(codes)
+    ):
+        raise SettingsError(
+            f"{name} must be a tuple of language codes, each once, such as ('en', 'cy'), "
+            f"not {value!r}"
+        )
+    return tuple(codes)
+
+
+LANGUAGES = Kind("tuple of language codes, or `None`", _languages)
+
+
+def _names(name: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and _LANGUAGE_CODE.fullmatch(key) and isinstance(text, str) and text
+        for key, text in value.items()
+    ):
+        raise SettingsError(
+            f"{name} must be a dict of names by language code, such as "
+            f"{{'cy': 'Cyfleoedd contract Cyngor Sir Afonwy'}}, not {value!r}"
+        )
+    return dict(value)
+
+
+NAMES_BY_LANGUAGE = Kind("dict of names by language code", _names)

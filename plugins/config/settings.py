@@ -19,7 +19,9 @@ from .kinds import (
     HASHTAGS,
     ITL1_REGIONS,
     ITL_LEVELS,
+    LANGUAGES,
     MOMENT,
+    NAMES_BY_LANGUAGE,
     OCID_PREFIXES,
     PUBLISHER,
     TEXT,
@@ -311,7 +313,28 @@ SITE_FILES = (
         'e.g. `"Afonwy contracts"`; `None`: `SITENAME`',
     ),
 )
-SETTINGS = NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS + SITE_FILES
+LANGUAGE = (
+    Setting(
+        "SITE_LANGUAGES",
+        None,
+        LANGUAGES,
+        "the languages the whole site is in, in the order the language switch offers them, "
+        'e.g. `("en", "cy")`: `DEFAULT_LANG`\'s pages are at the site\'s root, each other '
+        "language's under `/<code>/` (home, listings, feeds, calendars, search, notices); "
+        "`None`: `DEFAULT_LANG` only, with no language switch (a notice's translation still "
+        "has its page)",
+    ),
+    Setting(
+        "SITE_NAMES",
+        {},
+        NAMES_BY_LANGUAGE,
+        'the site\'s name in each language, e.g. `{"cy": "Cyfleoedd contract Cyngor Sir '
+        'Afonwy"}`; a language not named uses `SITENAME`',
+    ),
+)
+SETTINGS = (
+    LANGUAGE + NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS + SITE_FILES
+)
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 # A setting starting with one of these that is not in SETTINGS is a mistake (a typo, or an
 # old name): it would be silently ignored.

@@ -8,7 +8,7 @@ context as ``NOTICES_SITE``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -52,12 +52,18 @@ class Site:
     # FEEDS_REGIONS and FEEDS_REGION_LEVELS: which places have feeds before their first notice.
     regions: tuple[str, ...] | None = None
     region_levels: tuple[int, ...] = (1, 2, 3)
+    # SITE_LANGUAGES: the languages the whole site is in (default_lang's at the root, each
+    # other's under /<lang>/), and the site's name in each; empty: default_lang alone.
+    languages: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
     # Not an argument, so dataclasses.replace() builds a fresh index for the new Site.
     _by_ocid: dict[tuple[str, str], tuple[Published, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
+        if not self.languages:
+            object.__setattr__(self, "languages", (self.default_lang,))
         grouped: dict[tuple[str, str], list[Published]] = defaultdict(list)
         for item in self.notices:
             grouped[(item.notice.ocid, item.lang)].append(item)
@@ -80,10 +86,52 @@ class Site:
         """The notices of one procurement in one language, oldest first."""
         return self._by_ocid.get((ocid, lang or self.default_lang), ())
 
+    def name_in(self, lang: str) -> str:
+        """The site's name in ``lang`` (SITE_NAMES), else its one name."""
+        return dict(self.names).get(lang, self.name)
+
+    def prefix(self, lang: str) -> str:
+        """Where a language's pages start: "" for the default language, else "cy/"."""
+        return "" if lang == self.default_lang else f"{lang}/"
+
+    def for_reader(self, lang: str) -> tuple[Published, ...]:
+        """One version of every notice for a reader of ``lang``, oldest first: the notice in
+        ``lang`` when there is one, else its version in the default language, else the first
+        there is (its text is then in another language, and says so with ``lang``)."""
+        chosen: dict[str, Published] = {}
+        for item in self.notices:
+            held = chosen.get(item.notice.notice_id)
+            if held is None or _rank(item.lang, lang, self.default_lang) < _rank(
+                held.lang, lang, self.default_lang
+            ):
+                chosen[item.notice.notice_id] = item
+        order = {id(item): n for n, item in enumerate(self.notices)}
+        return tuple(sorted(chosen.values(), key=lambda item: order[id(item)]))
+
+    def page_of(self, item: Published, lang: str) -> str:
+        """The path of the page that shows ``item`` to a reader of ``lang``: its own page,
+        its translation's, or, when it has none in ``lang``, its page under ``lang``'s
+        prefix (the reader's words around the notice's own text)."""
+        if item.lang == lang:
+            return item.path
+        for other, path in item.translations:
+            if other == lang:
+                return path
+        return f"{self.prefix(lang)}{_unprefixed(item.path, item.lang, self)}"
+
     @property
     def unannounced(self) -> frozenset[str]:
         """Ids of the notices whose announcements are held."""
         return frozenset(item.notice.notice_id for item in self.held)
+
+
+def _rank(have: str, want: str, default: str) -> int:
+    return 0 if have == want else 1 if have == default else 2
+
+
+def _unprefixed(path: str, lang: str, site: Site) -> str:
+    prefix = site.prefix(lang)
+    return path[len(prefix) :] if prefix and path.startswith(prefix) else path
 
 
 def assemble(
@@ -97,6 +145,8 @@ def assemble(
     held: Iterable[Held] = (),
     regions: tuple[str, ...] | None = None,
     region_levels: tuple[int, ...] = (1, 2, 3),
+    languages: tuple[str, ...] = (),
+    names: Mapping[str, str] | None = None,
 ) -> Site:
     """Build a ``Site`` from (notice, page path) pairs that have passed every check."""
     pages = sorted(pages, key=lambda page: (page[0].published, page[0].notice_id, page[0].lang))
@@ -128,4 +178,6 @@ def assemble(
         held=tuple(held),
         regions=regions,
         region_levels=region_levels,
+        languages=languages,
+        names=tuple(sorted((names or {}).items())),
     )

@@ -43,6 +43,8 @@ def build_site(generator: Any, config: Config) -> Site:
         held=held(notices, mode, config.clock, config.default_lang),
         regions=config.feeds.regions,
         region_levels=config.feeds.region_levels,
+        languages=config.languages,
+        names=config.site_names,
     )
     _report_foreign_ocids(site, config)
     return site
