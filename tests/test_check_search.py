@@ -10,7 +10,14 @@ from playwright.sync_api import Browser
 
 from tests.browser_sites import page, write_site
 from tests.checks.browser import Browsing, browsing
-from tests.checks.search import Query, search_page, search_problems, title_query
+from tests.checks.search import (
+    Query,
+    prefix_of,
+    search_page,
+    search_pages,
+    search_problems,
+    title_query,
+)
 
 SEARCH = page(
     '<div id="search"></div><script src="/pagefind/pagefind-ui.js"></script>'
@@ -19,8 +26,9 @@ SEARCH = page(
 )
 
 
-def notice(title: str, body: str) -> str:
-    return page(f"<p>{body}</p>").replace("<h1>Test page</h1>", f"<h1>{title}</h1>")
+def notice(title: str, body: str, lang: str = "en") -> str:
+    html = page(f"<p>{body}</p>").replace("<h1>Test page</h1>", f"<h1>{title}</h1>")
+    return html.replace('<html lang="en">', f'<html lang="{lang}">')
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +40,9 @@ def tab(tmp_path_factory: pytest.TempPathFactory, chromium_browser: Browser) -> 
             "search/index.html": SEARCH,
             "notices/bridge/index.html": notice("Bridge painting framework", "Painting works."),
             "notices/meals/index.html": notice("School meals framework", "Meals for schools."),
+            # The Welsh search page searches Pagefind's Welsh index: the Welsh pages.
+            "cy/search/index.html": SEARCH.replace('<html lang="en">', '<html lang="cy">'),
+            "cy/notices/bridge/index.html": notice("Fframwaith peintio pontydd", "Peintio.", "cy"),
         },
     )
     indexed = subprocess.run(
@@ -45,6 +56,12 @@ def tab(tmp_path_factory: pytest.TempPathFactory, chromium_browser: Browser) -> 
 def test_the_rarest_title_word_is_searched_for(tab: Browsing) -> None:
     assert search_page(tab.folder) == "/search/"
     assert title_query(tab.folder) == Query("Bridge", "/notices/bridge/")
+
+
+def test_each_languages_search_page_searches_its_own_notices(tab: Browsing) -> None:
+    assert search_pages(tab.folder) == ["/search/", "/cy/search/"]
+    assert [prefix_of(path) for path in search_pages(tab.folder)] == ["", "cy/"]
+    assert title_query(tab.folder, "cy/") == Query("Fframwaith", "/cy/notices/bridge/")
 
 
 def test_search_finds_the_notice(tab: Browsing) -> None:

@@ -1,4 +1,8 @@
-"""Search in a real browser: a word from one notice's title finds that notice."""
+"""Search in a real browser: a word from one notice's title finds that notice.
+
+A site in several languages has a search page per language (``search/``, ``cy/search/``),
+each searching the notice pages of its readers (under the same prefix): each is checked.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ WORD = re.compile(r"[^\W\d_]{5,}")
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
 RESULT_WAIT_MS = 30_000
+SEARCH_FOLDER = "search/"
 
 # True once a link to the expected page is on the page.
 LINKS_TO = """(expected) => [...document.querySelectorAll('a[href]')]
@@ -36,20 +41,32 @@ def _text(file: Path) -> str:
     return TAG.sub(" ", file.read_text(encoding="utf-8", errors="replace"))
 
 
-def search_page(folder: Path) -> str | None:
-    """The path of the page that loads Pagefind (one named search preferred), if any."""
+def search_pages(folder: Path) -> list[str]:
+    """The paths of the pages that load Pagefind: those named search, shallowest first, or
+    else every one."""
     pages = [
         path
         for path in html_pages(folder)
         if "pagefind" in file_of(folder, path).read_text(encoding="utf-8", errors="replace")
     ]
-    named = [path for path in pages if "search" in path]
-    return (named or pages or [None])[0]
+    named = sorted((path for path in pages if "search" in path), key=lambda p: (p.count("/"), p))
+    return named or pages
 
 
-def title_query(folder: Path) -> Query | None:
-    """A title word of a default-language notice that is rarest across the site's pages."""
-    notices = sorted((folder / "notices").glob("*/index.html"))
+def search_page(folder: Path) -> str | None:
+    """The site's main search page (the default language's), if any."""
+    return next(iter(search_pages(folder)), None)
+
+
+def prefix_of(path: str) -> str:
+    """Where the notices a search page finds live: ``/cy/search/`` → ``cy/``, else ""."""
+    return path[1 : -len(SEARCH_FOLDER)] if path.endswith(f"/{SEARCH_FOLDER}") else ""
+
+
+def title_query(folder: Path, prefix: str = "") -> Query | None:
+    """A title word of a notice under ``prefix`` (the default language's: none) that is
+    rarest across the site's pages."""
+    notices = sorted((folder / prefix / "notices").glob("*/index.html"))
     frequency: Counter[str] = Counter()
     for file in html_pages(folder):
         frequency.update({w.lower() for w in WORD.findall(_text(file_of(folder, file)))})
@@ -65,18 +82,30 @@ def title_query(folder: Path) -> Query | None:
 def search_problems(
     browsing: Browsing, query: Query | None = None, wait_ms: int = RESULT_WAIT_MS
 ) -> list[str]:
-    """Type a title word into the search page: the notice is among the results, accessibly."""
+    """Type a title word into each search page (``query`` into the main one): the notice is
+    among the results, accessibly."""
     folder = browsing.folder
-    path = search_page(folder)
-    if path is None:
+    pages = search_pages(folder)
+    if not pages:
         return ["no search page: no page loads Pagefind (pagefind/pagefind-ui.js)"]
     if not (folder / "pagefind").is_dir():
         return [
-            f"{path}: no pagefind/ index: run python -m pagefind --site <folder> (invoke build does)"
+            f"{pages[0]}: no pagefind/ index: run python -m pagefind --site <folder> "
+            "(invoke build does)"
         ]
-    query = query or title_query(folder)
-    if query is None:
-        return ["no notice pages (notices/<slug>/index.html) to search for"]
+    if query is not None:
+        return _finds(browsing, pages[0], query, wait_ms)
+    problems = []
+    for path in pages:
+        found = title_query(folder, prefix_of(path))
+        if found is None:
+            problems.append(f"{path}: no notice pages ({prefix_of(path)}notices/<slug>/) to find")
+        else:
+            problems += _finds(browsing, path, found, wait_ms)
+    return problems
+
+
+def _finds(browsing: Browsing, path: str, query: Query, wait_ms: int) -> list[str]:
     browsing.open(path)
     page = browsing.page
     field = page.locator(SEARCH_INPUT).first
