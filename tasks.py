@@ -188,23 +188,43 @@ def change(
 @task(
     name="import",
     iterable=["source"],
-    help={"source": "an OCDS release or package file, or a Find a Tender or Contracts Finder id"},
+    help={
+        "source": "an OCDS release or package file, or a Find a Tender or Contracts Finder id",
+        "buyer": "a buyer's identifier (GB-PPON-PQRT-4821-WXYZ): import its new Find a Tender "
+        "notices",
+        "since": "with --buyer: notices updated since this date (2026-12-01) or time",
+    },
 )
-def import_notices(c: Context, source: list[str]) -> None:
+def import_notices(
+    c: Context, source: list[str], buyer: str | None = None, since: str | None = None
+) -> None:
     """Write a notice file for each OCDS release (a later release of one becomes a change)."""
-    from plugins.importer.command import SiteRules, run_import
+    from plugins.importer.command import SiteRules, run_import, run_watch
     from plugins.importer.sources import SourceError
-    from plugins.pelican_adapter.settings import site_config
+    from plugins.importer.watch import since_moment
 
-    config = site_config(SETTINGS)  # judged as invoke check judges the site
+    if not source and not (buyer and since):
+        raise Exit("Give --source FILE|NOTICE-ID, or --buyer ID with --since DATE", code=2)
+    if since and not buyer:
+        raise Exit("--since goes with --buyer ID: whose notices?", code=2)
+    config = _site_config()  # judged as invoke check judges the site
     rules = SiteRules(
         config.notices.find_a_tender_first, config.ocds.ocid_prefixes, config.default_lang
     )
     try:
-        for line in run_import(source, CONTENT, ROOT, rules=rules):
-            print(line)
+        lines = run_import(source, CONTENT, ROOT, rules=rules) if source else []
+        if buyer:
+            if not since:
+                raise Exit("--buyer needs --since DATE, e.g. --since 2026-12-01", code=2)
+            try:
+                moment = since_moment(since)
+            except ValueError:
+                raise Exit(f"--since {since!r} is not a date such as 2026-12-01", code=2) from None
+            lines += run_watch(buyer, moment, CONTENT, ROOT, rules=rules)
     except SourceError as error:
         raise Exit(str(error), code=2) from None
+    for line in lines:
+        print(line)
 
 
 def _site_config() -> Config:

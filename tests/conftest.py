@@ -13,6 +13,7 @@ from tests.sites import CONTENT, pelican_build, site_from
 pytest_plugins = [
     "tests.pds.fixtures",  # pds, pds_rate_limited, bsky_account
     "tests.browser_sites",  # chromium_browser
+    "tests.portal_support",  # portal: a portal's OCDS API on loopback
 ]
 
 ROOT = Path(__file__).parent.parent

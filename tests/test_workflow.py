@@ -139,7 +139,7 @@ def test_live_publishing_happens_only_on_main(workflow: dict):
 
 def test_secrets_reach_only_the_announce_step_and_only_through_env(workflow: dict):
     text = WORKFLOW.read_text(encoding="utf-8")
-    assert set(re.findall(r"secrets\.(\w+)", text)) == SECRETS
+    assert set(re.findall(r"secrets\.(\w+)", text)) == {*SECRETS, "IMPORT_TOKEN"}
     for job in workflow["jobs"].values():
         for step in job["steps"]:
             assert "secrets." not in step.get("run", "")
@@ -147,8 +147,23 @@ def test_secrets_reach_only_the_announce_step_and_only_through_env(workflow: dic
             with_secrets = {k for k, v in env.items() if "secrets." in str(v)}
             if step.get("name") == "Announce new notices":
                 assert env == {k: f"${{{{ secrets.{k} }}}}" for k in SECRETS}
+            elif step.get("name") == "Open a pull request":
+                assert with_secrets == {"GH_TOKEN"}
+                assert env["GH_TOKEN"] == "${{ secrets.IMPORT_TOKEN || github.token }}"
             else:
                 assert not with_secrets, step
+
+
+def test_the_daily_import_opens_a_pull_request_only_when_a_buyer_is_set(workflow: dict):
+    job = workflow["jobs"]["import"]
+    assert job["if"] == ("github.event_name == 'schedule' && vars.FIND_A_TENDER_BUYER != ''")
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    [imported] = _invocations(job)
+    assert imported[:4] == ["import", "--buyer", "$BUYER", "--since"]
+    [step] = [s for s in job["steps"] if s.get("name") == "Open a pull request"]
+    assert "git add -- content/notices" in step["run"]
+    assert "exit 0" in step["run"] and "gh pr create" in step["run"]
+    assert not any("--live" in words for words in _invocations(job))
 
 
 def test_the_ledger_is_committed_back_even_after_a_failed_announcement(workflow: dict):

@@ -20,6 +20,7 @@ from .fetch import Portals, fetch_releases
 from .ocds_parts import moment
 from .ocds_release import map_release
 from .sources import releases_in
+from .watch import watched_releases
 from .write import Site, Written
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
@@ -99,6 +100,24 @@ def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
         f"{len(outcomes)} release(s) imported into {len(notices)} notice file(s); "
         f"{passed} pass invoke check"
     )
+
+
+def run_watch(
+    buyer: str,
+    since: datetime,
+    content: Path,
+    root: Path,
+    portals: Portals | None = None,
+    rules: SiteRules | None = None,
+) -> list[str]:
+    """``invoke import --buyer ID --since DATE``: the buyer's releases on Find a Tender
+    updated since then, imported as ``run_import`` imports them; a quiet day says so."""
+    portals = portals or Portals.from_environment(os.environ)
+    with httpx.Client(headers={"Accept": "application/json"}) as client:
+        releases = watched_releases(buyer, since, portals, client)
+    if not releases:
+        return [f"No release of buyer {buyer} on Find a Tender since {since.isoformat()}"]
+    return list(report_lines(import_releases(releases, content, root, rules), root))
 
 
 def run_import(

@@ -57,19 +57,33 @@ class Portals:
 def fetch_releases(
     url: str, client: httpx.Client, sleep: Callable[[float], None] = time.sleep
 ) -> list[dict[str, Any]]:
-    """Every release of every page from ``url`` on, following ``links.next`` on its portal."""
+    """Every release of every page from ``url`` on, following ``links.next`` on its portal;
+    SourceError when there is none."""
+    return releases_of({"releases": fetch_pages(url, client, sleep=sleep)}, url)
+
+
+def fetch_pages(
+    url: str,
+    client: httpx.Client,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    keep: Callable[[dict[str, Any]], bool] = lambda release: True,
+    most_pages: int = MOST_PAGES,
+) -> list[dict[str, Any]]:
+    """The releases ``keep`` wants from every page from ``url`` on (a page's others are
+    dropped as it is read), following ``links.next`` on its portal."""
     origin = httpx.URL(url)
     releases: list[dict[str, Any]] = []
     next_url: str | None = url
-    for _ in range(MOST_PAGES):
+    for _ in range(most_pages):
         if next_url is None:
             break
         page = _page(client, next_url, sleep)
-        releases += [r for r in page.get("releases", []) if isinstance(r, dict)]
+        releases += [r for r in page.get("releases", []) if isinstance(r, dict) and keep(r)]
         next_url = _next(page, origin)
     else:
-        raise FetchError(f"{url}: more than {MOST_PAGES} pages")
-    return releases_of({"releases": releases}, url)
+        raise FetchError(f"{url}: more than {most_pages} pages")
+    return releases
 
 
 def _next(page: dict[str, Any], origin: httpx.URL) -> str | None:
