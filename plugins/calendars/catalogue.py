@@ -4,6 +4,10 @@ The single source of calendar names and paths: the calendar writer, the theme's
 subscribe links and the subscribe page read it. Facet calendars use the same slugs as
 the facet feeds (``cpv/45``, ``region/TLL``, ``buyer/<slug>``), so a page can pair a
 feed with its calendar.
+
+Like the feeds, every language of the site has the same calendars in its own words, the
+default language's under ``calendar/``, another's under its prefix (``cy/calendar/...``),
+each carrying the version of a notice a reader of that language sees.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Value, site_values, site_values_of
-from plugins.notices.formatting import notice_type_label, text
+from plugins.feeds.catalogue import procurement_items, read_as, values_in
+from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Facet, Value, site_values_of
+from plugins.notices.formatting import N_, notice_type_label, text
 from plugins.notices.site import Published, Site
 
 MEDIA_TYPE = "text/calendar"
@@ -21,17 +26,21 @@ SITE_PATH = "calendar/deadlines.ics"
 FACETS = (CPV, REGION, BUYER)
 _FACET_CALENDAR_TEXT = {
     "cpv": (
-        "Deadlines: CPV {value}, {name}",
-        "Deadlines of notices with a CPV code in division {value} ({name}).",
+        N_("Deadlines: CPV {value}, {name}"),
+        N_("Deadlines of notices with a CPV code in division {value} ({name})."),
     ),
-    "region": ("Deadlines: {name}", "Deadlines of notices for work delivered in {name} ({value})."),
-    "buyer": ("Deadlines: {name}", "Deadlines of notices published by {name}."),
+    "region": (
+        N_("Deadlines: {name}"),
+        N_("Deadlines of notices for work delivered in {name} ({value})."),
+    ),
+    "buyer": (N_("Deadlines: {name}"), N_("Deadlines of notices published by {name}.")),
 }
 
 
 @dataclass(frozen=True)
 class Calendar:
-    """One .ics file of deadlines, carrying the notices ``matches`` accepts."""
+    """One .ics file of deadlines in ``lang``, carrying the notices ``matches`` accepts
+    (a notice is matched by the facts of its original in the site's default language)."""
 
     slug: str
     title: str
@@ -45,34 +54,43 @@ def has_deadlines(item: Published) -> bool:
     return bool(item.notice.deadlines)
 
 
-def site_calendars(site: Site) -> tuple[Calendar, ...]:
-    """The site-wide calendar, then one per CPV division, ITL region and buyer the site
-    offers (the same as its feeds: every division and area even before its first notice).
+def site_calendars(site: Site, lang: str | None = None) -> tuple[Calendar, ...]:
+    """The site-wide calendar in ``lang`` (the default language unless given), then one per
+    CPV division, ITL region and buyer the site offers (the same as its feeds: every
+    division and area even before its first notice).
 
-    Facet calendars cover notices in the site's default language; each notice with
-    deadlines also has its own (``notice_calendar``), in every language, and each
-    procurement one (``procurement_calendar``).
+    Each notice with deadlines also has its own (``notice_calendar``, and
+    ``reader_calendar`` for the page showing it in another language), and each procurement
+    one (``procurement_calendar``).
     """
+    lang = lang or site.default_lang
     return (
-        everything(site),
-        *(facet_calendar(value, site) for facet in FACETS for value in site_values(facet, site)),
+        everything(site, lang),
+        *(
+            facet_calendar(value, site, lang)
+            for facet in FACETS
+            for value in values_in(facet, site, lang)
+        ),
     )
 
 
-def calendars_for(item: Published, site: Site) -> tuple[Calendar, ...]:
-    """The calendars a notice's page links to: its own, then the site-wide and facet ones."""
+def calendars_for(item: Published, site: Site, lang: str | None = None) -> tuple[Calendar, ...]:
+    """The calendars a page showing the notice to a reader of ``lang`` (the notice's own
+    language unless given) links to: its own, then the site-wide and facet ones in ``lang``."""
     if not has_deadlines(item):
         return ()
-    own = notice_calendar(item)
-    if item.lang != site.default_lang:
+    lang = lang or item.lang
+    own = reader_calendar(item, site, lang)
+    if lang not in site.languages:
         return (own,)
+    facts = _original(item, site)
     return (
         own,
-        everything(site),
+        everything(site, lang),
         *(
-            facet_calendar(value, site)
+            facet_calendar(value, site, lang)
             for facet in FACETS
-            for value in site_values_of(facet, item, site)
+            for value in _values_of(facet, item, facts, site, lang)
         ),
     )
 
@@ -83,57 +101,80 @@ def subscribe_url(calendar: Calendar, site: Site) -> str:
 
 
 def carried(calendar: Calendar, site: Site) -> tuple[Published, ...]:
-    """The notices with deadlines that a calendar carries, oldest first."""
-    return tuple(item for item in site.notices if has_deadlines(item) and calendar.matches(item))
-
-
-def everything(site: Site) -> Calendar:
-    return Calendar(
-        "deadlines",
-        "All deadlines",
-        "Every deadline of every notice: tenders, clarification questions, expressions of "
-        "interest and market engagement.",
-        SITE_PATH,
-        site.default_lang,
-        _in_language(site.default_lang),
+    """The notices with deadlines that a calendar carries, as a reader of its language sees
+    them, oldest first."""
+    return tuple(
+        shown
+        for shown, facts in read_as(site, calendar.lang)
+        if has_deadlines(shown) and calendar.matches(facts)
     )
 
 
-def facet_calendar(value: Value, site: Site) -> Calendar:
-    """The deadlines of one facet value, at the same slug as its feed (``cpv/45``)."""
+def everything(site: Site, lang: str | None = None) -> Calendar:
+    lang = lang or site.default_lang
+    return Calendar(
+        "deadlines",
+        text("All deadlines", lang),
+        text(
+            "Every deadline of every notice: tenders, clarification questions, expressions of "
+            "interest and market engagement.",
+            lang,
+        ),
+        site.prefix(lang) + SITE_PATH,
+        lang,
+        _anything,
+    )
+
+
+def facet_calendar(value: Value, site: Site, lang: str | None = None) -> Calendar:
+    """The deadlines of one facet value, at the same slug as its feed (``cpv/45``); the
+    value's name is taken as given, in ``lang``."""
+    lang = lang or site.default_lang
     title, description = _FACET_CALENDAR_TEXT[value.facet]
-    lang = site.default_lang
     words = {"value": value.value, "name": value.name}
-    matches = BY_KEY[value.facet].matches(value.value)
     return Calendar(
         value.slug,
         text(title, lang).format(**words),
         text(description, lang).format(**words),
-        f"calendar/{value.slug}.ics",
+        f"{site.prefix(lang)}calendar/{value.slug}.ics",
         lang,
-        lambda item: item.lang == lang and matches(item),
+        BY_KEY[value.facet].matches(value.value),
     )
 
 
 def notice_calendar(item: Published) -> Calendar:
-    notice = item.notice
-    return Calendar(
-        item.path.rstrip("/"),
-        f"Deadlines: {notice.title}",
-        f"Deadlines of {notice_type_label(notice.notice_type, notice.lang).lower()} "
-        f"{notice.notice_id}, updated when "
-        "the notice changes.",
-        f"{item.path}deadlines.ics",
-        item.lang,
-        lambda other: other.notice.key == notice.key,
-    )
+    """The deadlines of one notice, in its language, beside its page."""
+    return _notice_calendar(item, item.path, item.lang)
 
 
-def procurement_calendar(ocid: str, site: Site) -> Calendar:
-    """The deadlines of every notice of one procurement in the site's language, at
-    ``calendar/procurements/<ocid>.ics``."""
-    lang = site.default_lang
-    items = site.procurement(ocid, lang)
+def reader_calendar(item: Published, site: Site, lang: str) -> Calendar:
+    """The deadlines of one notice for a reader of ``lang``, beside the page showing it to
+    them (``Site.page_of``): the notice's own calendar when it is in ``lang``."""
+    if item.lang == lang:
+        return notice_calendar(item)
+    return _notice_calendar(item, site.page_of(item, lang), lang)
+
+
+def procurement_calendar(ocid: str, site: Site, lang: str | None = None) -> Calendar:
+    """The deadlines of every notice of one procurement as a reader of ``lang`` sees it, at
+    ``calendar/procurements/<ocid>.ics`` (``cy/calendar/...``)."""
+    lang = lang or site.default_lang
+    items = procurement_items(site, lang).get(ocid, ())
+    return _procurement_calendar(ocid, items, site, lang)
+
+
+def procurement_calendars(site: Site, lang: str | None = None) -> dict[str, Calendar]:
+    """One calendar per procurement a reader of ``lang`` sees, by ocid."""
+    lang = lang or site.default_lang
+    return {
+        ocid: _procurement_calendar(ocid, items, site, lang)
+        for ocid, items in procurement_items(site, lang).items()
+    }
+
+
+def _procurement_calendar(
+    ocid: str, items: tuple[Published, ...], site: Site, lang: str
+) -> Calendar:
     name = items[-1].notice.title if items else ocid
     return Calendar(
         f"procurements/{ocid}",
@@ -141,17 +182,52 @@ def procurement_calendar(ocid: str, site: Site) -> Calendar:
         text("Every deadline of procurement {ocid}, updated as its notices change.", lang).format(
             ocid=ocid
         ),
-        f"calendar/procurements/{ocid}.ics",
+        f"{site.prefix(lang)}calendar/procurements/{ocid}.ics",
         lang,
-        lambda item: item.lang == lang and item.notice.ocid == ocid,
+        lambda item: item.notice.ocid == ocid,
     )
 
 
-def procurement_calendars(site: Site) -> dict[str, Calendar]:
-    """One calendar per procurement with a notice in the site's language, by ocid."""
-    ocids = dict.fromkeys(item.notice.ocid for item in site.in_language())
-    return {ocid: procurement_calendar(ocid, site) for ocid in ocids}
+def _notice_calendar(item: Published, page: str, lang: str) -> Calendar:
+    notice = item.notice
+    notice_id = notice.notice_id
+    return Calendar(
+        page.rstrip("/"),
+        text("Deadlines: {name}", lang).format(name=notice.title),
+        text("Deadlines of notice {id} ({type}), updated when the notice changes.", lang).format(
+            type=notice_type_label(notice.notice_type, lang), id=notice_id
+        ),
+        f"{page}deadlines.ics",
+        lang,
+        lambda other: other.notice.notice_id == notice_id,
+    )
 
 
-def _in_language(lang: str) -> Callable[[Published], bool]:
-    return lambda item: item.lang == lang
+def _original(item: Published, site: Site) -> Published:
+    """The version of a notice in the site's default language, whose facts it is filed by."""
+    return next(
+        (
+            other
+            for other in site.procurement(item.notice.ocid)
+            if other.notice.notice_id == item.notice.notice_id
+        ),
+        item,
+    )
+
+
+def _values_of(
+    facet: Facet, shown: Published, facts: Published, site: Site, lang: str
+) -> tuple[Value, ...]:
+    """The values the original is filed under, named in ``lang`` (a buyer as the shown
+    version names it)."""
+    names = facet.names((facts,), lang)
+    if facet is BUYER:
+        names = {facts.facets.buyer_slug: shown.notice.buyer.name}
+    return tuple(
+        Value(value.facet, value.value, names.get(value.value, value.name))
+        for value in site_values_of(facet, facts, site)
+    )
+
+
+def _anything(item: Published) -> bool:
+    return True

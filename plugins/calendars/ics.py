@@ -18,6 +18,7 @@ from icalendar import Alarm, Event, Timezone, vDuration, vText
 from icalendar import Calendar as ICalendar
 
 from plugins.config import CalendarOptions as Options
+from plugins.feeds.catalogue import procurement_items, read_as
 from plugins.notices.change_text import change_lines, was
 from plugins.notices.derive import Status
 from plugins.notices.formatting import (
@@ -33,10 +34,10 @@ from plugins.notices.site import Published, Site
 
 from .catalogue import (
     Calendar,
-    carried,
     has_deadlines,
     notice_calendar,
     procurement_calendars,
+    reader_calendar,
     site_calendars,
 )
 
@@ -67,29 +68,46 @@ END = b"END:VCALENDAR\r\n"
 
 
 def render(site: Site, options: Options) -> Iterator[tuple[str, bytes]]:
-    """Every calendar of the site, one by one: (path relative to the output folder, .ics)."""
+    """Every calendar of the site in each of its languages, one by one: (path relative to
+    the output folder, .ics); a notice in a language the site is not in has its own."""
+    for lang in site.languages:
+        yield from language_calendars(site, options, lang)
+    for item in site.notices:
+        if item.lang not in site.languages and has_deadlines(item):
+            calendar = notice_calendar(item)
+            events = [Written.of(e) for e in deadline_events(item, site, options)]
+            yield calendar.path, calendar_bytes(calendar, events, site, options)
+
+
+def language_calendars(site: Site, options: Options, lang: str) -> Iterator[tuple[str, bytes]]:
+    """One language's calendars: site-wide and facet ones, each notice's beside the page
+    showing it, each procurement's; events in the language's words."""
+    shown = [(item, facts) for item, facts in read_as(site, lang) if has_deadlines(item)]
     # Each event is serialised once and shared by the up to five calendars that carry it:
     # icalendar's line folding is the slow part of a 10,000-notice build.
     written = {
-        item.notice.key: [Written.of(e) for e in deadline_events(item, site, options)]
-        for item in site.notices
-        if has_deadlines(item)
+        item.notice.key: [Written.of(e) for e in deadline_events(item, site, options, lang)]
+        for item, _facts in shown
     }
     since = None if options.past is None else site.clock - options.past
-    for calendar in site_calendars(site):
+    for calendar in site_calendars(site, lang):
         events = [
             e
-            for item in carried(calendar, site)
+            for item, facts in shown
+            if calendar.matches(facts)
             for e in written[item.notice.key]
             if since is None or e.start >= since
         ]
         yield calendar.path, calendar_bytes(calendar, events, site, options)
-    for item in site.notices:
-        if has_deadlines(item):
-            calendar = notice_calendar(item)
-            yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
-    for ocid, calendar in procurement_calendars(site).items():
-        events = [e for item in site.procurement(ocid) for e in written.get(item.notice.key, ())]
+    for item, _facts in shown:
+        calendar = reader_calendar(item, site, lang)
+        yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
+    for ocid, calendar in procurement_calendars(site, lang).items():
+        events = [
+            e
+            for item in procurement_items(site, lang)[ocid]
+            for e in written.get(item.notice.key, ())
+        ]
         yield calendar.path, calendar_bytes(calendar, events, site, options)
 
 
@@ -118,9 +136,10 @@ def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar
     # RFC 7986 names first, then the X-WR- ones that Apple, Google and Outlook read; vText
     # so that commas are escaped, as TEXT values need.
     for name in ("name", "x-wr-calname"):
-        cal.add(name, vText(titled(calendar.title, site.name, calendar.lang)))
+        cal.add(name, vText(titled(calendar.title, site.name_in(calendar.lang), calendar.lang)))
+    published = text("Published by {site}.", calendar.lang).format(site=site.name_in(calendar.lang))
     for name in ("description", "x-wr-caldesc"):
-        cal.add(name, vText(f"{calendar.description} Published by {site.name}."))
+        cal.add(name, vText(f"{calendar.description} {published}"))
     cal.add("x-wr-timezone", site.timezone)
     cal.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(options.refresh).to_ical().decode())
@@ -128,15 +147,24 @@ def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar
     return cal
 
 
-def deadline_events(item: Published, site: Site, options: Options) -> list[Event]:
-    """One VEVENT per deadline of a notice."""
+def deadline_events(
+    item: Published, site: Site, options: Options, lang: str | None = None
+) -> list[Event]:
+    """One VEVENT per deadline of a notice, for a reader of ``lang`` (the notice's own
+    language unless given)."""
     revised = revision(item, site)
-    return [_event(item, deadline, revised, site, options) for deadline in item.notice.deadlines]
+    lang = lang or item.lang
+    return [
+        _event(item, deadline, revised, site, options, lang) for deadline in item.notice.deadlines
+    ]
 
 
-def uid(item: Published, deadline: Deadline, site: Site) -> str:
-    """The event's identity for life: notice id, deadline kind and (for translations) language."""
-    suffix = "" if item.lang == site.default_lang else f"-{item.lang}"
+def uid(item: Published, deadline: Deadline, site: Site, lang: str | None = None) -> str:
+    """The event's identity for life: notice id, deadline kind and, for a reader of another
+    language than the site's default (the notice's own unless given), that language: a
+    translation added later keeps it."""
+    lang = lang or item.lang
+    suffix = "" if lang == site.default_lang else f"-{lang}"
     return f"{item.notice.notice_id}-{deadline.kind.value.replace('_', '-')}{suffix}@{site.host}"
 
 
@@ -152,19 +180,22 @@ def revision(item: Published, site: Site) -> Revision:
     )
 
 
-def summary(item: Published, deadline: Deadline, revised: Revision) -> str:
+def summary(item: Published, deadline: Deadline, revised: Revision, lang: str | None = None) -> str:
     """``Tender deadline: <title>``, marked in the words too when cancelled."""
-    lang = item.lang
+    lang = lang or item.lang
     label = deadline_label(deadline.kind, lang)
     if revised.cancelled:
         label = text("{label} (cancelled)", lang).format(label=label)
     return f"{label}: {item.notice.title}"
 
 
-def description(item: Published, deadline: Deadline, revised: Revision, site: Site) -> str:
-    """What a supplier needs to decide: the deadline (and what it was), buyer, value, the
-    latest change (each field old → new) and the link."""
-    notice, lang = item.notice, item.lang
+def description(
+    item: Published, deadline: Deadline, revised: Revision, site: Site, lang: str | None = None
+) -> str:
+    """What a supplier needs to decide, in ``lang``'s words (the notice's unless given): the
+    deadline (and what it was), buyer, value, the latest change (each field old → new) and
+    the link to the page showing it to a reader of ``lang``."""
+    notice, lang = item.notice, lang or item.lang
 
     def when(moment: datetime) -> str:
         return datetime_text(moment, zone=site.timezone, lang=lang)
@@ -189,18 +220,19 @@ def description(item: Published, deadline: Deadline, revised: Revision, site: Si
         changes = text("Changes since publication: {count}. Latest: {summary}", lang)
         lines.append(changes.format(count=len(notice.changes), summary=latest.summary))
         lines += change_lines(latest, notice, zone=site.timezone, lang=lang)
-    details = text("Details and documents: {url}", lang).format(url=site.absolute(item.path))
+    page = site.absolute(site.page_of(item, lang))
+    details = text("Details and documents: {url}", lang).format(url=page)
     lines += ["", notice.summary, "", details]
     return "\n".join(lines)
 
 
 def _event(
-    item: Published, deadline: Deadline, revised: Revision, site: Site, options: Options
+    item: Published, deadline: Deadline, revised: Revision, site: Site, options: Options, lang: str
 ) -> Event:
     notice = item.notice
     zone = ZoneInfo(site.timezone)
     event = Event()
-    event.add("uid", uid(item, deadline, site))
+    event.add("uid", uid(item, deadline, site, lang))
     event.add("sequence", revised.sequence)
     event.add("dtstamp", revised.modified)
     event.add("last-modified", revised.modified)
@@ -208,21 +240,18 @@ def _event(
     event.add("dtstart", (deadline.at - options.length).astimezone(zone))
     if options.length:
         event.add("dtend", deadline.at.astimezone(zone))
-    event.add("summary", summary(item, deadline, revised))
-    event.add("description", description(item, deadline, revised, site))
-    event.add("url", site.absolute(item.path), parameters={"VALUE": "URI"})
+    event.add("summary", summary(item, deadline, revised, lang))
+    event.add("description", description(item, deadline, revised, site, lang))
+    event.add("url", site.absolute(site.page_of(item, lang)), parameters={"VALUE": "URI"})
     if notice.submission and notice.submission.url:
         event.add("location", notice.submission.url)
-    labels = [
-        notice_type_label(notice.notice_type, item.lang),
-        deadline_label(deadline.kind, item.lang),
-    ]
+    labels = [notice_type_label(notice.notice_type, lang), deadline_label(deadline.kind, lang)]
     event.add("categories", labels)
     event.add("status", "CANCELLED" if revised.cancelled else "CONFIRMED")
     # A deadline is not a meeting: it must not mark the subscriber as busy.
     event.add("transp", "TRANSPARENT")
     if options.alarm is not None:
-        event.add_component(_alarm(summary(item, deadline, revised), options))
+        event.add_component(_alarm(summary(item, deadline, revised, lang), options))
     return event
 
 

@@ -18,7 +18,16 @@ from plugins.notices.events import Event, EventKind, events
 from plugins.notices.formatting import text, titled
 from plugins.notices.site import Site
 
-from .catalogue import FORMATS, OPML_PATH, Feed, entries, procurement_feeds, site_feeds
+from .catalogue import (
+    FORMATS,
+    Feed,
+    entries,
+    opml_path,
+    procurement_feed,
+    procurement_items,
+    read_as,
+    site_feeds,
+)
 from .compose import HTML, event_entry, notice_entry, tag_uri
 from .opml import opml
 from .render import Entry, FeedDocument, Link, Renderer
@@ -28,55 +37,72 @@ CHANGE_KINDS = (EventKind.CHANGED, EventKind.AWARDED, EventKind.CANCELLED)
 
 @dataclass(frozen=True)
 class Composed:
-    """Every notice's and change's entry, composed once and shared by all the feeds."""
+    """Every notice's and change's entry for readers of one language, composed once and
+    shared by all the feeds in it."""
 
-    notices: dict[tuple[str, str], Entry]
+    notices: dict[tuple[str, str], Entry]  # by the key of the version shown
     changes: tuple[tuple[Event, Entry], ...]  # newest first
     open: frozenset[str]  # ids of the entries of notices open now
+    lang: str = ""
 
 
-def compose(site: Site, id_date: str) -> Composed:
-    """The entries of every notice (by key) and of every change, award and cancellation."""
-    notices = {item.notice.key: notice_entry(item, site, id_date) for item in site.notices}
+def compose(site: Site, id_date: str, lang: str | None = None) -> Composed:
+    """The entries of every notice a reader of ``lang`` (the default language unless given)
+    sees, by key, and of every change, award and cancellation of them."""
+    lang = lang or site.default_lang
+    shown = [item for item, _facts in read_as(site, lang)]
+    notices = {item.notice.key: notice_entry(item, site, id_date, lang) for item in shown}
     return Composed(
         notices=notices,
         changes=tuple(
-            (event, event_entry(event, site, id_date))
+            (event, event_entry(event, site, id_date, lang))
             for event in reversed(events(site))
-            if event.kind in CHANGE_KINDS
+            if event.kind in CHANGE_KINDS and event.item.notice.key in notices
         ),
         open=frozenset(
-            notices[item.notice.key].id
-            for item in site.notices
-            if item.facets.status is Status.OPEN
+            notices[item.notice.key].id for item in shown if item.facets.status is Status.OPEN
         ),
+        lang=lang,
     )
 
 
 def feed_files(site: Site, options: FeedOptions) -> Iterator[tuple[str, bytes]]:
-    """Atom and RSS for every feed of the site, and the OPML file listing them, one by one."""
-    feeds = site_feeds(site)
-    composed = compose(site, options.id_date)
+    """Atom and RSS for every feed of the site in each of its languages, and the OPML file
+    of each language listing them, one by one."""
+    for lang in site.languages:
+        yield from language_files(site, options, lang)
+
+
+def language_files(site: Site, options: FeedOptions, lang: str) -> Iterator[tuple[str, bytes]]:
+    """One language's feeds, its OPML list and its procurements' feeds."""
+    feeds = site_feeds(site, lang)
+    composed = {lang: compose(site, options.id_date, lang)}
+    # A renderer sees one entry per id: each language's entries have their own.
     renderer = Renderer()
     for feed in feeds:
-        yield from feed_pages(feed, site, options, composed, renderer).items()
-    yield OPML_PATH, opml(site, feeds)
+        if feed.lang not in composed:  # a language the site is not in (feeds/fr/all)
+            composed[feed.lang] = compose(site, options.id_date, feed.lang)
+        yield from feed_pages(feed, site, options, composed[feed.lang], renderer).items()
+    yield opml_path(site, lang), opml(site, feeds, lang)
+    own = composed[lang]
     changes_of: dict[str, list[Entry]] = defaultdict(list)
-    for event, entry in composed.changes:
+    for event, entry in own.changes:
         changes_of[event.item.notice.ocid].append(entry)
-    for ocid, feed in procurement_feeds(site).items():
-        notices = [composed.notices[item.notice.key] for item in site.procurement(ocid)]
+    for ocid, items in procurement_items(site, lang).items():
+        feed = procurement_feed(ocid, site, lang)
+        notices = [own.notices[item.notice.key] for item in items]
         mixed = sorted([*notices, *changes_of[ocid]], key=lambda e: e.published, reverse=True)
-        yield from feed_pages(feed, site, options, composed, renderer, tuple(mixed)).items()
+        yield from feed_pages(feed, site, options, own, renderer, tuple(mixed)).items()
 
 
 def feed_entries(feed: Feed, site: Site, composed: Composed) -> tuple[Entry, ...]:
-    """A feed's entries, newest first."""
+    """A feed's entries, newest first, from entries composed in the feed's language."""
     if feed.kind == "changes":
+        facts_of = {shown.notice.key: facts for shown, facts in read_as(site, feed.lang)}
         return tuple(
             entry
             for event, entry in composed.changes
-            if event.item.lang == feed.lang and feed.matches(event.item)
+            if feed.matches(facts_of[event.item.notice.key])
         )
     return tuple(composed.notices[item.notice.key] for item in reversed(entries(feed, site)))
 
@@ -102,7 +128,7 @@ def feed_pages(
     for fmt, render in (("atom", renderer.atom), ("rss", renderer.rss)):
         for number, page in enumerate(pages, 1):
             document = FeedDocument(
-                id=tag_uri(site, options.id_date, f"feeds/{feed.slug}"),
+                id=tag_uri(site, options.id_date, f"{feed.prefix}feeds/{feed.slug}"),
                 title=_title(feed, site, number, len(pages)),
                 subtitle=subtitle,
                 lang=feed.lang,
@@ -128,7 +154,7 @@ def paged(
 
 
 def _title(feed: Feed, site: Site, number: int, count: int) -> str:
-    title = titled(feed.title, site.name, feed.lang)
+    title = titled(feed.title, site.name_in(feed.lang), feed.lang)
     if count > 1:
         title += " " + text("(page {number} of {count})", feed.lang).format(
             number=number, count=count
@@ -145,5 +171,6 @@ def _links(feed: Feed, site: Site, fmt: str, number: int, count: int) -> tuple[L
         links += [page("first", 1), page("last", count)]
         links += [page("previous", number - 1)] if number > 1 else []
         links += [page("next", number + 1)] if number < count else []
-    # Feeds have no page of their own on the site: the home page lists every notice.
-    return (*links, Link(site.absolute(""), "alternate", HTML))
+    # Feeds have no page of their own on the site: the home page (in the feed's language)
+    # lists every notice.
+    return (*links, Link(site.absolute(feed.prefix), "alternate", HTML))

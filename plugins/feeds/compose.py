@@ -14,6 +14,7 @@ from plugins.notices.derive import Status, closing_deadline, main_value, procure
 from plugins.notices.events import Event, EventKind, notice_kind
 from plugins.notices.formatting import (
     changed_on_text,
+    cpv_division_label,
     date_text,
     datetime_text,
     deadline_label,
@@ -30,6 +31,8 @@ from .render import Author, Category, Entry, Link
 # The EU Publications Office's URI for the CPV 2008 concept scheme.
 CPV_SCHEME = "http://data.europa.eu/cpv/cpv"
 HTML = "text/html"
+# The language the code list names CPV codes in (plugins/notices/data/cpv2008_en.csv).
+CODE_LIST_LANG = "en"
 
 
 def tag_uri(site: Site, id_date: str, specific: str) -> str:
@@ -37,21 +40,29 @@ def tag_uri(site: Site, id_date: str, specific: str) -> str:
     return f"tag:{site.host},{id_date}:{specific}"
 
 
-def notice_entry(item: Published, site: Site, id_date: str) -> Entry:
-    """A notice as it stands, with its status and latest change: updated whenever one is
-    added or its status changes (it closes, is awarded or cancelled)."""
+def notice_entry(item: Published, site: Site, id_date: str, lang: str | None = None) -> Entry:
+    """A notice as it stands, with its status and latest change, for a reader of ``lang``
+    (the notice's own language unless given): updated whenever a change is added or its
+    status changes (it closes, is awarded or cancelled).
+
+    A reader of another language gets its words around the notice's own text, which is
+    marked with its language, and the link to the page in the reader's language. The id
+    is the notice's and the reader's language, so a translation added later replaces it.
+    """
     notice = item.notice
-    latest = _latest_change(notice, site)
-    status = status_label(item.facets.status, notice.lang)
+    lang = lang or item.lang
+    latest = _latest_change(notice, site, lang)
+    status = status_label(item.facets.status, lang)
     return Entry(
-        id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{notice.lang}"),
-        title=f"{status}: {notice_type_label(notice.notice_type, notice.lang)}: {notice.title}",
-        links=_links(item, site, with_documents=True),
+        id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{lang}"),
+        title=f"{status}: {notice_type_label(notice.notice_type, lang)}: {notice.title}",
+        links=_links(item, site, lang, with_documents=True),
         updated=max(notice.updated, status_since(item, site)),
         published=notice.published,
-        summary_html=_summary(notice, notice.summary, site) + latest,
+        summary_html=_summary(item, notice.summary, site, lang) + latest,
         author=_author(notice),
-        categories=(status_category(item, site), *cpv_categories(notice)),
+        categories=(status_category(item, site, lang), *cpv_categories(notice, lang)),
+        text_lang=_other(item.lang, lang),
     )
 
 
@@ -78,51 +89,78 @@ def status_since(item: Published, site: Site) -> datetime:
     return notice.published
 
 
-def status_category(item: Published, site: Site) -> Category:
-    """The notice's status as a category, in the scheme of the site's status listings."""
+def status_category(item: Published, site: Site, lang: str | None = None) -> Category:
+    """The notice's status as a category, in the scheme of the status listings in ``lang``."""
+    lang = lang or item.lang
     status = item.facets.status
-    label = status_label(status, item.lang)
-    return Category(term=status.value, label=label, scheme=site.absolute("status/"))
+    label = status_label(status, lang)
+    scheme = site.absolute(f"{site.prefix(lang) if lang in site.languages else ''}status/")
+    return Category(term=status.value, label=label, scheme=scheme)
 
 
-def event_entry(event: Event, site: Site, id_date: str) -> Entry:
-    """One change, award or cancellation: its own entry, so readers notice it."""
-    notice = event.item.notice
-    label = notice_type_label(notice.notice_type, notice.lang)
+def event_entry(event: Event, site: Site, id_date: str, lang: str | None = None) -> Entry:
+    """One change, award or cancellation, for a reader of ``lang`` (the notice's language
+    unless given): its own entry, so readers notice it."""
+    item, notice = event.item, event.item.notice
+    lang = lang or item.lang
+    label = notice_type_label(notice.notice_type, lang)
     changed = ""
     if event.kind is EventKind.CHANGED:
         assert event.change is not None
-        title = text("{label} changed: {title}", notice.lang).format(
-            label=label, title=notice.title
-        )
-        lead, changed = event.change.summary, _fields(event.change, notice, site)
+        title = text("{label} changed: {title}", lang).format(label=label, title=notice.title)
+        lead, changed = event.change.summary, _fields(event.change, notice, site, lang)
     else:
         title, lead = f"{label}: {notice.title}", notice.summary
+    # The id of a reader of the site's language is the event's own, as it always was.
+    reader = "" if lang == site.default_lang else f"/{lang}"
     return Entry(
-        id=tag_uri(site, id_date, f"events/{event.id}"),
+        id=tag_uri(site, id_date, f"events/{event.id}{reader}"),
         title=title,
-        links=_links(event.item, site, with_documents=False),
+        links=_links(item, site, lang, with_documents=False),
         updated=event.at,
         published=event.at,
-        summary_html=f"<p>{escape(lead)}</p>{changed}{_facts(notice, site)}",
+        summary_html=f"{_in(item, lead, lang)}{changed}{_facts(notice, site, lang)}",
         author=_author(notice),
-        categories=cpv_categories(notice),
+        categories=cpv_categories(notice, lang),
+        text_lang=_other(item.lang, lang),
     )
 
 
-def cpv_categories(notice: Notice) -> tuple[Category, ...]:
-    """CPV codes as categories; the label starts with the code because RSS shows only it."""
+def cpv_categories(notice: Notice, lang: str | None = None) -> tuple[Category, ...]:
+    """CPV codes as categories; the label starts with the code because RSS shows only it.
+
+    The code list names each code in English alone: a reader of another language gets the
+    name of the code's division in that language.
+    """
+    lang = lang or notice.lang
+    if lang == CODE_LIST_LANG:
+        labels = [f"{cpv.code} {cpv.label}" for cpv in notice.cpv]
+    else:
+        labels = [
+            text("{code} (division {division}: {name})", lang).format(
+                code=cpv.code,
+                division=cpv.code[:2],
+                name=cpv_division_label(cpv.code[:2], lang),
+            )
+            for cpv in notice.cpv
+        ]
     return tuple(
-        Category(term=cpv.code, label=f"{cpv.code} {cpv.label}", scheme=CPV_SCHEME)
-        for cpv in notice.cpv
+        Category(term=cpv.code, label=label, scheme=CPV_SCHEME)
+        for cpv, label in zip(notice.cpv, labels, strict=True)
     )
 
 
-def _links(item: Published, site: Site, *, with_documents: bool) -> tuple[Link, ...]:
+def _links(item: Published, site: Site, lang: str, *, with_documents: bool) -> tuple[Link, ...]:
     notice = item.notice
-    links = [Link(site.absolute(item.path), "alternate", HTML, hreflang=notice.lang)]
+    page = site.page_of(item, lang)
+    links = [Link(site.absolute(page), "alternate", HTML, hreflang=lang)]
     if notice.find_a_tender:
-        title = f"Find a Tender notice {notice.find_a_tender.notice_id or ''}".rstrip()
+        fts_id = notice.find_a_tender.notice_id
+        title = (
+            text("Find a Tender notice {id}", lang).format(id=fts_id)
+            if fts_id
+            else text("Find a Tender notice", lang)
+        )
         links.append(Link(notice.find_a_tender.url, "related", HTML, title))
     if with_documents:
         # A document with a media type is a file (an enclosure); others are web pages.
@@ -135,38 +173,58 @@ def _links(item: Published, site: Site, *, with_documents: bool) -> tuple[Link, 
     return tuple(links)
 
 
-def _latest_change(notice: Notice, site: Site) -> str:
+def _latest_change(notice: Notice, site: Site, lang: str) -> str:
     """``Changed on <date>: <reason>`` and what it changed, or "" for an unchanged notice."""
     if not notice.changes:
         return ""
     latest = notice.changes[-1]
-    day = date_text(latest.date, zone=site.timezone, lang=notice.lang)
-    said = changed_on_text(day, latest.summary, latest.correction, notice.lang)
-    return f"<p>{escape(said)}</p>{_fields(latest, notice, site)}"
+    day = date_text(latest.date, zone=site.timezone, lang=lang)
+    # The reason is the notice's own text, in its language: it goes in after escaping.
+    said = escape(changed_on_text(day, "{reason}", latest.correction, lang))
+    reason = _marked(latest.summary, notice.lang, lang)
+    return f"<p>{said.replace('{reason}', reason)}</p>{_fields(latest, notice, site, lang)}"
 
 
-def _fields(change: Change, notice: Notice, site: Site) -> str:
+def _fields(change: Change, notice: Notice, site: Site, lang: str) -> str:
     """Each field the change touched, ``<label>: <old> → <new>``, as a list (or "")."""
-    lines = change_lines(change, notice, zone=site.timezone, lang=notice.lang)
+    lines = change_lines(change, notice, zone=site.timezone, lang=lang)
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return f"<ul>{items}</ul>" if items else ""
 
 
-def _summary(notice: Notice, lead: str, site: Site) -> str:
-    return f"<p>{escape(lead)}</p>{_facts(notice, site)}"
+def _summary(item: Published, lead: str, site: Site, lang: str) -> str:
+    return f"{_in(item, lead, lang)}{_facts(item.notice, site, lang)}"
 
 
-def _facts(notice: Notice, site: Site) -> str:
-    lang = notice.lang
-    facts = [(text("Buyer", lang), notice.buyer.name)]
+def _in(item: Published, words: str, lang: str) -> str:
+    """A paragraph of the notice's own text, marked with its language if not the reader's."""
+    marked = f' lang="{escape(item.lang)}"' if item.lang != lang else ""
+    return f"<p{marked}>{escape(words)}</p>"
+
+
+def _marked(words: str, written_in: str, lang: str) -> str:
+    """Escaped text of the notice, in a ``<span lang>`` if not in the reader's language."""
+    if written_in == lang:
+        return escape(words)
+    return f'<span lang="{escape(written_in)}">{escape(words)}</span>'
+
+
+def _other(written_in: str, lang: str) -> str | None:
+    """The language of an entry's own text where it is not the feed's, else None."""
+    return written_in if written_in != lang else None
+
+
+def _facts(notice: Notice, site: Site, lang: str) -> str:
+    """Buyer, value and closing deadline, in the reader's words (the buyer as named)."""
+    facts = [(text("Buyer", lang), _marked(notice.buyer.name, notice.lang, lang))]
     money = main_value(notice)
     if money is not None:
-        facts.append((text("Value", lang), money_text(money, lang)))
+        facts.append((text("Value", lang), escape(money_text(money, lang))))
     deadline = closing_deadline(notice)
     if deadline is not None:
         moment = datetime_text(deadline.at, zone=site.timezone, lang=lang)
-        facts.append((deadline_label(deadline.kind, lang), moment))
-    items = "".join(f"<li>{escape(name)}: {escape(value)}</li>" for name, value in facts)
+        facts.append((deadline_label(deadline.kind, lang), escape(moment)))
+    items = "".join(f"<li>{escape(name)}: {value}</li>" for name, value in facts)
     return f"<ul>{items}</ul>"
 
 

@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "Noticeboard"
 _LINK_ATTRIBUTES = ("rel", "type", "hreflang", "title", "length")
 _PAGING_RELS = ("first", "previous", "next", "last")
@@ -64,6 +65,9 @@ class Entry:
     summary_html: str
     author: Author
     categories: tuple[Category, ...] = ()
+    # The language of the entry's own text (title, summary) where it is not the feed's:
+    # Atom marks the title with it; the summary's HTML marks its own parts.
+    text_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,16 @@ class FeedDocument:
 
 
 class _Entry(FeedEntry):
-    """A feedgen entry whose Atom links keep their attributes (python-feedgen#135, #143)."""
+    """A feedgen entry whose Atom links keep their attributes (python-feedgen#135, #143),
+    and whose title is marked with ``text_lang`` (feedgen has no way to)."""
+
+    text_lang: str | None = None
 
     def atom_entry(self, extensions: bool = True) -> etree._Element:
         element: etree._Element = super().atom_entry(extensions)
+        title = element.find("title")
+        if self.text_lang and title is not None:
+            title.set(XML_LANG, self.text_lang)
         links, data = element.findall("link"), self.link() or []
         # feedgen writes one <link> per link, in order, so they pair up one to one.
         assert len(links) == len(data), "feedgen wrote a different number of links"
@@ -165,6 +175,7 @@ def rss(document: FeedDocument) -> bytes:
 
 def _entry(entry: Entry) -> _Entry:
     fe = _Entry()
+    fe.text_lang = entry.text_lang
     fe.id(entry.id)  # also the RSS guid, with isPermaLink="false"
     fe.title(entry.title)
     fe.updated(_utc(entry.updated))
