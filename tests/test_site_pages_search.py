@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from plugins.notices.facets import FACETS
 from plugins.notices.site import Site
 from plugins.site_pages.plan import plan
@@ -34,9 +36,10 @@ def test_the_search_page_offers_every_value_of_the_notices_with_its_listing(
 ) -> None:
     site_plan = plan(sample_site)
     offered = {f.key: f for f in site_plan.search_facets("Language")}
-    assert list(offered) == [*(facet.key for facet in FACETS), LANGUAGE]
+    # Every notice of the sample is in English, so an English reader reads them all in it.
+    assert list(offered) == [facet.key for facet in FACETS]
     for item in sample_site.in_language():
-        for key, value in filters_of(item):
+        for key, value in filters_of(item)[:-1]:
             assert value in {c.value for c in offered[key].choices}, (key, value)
     listings = {listing.path for listing in site_plan.listings}
     for facet in offered.values():
@@ -45,5 +48,30 @@ def test_the_search_page_offers_every_value_of_the_notices_with_its_listing(
             assert choice.listing is None or choice.listing in listings, choice
     status = {c.value: c.listing for c in offered["status"].choices}
     assert status["open"] == "" and status["awarded"] == "status/awarded/"
-    languages = {c.value: c.listing for c in offered[LANGUAGE].choices}
-    assert languages == {"en": "notices/", "cy": "cy/notices/"}
+
+
+def test_the_welsh_search_page_offers_welsh_filters_and_the_languages_of_its_notices(
+    sample_site: Site,
+) -> None:
+    welsh = plan(sample_site, "cy")
+    offered = {f.key: f for f in welsh.search_facets("Iaith")}
+    assert list(offered) == [*(facet.key for facet in FACETS), LANGUAGE]
+    assert offered["status"].heading == "Statws"
+    # Welsh text first: the Welsh notices, then those a Welsh reader finds in English.
+    assert [c.value for c in offered[LANGUAGE].choices] == ["cy", "en"]
+    assert [c.name for c in offered[LANGUAGE].choices] == ["Cymraeg", "English"]
+    listings = {listing.path for listing in welsh.listings}
+    for facet in offered.values():
+        for choice in facet.choices:
+            assert choice.listing is None or choice.listing in listings, choice
+    status = {c.value: c.listing for c in offered["status"].choices}
+    assert status["open"] == "cy/" and status["awarded"] == "cy/status/awarded/"
+
+
+def test_a_notice_page_is_filtered_by_the_language_of_its_text(sample_site: Site) -> None:
+    bilingual = replace(sample_site, languages=("en", "cy"))
+    welsh = plan(bilingual, "cy")
+    for item in bilingual.for_reader("cy"):
+        page = bilingual.page_of(item, "cy")
+        assert page.startswith("cy/")
+        assert welsh.search_filters(page)[-1] == (LANGUAGE, item.lang), page

@@ -2,9 +2,13 @@
 
 A notice page carries one ``data-pagefind-filter="<key>:<value>"`` per value it is filed
 under (``filters_of``): the facet registry's keys and values (codes and slugs, never names,
-so a value holds no comma), plus its language. The search page offers the same values by
-name (``search_facets``), each with the listing that shows the same notices, which is where
-the page sends readers without JavaScript.
+so a value holds no comma), plus the language of its text. The search page offers the same
+values by name (``search_facets``), each with the listing that shows the same notices, which
+is where the page sends readers without JavaScript.
+
+Pagefind keeps one index per ``<html lang>``, so each language's search page searches the
+notice pages of its readers: one page per notice (``Site.for_reader``), so none is counted
+twice, and a notice with no version in the reader's language is found by its own words.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from plugins.feeds.catalogue import read_as
 from plugins.notices.facets import FACETS, Value, values
 from plugins.notices.formatting import facet_heading, language_name
 from plugins.notices.site import Published, Site
@@ -41,37 +46,47 @@ class SearchFacet:
     choices: tuple[Choice, ...]
 
 
-def filters_of(item: Published) -> tuple[tuple[str, str], ...]:
-    """(filter, value) pairs of one notice: each facet's values, then its language."""
-    found = [(facet.key, value) for facet in FACETS for value in facet.of(item)]
+def filters_of(item: Published, facts: Published | None = None) -> tuple[tuple[str, str], ...]:
+    """(filter, value) pairs of one notice: each facet's values, then the language of its
+    text. A translation is filed by the facts of ``facts``, its original (``read_as``)."""
+    filed = facts or item
+    found = [(facet.key, value) for facet in FACETS for value in facet.of(filed)]
     return (*found, (LANGUAGE, item.lang))
 
 
 def search_facets(
-    site: Site, listing: Callable[[str], Listing | None], language_heading: str
+    site: Site,
+    listing: Callable[[str], Listing | None],
+    language_heading: str,
+    lang: str | None = None,
 ) -> tuple[SearchFacet, ...]:
-    """The filters of the search page: every facet value among the notices, in order.
+    """The filters of the search page for a reader of ``lang`` (the site's default language
+    unless given): every facet value among the notices that reader finds, in order.
 
     ``listing`` finds the listing of a slug (``cpv/45``); ``language_heading`` is the
-    theme's word for the language filter, which is not a facet of the registry.
+    theme's word for the language filter, which is not a facet of the registry. The
+    languages are those of the notices' text, the reader's first.
     """
-    lang = site.default_lang
-    notices = site.in_language(lang)
+    lang = lang or site.default_lang
+    read = read_as(site, lang)
     by_facet = [
         SearchFacet(
             facet.key,
             facet_heading(facet.key, lang),
-            _choices(values(facet, notices, lang), listing),
+            _choices(values(facet, [facts for _, facts in read], lang), listing),
         )
         for facet in FACETS
     ]
-    languages = sorted({item.lang for item in site.notices}, key=lambda code: code != lang)
+    languages = sorted({shown.lang for shown, _ in read}, key=lambda code: (code != lang, code))
+    default = site.default_lang
     by_language = SearchFacet(
         LANGUAGE,
         language_heading,
         tuple(
             Choice(
-                code, language_name(code), _path(listing("all" if code == lang else f"{code}/all"))
+                code,
+                language_name(code),
+                _path(listing("all" if code == default else f"{code}/all")),
             )
             for code in languages
         ),
