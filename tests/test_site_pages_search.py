@@ -7,7 +7,7 @@ from dataclasses import replace
 from plugins.notices.facets import FACETS
 from plugins.notices.site import Site
 from plugins.site_pages.plan import plan
-from plugins.site_pages.search import LANGUAGE, filters_of
+from plugins.site_pages.search import LANGUAGE, facts_of, filters_of
 
 
 def test_a_notice_is_filtered_by_every_facet_value_and_its_language(sample_site: Site) -> None:
@@ -75,3 +75,18 @@ def test_a_notice_page_is_filtered_by_the_language_of_its_text(sample_site: Site
         page = bilingual.page_of(item, "cy")
         assert page.startswith("cy/")
         assert welsh.search_filters(page)[-1] == (LANGUAGE, item.lang), page
+
+
+def test_a_translation_is_filtered_by_its_originals_facts(sample_site: Site) -> None:
+    bilingual = replace(sample_site, languages=("en", "cy"))
+    welsh = [item for item in bilingual.notices if item.lang == "cy"]
+    assert welsh
+    for item in welsh:
+        original = facts_of(bilingual, item)
+        assert original.lang == "en" and original.notice.notice_id == item.notice.notice_id
+        filters = plan(bilingual, "cy").search_filters(item.path)
+        assert filters == (*filters_of(original)[:-1], (LANGUAGE, "cy"))
+        # So the Welsh page's buyer filter, named from the originals, finds it.
+        offered = {f.key: f for f in plan(bilingual, "cy").search_facets("Iaith")}
+        for key, value in filters[:-1]:
+            assert value in {c.value for c in offered[key].choices}, (key, value)

@@ -54,6 +54,17 @@ def filters_of(item: Published, facts: Published | None = None) -> tuple[tuple[s
     return (*found, (LANGUAGE, item.lang))
 
 
+def facts_of(site: Site, item: Published) -> Published:
+    """The version ``item`` is filed by, as ``read_as`` files it: its original in the
+    default language, else itself."""
+    original = (
+        other
+        for other in site.procurement(item.notice.ocid)
+        if other.notice.notice_id == item.notice.notice_id
+    )
+    return next(original, item)
+
+
 def search_facets(
     site: Site,
     listing: Callable[[str], Listing | None],
