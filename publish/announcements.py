@@ -10,11 +10,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from plugins import contract
-from plugins.contract import Announcement, Announcements, Card, Deadline, Held, Invalid
+from plugins.contract import (
+    Announcement,
+    Announcements,
+    Card,
+    Deadline,
+    Held,
+    Invalid,
+    SiteLanguage,
+    Translation,
+)
 
 from .errors import InputError
 
-__all__ = ["Announcement", "Announcements", "Card", "Deadline", "Held", "Invalid", "load"]
+__all__ = [
+    "Announcement",
+    "Announcements",
+    "Card",
+    "Deadline",
+    "Held",
+    "Invalid",
+    "SiteLanguage",
+    "Translation",
+    "load",
+]
 
 
 def load(path: Path) -> Announcements:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from . import announcements, credentials, email_channel, email_lists
+from . import announcements, credentials, email_channel, email_lists, languages
 from .credentials import REDACTOR, RedactingFormatter
 from .errors import ConfigError, InputError, LockedError, PublishError
 from .ledger import Ledger
@@ -24,6 +24,7 @@ logger = logging.getLogger("publish")
 
 CHANNELS = ("bluesky", "mastodon", "email")
 SOCIAL = ("bluesky", "mastodon")
+ENV_PREFIXES = {"bluesky": "BSKY", "mastodon": "MASTODON"}
 LEDGER = "ledger.json"
 SESSION = "bluesky.session"
 LOCK = "publish.lock"
@@ -161,14 +162,15 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     feed = announcements.load(args.input)
     options = Options(args.max_posts, args.announce_backlog, args.closing_soon)
     lists = _email_lists(args)
+    posting = _post_languages(env)
     if not args.live:
         ledger = Ledger.load(args.state / LEDGER)
         names = [name for name in args.channel or SOCIAL if name in SOCIAL]
         print(f"DRY RUN: nothing is sent (add --live to post). Ledger: {ledger.path}\n")
         if args.compose_all:
-            print(compose_all(feed, names, args.closing_soon), end="")
+            print(compose_all(feed, names, args.closing_soon, posting), end="")
         else:
-            print(preview(feed, ledger, names, options), end="")
+            print(preview(feed, ledger, names, options, posting), end="")
             if lists is not None:
                 print(email_channel.preview_lists(lists, feed, ledger, options), end="")
         return _end(feed, args.input, ok=True)
@@ -182,7 +184,10 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     _prepare_state(args.state)
     with exclusive(args.state / LOCK):
         ledger = Ledger.load(args.state / LEDGER)
-        reports = [run_channel(channel, feed, ledger, options) for channel in channels]
+        reports = [
+            run_channel(channel, posting[channel.name].feed(feed), ledger, options)
+            for channel in channels
+        ]
         digests: list[email_channel.ListReport] = []
         if lists is not None and smtp is not None:
             digests = email_channel.run_lists(lists, smtp, feed, ledger, options, args.timeout)
@@ -192,6 +197,11 @@ def _main(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         print(digest.summary())
     ok = all(report.ok for report in reports) and all(digest.ok for digest in digests)
     return _end(feed, args.input, ok=ok)
+
+
+def _post_languages(env: Mapping[str, str]) -> dict[str, languages.PostLanguage]:
+    """Each social channel's language and translation links, from the environment."""
+    return {name: languages.from_env(env, prefix) for name, prefix in ENV_PREFIXES.items()}
 
 
 def _email_lists(args: argparse.Namespace) -> email_lists.EmailLists | None:

@@ -1,9 +1,11 @@
 """The text of a post, composed from parts to fit a channel's limits.
 
 A post is: headline; detail (a change's reason, or the notice's summary); a change's
-fields, each old → new; deadline and value; the notice's URL; the hashtags. When it is too
-long the detail is shortened first, then dropped (a change's reason is only shortened),
-then the value dropped, then the headline shortened. A changed field's line, the URL, the
+fields, each old → new; deadline and value; the notice's URL; a line per other language the
+notice is written in, linking its page (``Cymraeg: <url>``, or ``Cymraeg`` linked where the
+channel has rich text); the hashtags. When it is too long the detail is shortened first,
+then dropped (a change's reason is only shortened); then the other languages' lines are left
+out, then the value, then the headline shortened. A changed field's line, the URL, the
 deadline and the tags are never cut: a line is whole or, when even the shortest post has no
 room for it, left out from the last (the page has them all). If the URL, deadline and tags
 alone do not fit, composing fails with :class:`ComposeError` rather than post a broken link.
@@ -20,6 +22,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 import regex
+from babel import Locale, UnknownLocaleError
 
 from plugins.contract.words import languages, translator
 
@@ -29,6 +32,10 @@ from .errors import ComposeError
 
 MIN_HEADLINE = 24
 MIN_DETAIL = 40
+# (keep the detail?, keep the value?), most complete first; a change keeps its detail.
+LAYOUTS = ((True, True), (False, True), (True, False), (False, False))
+# The other languages' links are extra: they go before the value does.
+WITH_VALUE = LAYOUTS[:2]
 # Deadlines mean nothing once a contract is awarded or a procurement cancelled.
 _NO_DEADLINE_KINDS = {"awarded", "cancelled"}
 _URL = regex.compile(r"https?://\S+")
@@ -43,6 +50,8 @@ class Limits:
     graphemes: int
     bytes: int | None = None
     url_weight: int | None = None
+    # Rich text (Bluesky's link facets): a link's words may stand for its URL.
+    linked_words: bool = False
 
     def length(self, text: str) -> int:
         """The length of ``text`` as the channel counts it."""
@@ -65,7 +74,7 @@ class Limits:
         return replace(self, graphemes=self.graphemes - self.length(text), bytes=size)
 
 
-BLUESKY = Limits(graphemes=300, bytes=3000)
+BLUESKY = Limits(graphemes=300, bytes=3000, linked_words=True)
 
 
 def mastodon(max_characters: int = 500, characters_per_url: int = 23) -> Limits:
@@ -115,18 +124,19 @@ class _Parts:
     value: tuple[str, ...]  # "Value: £…", or nothing
     url: str
     tags: tuple[str, ...]
+    links: tuple[Segment, ...] = ()  # the other languages' pages, each on its line
 
     def tail(self, keep_value: bool) -> _Tail:
-        """The facts, URL and tags: never cut, so the same in every candidate."""
+        """The facts, URL, links and tags: never cut, so the same in every candidate."""
         return self._with_value if keep_value and self.value else self._without_value
 
     @cached_property
     def _with_value(self) -> _Tail:
-        return _Tail.of((*self.facts, *self.value), self.url, self.tags)
+        return _Tail.of((*self.facts, *self.value), self.url, self.links, self.tags)
 
     @cached_property
     def _without_value(self) -> _Tail:
-        return _Tail.of(self.facts, self.url, self.tags)
+        return _Tail.of(self.facts, self.url, self.links, self.tags)
 
 
 @dataclass(frozen=True)
@@ -135,8 +145,15 @@ class _Tail:
     text: str
 
     @classmethod
-    def of(cls, facts: tuple[str, ...], url: str, tags: tuple[str, ...]) -> _Tail:
+    def of(
+        cls,
+        facts: tuple[str, ...],
+        url: str,
+        links: tuple[Segment, ...],
+        tags: tuple[str, ...],
+    ) -> _Tail:
         segments = [Segment("".join(f"{fact}\n" for fact in facts)), Segment(url, link=url)]
+        segments += links
         for index, tag in enumerate(tags):
             segments.append(Segment("\n\n" if index == 0 else " "))
             segments.append(Segment(f"#{tag}", tag=tag))
@@ -145,10 +162,18 @@ class _Tail:
 
 
 def compose(announcement: Announcement, limits: Limits) -> Composed:
-    """The post for ``announcement`` that fits ``limits``, keeping as much as it can."""
+    """The post for ``announcement`` that fits ``limits``, keeping as much as it can.
+
+    The other languages' lines go before the value or the headline is shortened, a changed
+    field's line never before them."""
     lines = _changed_lines(announcement)
+    links = _links(announcement, limits)
     for kept in range(len(lines), -1, -1):
         parts = _parts(announcement, lines[:kept])
+        if links:
+            for candidate in _whole_headline(replace(parts, links=links), limits, WITH_VALUE):
+                if candidate is not None:
+                    return candidate
         for candidate in _candidates(parts, limits):
             if candidate is not None:
                 return candidate
@@ -161,11 +186,28 @@ def compose(announcement: Announcement, limits: Limits) -> Composed:
 
 def _candidates(parts: _Parts, limits: Limits) -> Iterator[Composed | None]:
     """Ever shorter versions of the post; the first that fits wins."""
+    yield from _whole_headline(parts, limits, LAYOUTS)
+    headline, detail = parts.headline, parts.detail
+    detail_at = graphemes.shortener(detail)
+    minimum = detail_at(MIN_DETAIL) if parts.detail_required else None
+    headline_at, headline_length = graphemes.shortener(headline), graphemes.count(headline)
+    for keep_value in (True, False):
+        yield _longest(
+            lambda n: _head(headline_at(n), minimum, parts),
+            min(MIN_HEADLINE, headline_length),
+            headline_length,
+            parts.tail(keep_value),
+            limits,
+        )
+
+
+def _whole_headline(
+    parts: _Parts, limits: Limits, layouts: tuple[tuple[bool, bool], ...]
+) -> Iterator[Composed | None]:
+    """The versions of the post with its whole headline in ``layouts``, in their order."""
     headline, detail = parts.headline, parts.detail
     detail_at = graphemes.shortener(detail)
     detail_length = graphemes.count(detail)
-    # (keep the detail?, keep the value?), most complete first; a change keeps its detail.
-    layouts = [(True, True), (False, True), (True, False), (False, False)]
     for keep_detail, keep_value in layouts:
         if keep_detail:
             yield _longest(
@@ -178,16 +220,28 @@ def _candidates(parts: _Parts, limits: Limits) -> Iterator[Composed | None]:
         elif not parts.detail_required:
             composed = _assemble(_head(headline, None, parts), parts.tail(keep_value), limits)
             yield composed if limits.fits(composed.text) else None
-    minimum = detail_at(MIN_DETAIL) if parts.detail_required else None
-    headline_at, headline_length = graphemes.shortener(headline), graphemes.count(headline)
-    for keep_value in (True, False):
-        yield _longest(
-            lambda n: _head(headline_at(n), minimum, parts),
-            min(MIN_HEADLINE, headline_length),
-            headline_length,
-            parts.tail(keep_value),
-            limits,
-        )
+
+
+def _links(announcement: Announcement, limits: Limits) -> tuple[Segment, ...]:
+    """A line linking each translation's page, named in its own language: ``Cymraeg``
+    linked where the channel links words, else ``Cymraeg: <url>``."""
+    segments: list[Segment] = []
+    for each in announcement.translations:
+        name = language_name(each.language)
+        if limits.linked_words:
+            segments += [Segment("\n"), Segment(name, link=each.url)]
+        else:
+            segments += [Segment(f"\n{name}: "), Segment(each.url, link=each.url)]
+    return tuple(segments)
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself, as a reader of it looks for it: ``Cymraeg``, ``English``."""
+    try:
+        name = Locale.parse(code).get_display_name(code)
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name[:1].upper() + name[1:] if name else code
 
 
 def _longest(

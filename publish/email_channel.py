@@ -168,7 +168,7 @@ def _run(
     if not items:
         logger.info("%s: nothing new to send", name)
         return
-    digest = Digest(mailing_list, items, feed.site_name, feed.site_url, today())
+    digest = Digest.of(mailing_list, items, feed, today())
     _send(smtp, digest, config, ledger, report)
 
 
@@ -366,7 +366,7 @@ def _preview(
         + ("; today's digest is sent" if the_plan.sent_today and the_plan.pending else "")
     )
     if items:
-        digest = Digest(mailing_list, items, feed.site_name, feed.site_url, day)
+        digest = Digest.of(mailing_list, items, feed, day)
         message = digest.message(config.sender, "<Message-ID made when sent>")
         headers = [
             f"{key}: {message[key]}"

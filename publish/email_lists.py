@@ -6,8 +6,8 @@ list addresses, the sender and the ``List-Unsubscribe`` the list server asks for
 problem in it is reported at once, as one :class:`ConfigError`.
 
 A topic matches on what an announcement carries (:class:`plugins.contract.Announcement`):
-its tags (the notice type group, ``SME``, the site's hashtags), its kind, its language, its
-CPV divisions (the first two digits of its codes) and its regions (an ITL code covers the
+its tags (the notice type group, ``SME``, the site's hashtags), its kind, its languages (the
+notice's and its translations'), its CPV divisions (the first two digits of its codes) and its regions (an ITL code covers the
 areas within it: ``TLL`` takes a notice in ``TLL14``).
 """
 
@@ -34,7 +34,17 @@ _CODES = {
     "cpv_divisions": (re.compile(r"\d{2}"), "a CPV division's two digits, e.g. '45'"),
     "regions": (re.compile(r"TL[C-N][0-9A-Z]{0,2}"), "an ITL code, e.g. 'TLL' or 'TLL14'"),
 }
-_LIST_KEYS = {"name", "address", "title", "unsubscribe", "unsubscribe_post", *_TOPIC_KEYS}
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_LIST_KEYS = {
+    "name",
+    "address",
+    "title",
+    "unsubscribe",
+    "unsubscribe_post",
+    "language",
+    "translation_links",
+    *_TOPIC_KEYS,
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,9 @@ class MailingList:
     languages: frozenset[str] = frozenset()
     cpv_divisions: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
+    # The digest's language (None: the site's) and whether it links translations.
+    language: str | None = None
+    translation_links: bool = True
 
     @property
     def channel(self) -> str:
@@ -62,10 +75,15 @@ class MailingList:
         return (
             (not self.tags or not self.tags.isdisjoint(item.tags))
             and (not self.kinds or item.kind in self.kinds)
-            and (not self.languages or item.language in self.languages)
+            and (not self.languages or not self.languages.isdisjoint(_languages(item)))
             and (not self.cpv_divisions or any(c[:2] in self.cpv_divisions for c in item.cpv))
             and (not self.regions or any(r.startswith(tuple(self.regions)) for r in item.regions))
         )
+
+
+def _languages(item: Announcement) -> set[str]:
+    """The languages the notice is written in: its own and its translations'."""
+    return {item.language, *(each.language for each in item.translations)}
 
 
 @dataclass(frozen=True)
@@ -104,7 +122,14 @@ def _mailing_list(entry: Mapping[str, Any]) -> MailingList:
         unsubscribe=entry["unsubscribe"],
         unsubscribe_post=entry.get("unsubscribe_post"),
         **{key: frozenset(entry.get(key, ())) for key in _TOPIC_KEYS},
+        language=entry.get("language") or _only(entry.get("languages")),
+        translation_links=entry.get("translation_links", True),
     )
+
+
+def _only(languages: list[str] | None) -> str | None:
+    """A list that follows one language's notices reads its digest in that language."""
+    return languages[0] if languages and len(languages) == 1 else None
 
 
 def _problems(data: Mapping[str, Any]) -> Iterator[str]:
@@ -139,6 +164,11 @@ def _list_problems(entry: Any, names: set[str]) -> Iterator[str]:
     yield from _unsubscribe_problems(entry.get("unsubscribe"), entry.get("unsubscribe_post"))
     if not isinstance(entry.get("title", ""), str):
         yield f"title: {entry['title']!r} is not text"
+    language = entry.get("language", "cy")
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        yield f"language: {language!r} is not a language code such as 'cy' or 'en'"
+    if not isinstance(entry.get("translation_links", True), bool):
+        yield f"translation_links: {entry['translation_links']!r} is not true or false"
     for key in _TOPIC_KEYS:
         value = entry.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -153,7 +183,7 @@ def _list_problems(entry: Any, names: set[str]) -> Iterator[str]:
 def _unknown_key(key: str) -> str:
     return (
         f"{key}: not a setting of a list (name, address, title, unsubscribe, unsubscribe_post, "
-        "tags, kinds, languages, cpv_divisions, regions)"
+        "language, translation_links, tags, kinds, languages, cpv_divisions, regions)"
     )
 
 

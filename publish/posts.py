@@ -58,7 +58,7 @@ def bluesky_record(
         "text": composed.text,
         "facets": facets(composed),
         # Always explicit: Bluesky's apps would otherwise take every post as English.
-        "langs": [announcement.language],
+        "langs": list(announcement.langs),
         "embed": {"$type": "app.bsky.embed.external", "external": external},
         "createdAt": created_at or timestamp(),
     }

@@ -8,13 +8,14 @@ record as backlog, so a buyer can see that a new notice is among them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import compose, plan, posts
 from .announcements import Announcement, Announcements
 from .errors import ComposeError
+from .languages import PostLanguage
 from .ledger import Entry, Ledger, Status
 from .run import Options
 from .thumbnail import MAX_BYTES
@@ -38,9 +39,24 @@ class Draft:
     error: str = ""
 
 
-def preview(feed: Announcements, ledger: Ledger, channels: list[str], options: Options) -> str:
-    """The dry-run report for ``channels``, as text."""
-    return "\n".join(_channel(name, feed, ledger, options) for name in channels)
+def preview(
+    feed: Announcements,
+    ledger: Ledger,
+    channels: list[str],
+    options: Options,
+    languages: Mapping[str, PostLanguage] | None = None,
+) -> str:
+    """The dry-run report for ``channels``, as text, each in its language (``languages``)."""
+    return "\n".join(
+        _channel(name, _in(feed, name, languages), ledger, options) for name in channels
+    )
+
+
+def _in(
+    feed: Announcements, name: str, languages: Mapping[str, PostLanguage] | None
+) -> Announcements:
+    """``feed`` as channel ``name`` posts it."""
+    return (languages or {}).get(name, PostLanguage()).feed(feed)
 
 
 def _channel(name: str, feed: Announcements, ledger: Ledger, options: Options) -> str:
@@ -72,16 +88,22 @@ def _channel(name: str, feed: Announcements, ledger: Ledger, options: Options) -
     return "\n".join(lines) + "\n"
 
 
-def compose_all(feed: Announcements, channels: list[str], closing_soon: bool) -> str:
+def compose_all(
+    feed: Announcements,
+    channels: list[str],
+    closing_soon: bool,
+    languages: Mapping[str, PostLanguage] | None = None,
+) -> str:
     """Every announcement composed for each channel, as a new channel would post them all.
 
     A check and a benchmark: it reports counts and what cannot be posted, not each post.
     """
-    items = plan.eligible(feed.items, closing_soon)
     lines = []
     for name in channels:
+        feed_in = _in(feed, name, languages)
+        items = plan.eligible(feed_in.items, closing_soon)
         failed, replies = [], 0
-        for draft in drafts(name, feed, {}, items, {item.id for item in items}, None):
+        for draft in drafts(name, feed_in, {}, items, {item.id for item in items}, None):
             if draft.request is None:
                 failed.append(f"  {draft.item.id}: cannot be posted: {draft.error}")
             replies += isinstance(draft.parent, str)

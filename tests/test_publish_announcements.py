@@ -38,9 +38,9 @@ def test_fields_are_typed(tmp_path: Path):
 
 
 def test_another_version_is_refused_with_what_to_do(tmp_path: Path):
-    path = write_feed(tmp_path, [announcement()], version=3)
+    path = write_feed(tmp_path, [announcement()], version=2)
     with pytest.raises(
-        InputError, match="version 3 is not supported: this publisher reads version 2"
+        InputError, match="version 2 is not supported: this publisher reads version 3"
     ):
         load(path)
 

@@ -1,6 +1,6 @@
 """Social cards: a PNG link-preview image per notice, at ``<notice path>card.png``.
 
-``card_alt`` and ``card_path`` are the functions other outputs (announcements.json) use.
+``card_alt``, ``card_path`` and ``reader_card_path`` are the functions other outputs (announcements.json) use.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from plugins.notices.site import Site
 
 from .cards import site_cards
 from .render import Style
-from .text import card_alt, card_path
+from .text import card_alt, card_path, reader_card_path
 
-__all__ = ["card_alt", "card_path", "files"]
+__all__ = ["card_alt", "card_path", "files", "reader_card_path"]
 
 
 def files(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:

@@ -15,7 +15,7 @@ from plugins.notices.site import Site
 
 from .cache import CardCache
 from .render import BOLD, DEFAULT_STYLE, REGULAR, Style, render
-from .text import CardText, card_path, card_text
+from .text import CardText, card_path, card_text, reader_card_path
 
 # Below this many cards, starting processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -45,10 +45,7 @@ def site_cards(
 ) -> Iterator[tuple[str, bytes]]:
     """Each notice's card at ``<notice path>card.png``, by path, one at a time (10,000 cards
     are hundreds of megabytes: they are written as they come, not held)."""
-    jobs = {
-        card_path(item): Job(card_text(item, site.timezone), site.name, site.host, style)
-        for item in site.notices
-    }
+    jobs = _jobs(site, style)
     paths = sorted(jobs)
     kept = CardCache(cache_path) if cache_path else None
     keys = {path: jobs[path].key() for path in paths} if kept else {}
@@ -62,6 +59,24 @@ def site_cards(
             if kept:
                 kept.put(keys[path], data)
         yield path, data
+
+
+def _jobs(site: Site, style: Style) -> dict[str, Job]:
+    """Each notice's card in its own language, then, for a reader of each other language of
+    the site without a translation of it, a card with that language's words around it."""
+    jobs = {
+        card_path(item): Job(
+            card_text(item, site.timezone), site.name_in(item.lang), site.host, style
+        )
+        for item in site.notices
+    }
+    for item in site.notices:
+        for lang in site.languages:
+            path = reader_card_path(site, item, lang)
+            if path not in jobs:
+                text = card_text(item, site.timezone, lang)
+                jobs[path] = Job(text, site.name_in(lang), site.host, style)
+    return jobs
 
 
 def _draw_all(jobs: list[Job], processes: int) -> Iterable[bytes]:

@@ -16,7 +16,7 @@ from plugins.notices.formatting import (
     text,
 )
 from plugins.notices.model import DeadlineKind
-from plugins.notices.site import Published
+from plugins.notices.site import Published, Site
 
 CARD_NAME = "card.png"
 # Deadlines whose label reads on into the time ("... by Friday"), with no colon between.
@@ -39,24 +39,31 @@ def card_path(item: Published) -> str:
     return f"{item.path}{CARD_NAME}"
 
 
-def card_text(item: Published, zone: str = DEFAULT_TIMEZONE) -> CardText:
-    """The card's lines in the notice's language, dates in the site's time zone ``zone``."""
+def reader_card_path(site: Site, item: Published, lang: str) -> str:
+    """The card a reader of ``lang`` is shown for ``item``: its translation's in ``lang``, or
+    one with ``lang``'s words around the notice's own text, beside the page showing it."""
+    return f"{site.page_of(item, lang)}{CARD_NAME}"
+
+
+def card_text(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = None) -> CardText:
+    """The card's lines in ``lang`` (the notice's language unless given) around the notice's
+    title and buyer, dates in the site's time zone ``zone``."""
     notice = item.notice
-    lang = notice.lang
+    lang = lang or notice.lang
     return CardText(
         caption=notice_type_label(notice.notice_type, lang),
         status=status_label(item.facets.status, lang),
         title=notice.title,
         buyer=text("Buyer: {buyer}", lang).format(buyer=notice.buyer.name),
-        when=when(item, zone),
+        when=when(item, zone, lang),
     )
 
 
-def when(item: Published, zone: str = DEFAULT_TIMEZONE) -> str:
+def when(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = None) -> str:
     """The one date a reader of a link card most needs."""
-    notice, lang = item.notice, item.notice.lang
+    notice, lang = item.notice, lang or item.notice.lang
     closing = closing_deadline(notice)
-    dated = _dated(item, zone)
+    dated = _dated(item, zone, lang)
     if dated:
         return dated
     if closing:
@@ -68,9 +75,9 @@ def when(item: Published, zone: str = DEFAULT_TIMEZONE) -> str:
     return _on("Published {date}", notice.published, lang, zone)
 
 
-def _dated(item: Published, zone: str) -> str | None:
+def _dated(item: Published, zone: str, lang: str) -> str | None:
     """What ended the procurement or contract, and when; None while it goes on."""
-    notice, lang = item.notice, item.notice.lang
+    notice = item.notice
     if notice.cancellation:
         return _on("Cancelled on {date}", notice.cancellation.date, lang, zone)
     if notice.termination:
@@ -84,9 +91,9 @@ def _on(message: str, day: date, lang: str, zone: str) -> str:
     return text(message, lang).format(date=date_text(day, zone=zone, lang=lang))
 
 
-def card_alt(item: Published, zone: str = DEFAULT_TIMEZONE) -> str:
+def card_alt(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = None) -> str:
     """The card's alt text: exactly what the card says, as sentences."""
-    card = card_text(item, zone)
+    card = card_text(item, zone, lang)
     parts = [f"{card.caption}, {card.status.lower()}", card.title, card.buyer, card.when]
     return " ".join(_sentence(part) for part in parts)
 

@@ -8,7 +8,18 @@ of plugins/ but the adapter, it imports no Pelican, and nothing of the build eit
 
 from __future__ import annotations
 
-from .model import Announcement, Announcements, Card, ChangedField, Deadline, Held, Invalid
+from .model import (
+    Announcement,
+    Announcements,
+    Card,
+    ChangedField,
+    Deadline,
+    Held,
+    Invalid,
+    SiteLanguage,
+    Translation,
+    Version,
+)
 from .reader import ContractError, load
 from .schema import PATH, SCHEMA, VERSION, schema
 
@@ -24,6 +35,9 @@ __all__ = [
     "Deadline",
     "Held",
     "Invalid",
+    "SiteLanguage",
+    "Translation",
+    "Version",
     "load",
     "schema",
 ]

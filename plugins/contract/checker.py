@@ -123,14 +123,21 @@ def _link_problems(
             yield f"{where}.{field}: {target!r} is invalid, so this reply is not posted either"
         else:
             yield f"{where}.{field}: {target!r} is not an announcement listed before this one"
-    image = item["card"]["image"]
+    yield from _image_problems(item["card"]["image"], f"{where}.card.image", root)
+    for index, version in enumerate(item.get("versions", ())):
+        yield from _image_problems(
+            version["card"]["image"], f"{where}.versions[{index}].card.image", root
+        )
+
+
+def _image_problems(image: str, where: str, root: Path) -> Iterator[str]:
     try:
         inside = (root / image).resolve().is_relative_to(root)
     except (ValueError, OSError) as error:  # a NUL byte, a name too long
-        yield f"{where}.card.image: {image!r} is not a usable file name ({error})"
+        yield f"{where}: {image!r} is not a usable file name ({error})"
         return
     if not inside:
-        yield f"{where}.card.image: {image!r} is outside the output folder"
+        yield f"{where}: {image!r} is outside the output folder"
 
 
 def _name(item: Any, where: str) -> str:

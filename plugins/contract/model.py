@@ -40,6 +40,31 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """The notice's page in another language (a translation of its text)."""
+
+    language: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """What a reader of ``language`` is shown of an announcement: its words in that language,
+    around the notice's translation in it when there is one (``text_language``)."""
+
+    language: str
+    text_language: str
+    url: str
+    headline: str
+    summary: str
+    deadline: tuple[str, str] | None  # label, display
+    value: str | None
+    change_summary: str | None
+    change_lines: tuple[str, ...]  # each changed field's display line, in the change's order
+    card: Card
+
+
+@dataclass(frozen=True)
 class Announcement:
     """One thing to announce: a notice published, changed, awarded, cancelled or closing soon."""
 
@@ -61,6 +86,14 @@ class Announcement:
     change_fields: tuple[ChangedField, ...] = ()
     cpv: tuple[str, ...] = ()  # the notice's CPV codes, main first
     regions: tuple[str, ...] = ()  # the ITL codes of its places
+    translations: tuple[Translation, ...] = ()
+    versions: tuple[Version, ...] = ()  # for readers of the site's other languages
+    text_language: str | None = None  # of title and summary, when not ``language``
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """The languages of its text: the words', then the title's if another."""
+        return tuple(dict.fromkeys((self.language, self.text_language or self.language)))
 
 
 @dataclass(frozen=True)
@@ -89,6 +122,15 @@ class Invalid:
 
 
 @dataclass(frozen=True)
+class SiteLanguage:
+    """One language of the site: the site's name in it and its home page's address."""
+
+    language: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Announcements:
     """The whole file: the site, its announcements (oldest first) and the held notices."""
 
@@ -98,6 +140,15 @@ class Announcements:
     items: tuple[Announcement, ...]
     held: tuple[Held, ...] = ()
     invalid: tuple[Invalid, ...] = ()  # left out: reported, not posted
+    languages: tuple[SiteLanguage, ...] = ()  # the site's default language first
+    language: str = "en"  # the site's default language
+
+    def site_in(self, lang: str) -> SiteLanguage:
+        """The site's name and home page for a reader of ``lang`` (else the default's)."""
+        for each in self.languages:
+            if each.language == lang:
+                return each
+        return SiteLanguage(lang, self.site_name, self.site_url)
 
     def by_id(self) -> dict[str, Announcement]:
         return {item.id: item for item in self.items}

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from .checker import Checker
-from .model import Announcement, Announcements, Card, ChangedField, Deadline, Held
+from .model import (
+    Announcement,
+    Announcements,
+    Card,
+    ChangedField,
+    Deadline,
+    Held,
+    SiteLanguage,
+    Translation,
+    Version,
+)
 from .schema import VERSION, schema
 
 # No announcement needs a longer integer (Python refuses to read 4,301 digits and more).
@@ -52,6 +62,11 @@ def load(path: Path) -> Announcements:
         items=tuple(items),
         held=tuple(Held(h["id"], h["title"], h["url"], h["reason"]) for h in held),
         invalid=(*invalid, *invalid_held),
+        languages=tuple(
+            SiteLanguage(each["language"], each["name"], each["url"])
+            for each in data["site"].get("languages", ())
+        ),
+        language=data["site"]["language"],
     )
 
 
@@ -110,10 +125,34 @@ def _announcement(item: dict[str, Any], output: Path) -> Announcement:
         change_number=change["number"] if change else None,
         change_summary=change["summary"] if change else None,
         tags=tuple(item["tags"]),
-        card=Card(card["title"], card["description"], output / card["image"], card["image_alt"]),
+        card=_card(card, output),
         change_fields=tuple(_changed(field) for field in change["fields"]) if change else (),
         cpv=tuple(cpv["code"] for cpv in facts.get("cpv") or ()),
         regions=tuple(region["code"] for region in facts.get("regions") or ()),
+        translations=tuple(
+            Translation(each["language"], each["url"]) for each in notice["translations"]
+        ),
+        versions=tuple(_version(version, output) for version in item.get("versions", ())),
+    )
+
+
+def _card(card: dict[str, Any], output: Path) -> Card:
+    return Card(card["title"], card["description"], output / card["image"], card["image_alt"])
+
+
+def _version(version: dict[str, Any], output: Path) -> Version:
+    deadline, change = version["deadline"], version["change"]
+    return Version(
+        language=version["language"],
+        text_language=version["text_language"],
+        url=version["url"],
+        headline=version["headline"],
+        summary=version["summary"],
+        deadline=(deadline["label"], deadline["display"]) if deadline else None,
+        value=version["value"],
+        change_summary=change["summary"] if change else None,
+        change_lines=tuple(change["fields"]) if change else (),
+        card=_card(version["card"], output),
     )
 
 

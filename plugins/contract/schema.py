@@ -9,7 +9,9 @@ from typing import Any
 
 PATH = "announcements.json"
 # 2: a change gives each field it touched with its old and new value and a line for people.
-VERSION = 2
+# 3: the site's name and home page in each of its languages, and each announcement's versions
+# for readers of the other languages (posts, cards and digests in Welsh).
+VERSION = 3
 SCHEMA = Path(__file__).with_name("announcements.schema.json")
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from plugins.cards import card_alt, card_path
+from plugins.cards import card_alt, reader_card_path
 from plugins.contract.schema import VERSION
 from plugins.notices.change_text import field_line, notice_currency
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.find_a_tender_first import REASON, Held
 from plugins.notices.formatting import (
+    N_,
     amount_text,
     datetime_text,
     deadline_label,
@@ -41,10 +42,11 @@ _GROUP_TAGS = {
 }
 
 _HEADLINES = {
-    EventKind.CHANGED: "Change to {type}: {title}",
-    EventKind.CANCELLED: "Procurement cancelled: {title}",
-    EventKind.CLOSING_SOON: "Closing soon: {title}",
+    EventKind.CHANGED: N_("Change to {type}: {title}"),
+    EventKind.CANCELLED: N_("Procurement cancelled: {title}"),
+    EventKind.CLOSING_SOON: N_("Closing soon: {title}"),
 }
+_HEADLINE = N_("{type}: {title}")
 
 
 def announcements(
@@ -61,7 +63,19 @@ def announcement_chunks(
     head = {
         "version": VERSION,
         "generated": rfc3339(site.clock),
-        "site": {"name": site.name, "url": site.url, "language": site.default_lang},
+        "site": {
+            "name": site.name,
+            "url": site.url,
+            "language": site.default_lang,
+            "languages": [
+                {
+                    "language": lang,
+                    "name": site.name_in(lang),
+                    "url": site.absolute(site.prefix(lang)),
+                }
+                for lang in site.languages
+            ],
+        },
         "announcements": None,
         "held": [_held(item, site) for item in site.held],
     }
@@ -84,13 +98,15 @@ def _held(item: Held, site: Site) -> dict[str, Any]:
     }
 
 
-def headline(event: Event) -> str:
-    """One line saying what happened."""
-    notice, lang = event.item.notice, event.item.lang
+def headline(event: Event, shown: Published | None = None, lang: str | None = None) -> str:
+    """One line saying what happened: in ``lang`` (the notice's own unless given), with the
+    title of ``shown`` (the version of the notice a reader of ``lang`` sees)."""
+    notice = (shown or event.item).notice
+    lang = lang or notice.lang
     kind = notice_type_label(notice.notice_type, lang)
     if event.kind is EventKind.CHANGED:
         kind = kind.lower()
-    message = _HEADLINES.get(event.kind, "{type}: {title}")
+    message = _HEADLINES.get(event.kind, _HEADLINE)
     return text(message, lang).format(type=kind, title=notice.title)
 
 
@@ -122,14 +138,63 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
         "facts": _facts(item, site),
         "change": None if change is None else _change(change, notice, site.timezone),
         "tags": _tags(item, hashtags),
-        "card": {
-            "title": notice.title,
-            "description": notice.summary,
-            "image": card_path(item),
-            "image_url": site.absolute(card_path(item)),
-            "image_alt": card_alt(item, site.timezone),
-        },
+        "card": _card(item, site, item.lang),
+        "versions": [_version(event, site, lang) for lang in site.languages if lang != item.lang],
     }
+
+
+def _card(item: Published, site: Site, lang: str) -> dict[str, Any]:
+    """The link card a reader of ``lang`` is shown for ``item``."""
+    notice, image = item.notice, reader_card_path(site, item, lang)
+    return {
+        "title": notice.title,
+        "description": notice.summary,
+        "image": image,
+        "image_url": site.absolute(image),
+        "image_alt": card_alt(item, site.timezone, lang),
+    }
+
+
+def _version(event: Event, site: Site, lang: str) -> dict[str, Any]:
+    """What a reader of ``lang`` sees: the notice's translation in ``lang`` if it has one,
+    else the notice itself, with the words around it in ``lang``."""
+    item = event.item
+    shown = _shown(item, site, lang)
+    facts = _facts(item, site, lang)
+    change = None
+    if event.change is not None:
+        number = event.change.number
+        own = {c.number: c for c in shown.notice.changes}.get(number, event.change)
+        currency = notice_currency(item.notice)
+        change = {
+            "summary": own.summary,
+            "fields": [
+                field_line(touched, zone=site.timezone, lang=lang, currency=currency)
+                for touched in event.change.touched
+            ],
+        }
+    deadline = facts["deadline"]
+    return {
+        "language": lang,
+        "text_language": shown.lang,
+        "url": site.absolute(site.page_of(item, lang)),
+        "headline": headline(event, shown, lang),
+        "summary": shown.notice.summary,
+        "deadline": {"label": deadline["label"], "display": deadline["display"]}
+        if deadline
+        else None,
+        "value": facts["value"]["display"] if facts["value"] else None,
+        "change": change,
+        "card": _card(shown, site, lang),
+    }
+
+
+def _shown(item: Published, site: Site, lang: str) -> Published:
+    """The notice's translation in ``lang``, else the notice."""
+    for other in site.procurement(item.notice.ocid, lang):
+        if other.notice.notice_id == item.notice.notice_id:
+            return other
+    return item
 
 
 def _change(change: Change, notice: Notice, zone: str) -> dict[str, Any]:
@@ -154,8 +219,9 @@ def _change(change: Change, notice: Notice, zone: str) -> dict[str, Any]:
     }
 
 
-def _facts(item: Published, site: Site) -> dict[str, Any]:
-    notice, lang = item.notice, item.lang
+def _facts(item: Published, site: Site, lang: str | None = None) -> dict[str, Any]:
+    """The notice's facts, their words in ``lang`` (the notice's own unless given)."""
+    notice, lang = item.notice, lang or item.lang
     money = main_value(notice)
     value = money_json(money)
     if value is not None and money is not None:
