@@ -1,4 +1,8 @@
-"""Search with filters on the built sample, indexed by the real Pagefind, in headless Chromium."""
+"""Search with filters on the built sample, indexed by the real Pagefind, in headless Chromium.
+
+Each language's search page (``search/``, ``cy/search/``) searches Pagefind's index of its
+<html lang>: the notice pages of its readers, one per notice, the reader's language first.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,21 @@ from plugins.site_pages.plan import plan
 from tests.checks.browser import Browsing, browsing
 from tests.theme_pages import page
 
-COUNT = re.compile(r"^(\d+) notices? found")
+# "3 notices found", "3 hysbysiad wedi'u canfod": the number comes first in both languages.
+COUNT = re.compile(r"^(\d+) ")
 # A word of the About and Accessibility pages that notices have too.
 SHARED_WORD = "procurement"
 NOTICE_PAGE = re.compile(r"^/(cy/)?notices/[^/]+/$")
+# A word of the Welsh notice's title (content/notices/2026/library-stock-supply.cy.md).
+WELSH_WORD = "llyfrgell"
+WELSH_NOTICE = "/cy/notices/library-stock-supply/"
+# A word of the Welsh notice's body and of English notices' too.
+BOTH = "Afonwy"
+# True once the status says what was found (any language): not empty, not "Searching…".
+SEARCHED = """() => {
+  const status = document.getElementById('search-status').textContent;
+  return status !== '' && status !== document.getElementById('search-results').dataset.searching;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +54,7 @@ def results(tab: Browsing, address: str) -> tuple[int, list[str]]:
     """Open the search page at ``address``; the count it reports and the results shown."""
     tab.open(address)
     status = tab.page.locator("#search-status")
-    tab.page.wait_for_function(
-        "() => /found|No notices/.test(document.getElementById('search-status').textContent)"
-    )
+    tab.page.wait_for_function(SEARCHED)
     return found(status.text_content() or ""), shown(tab)
 
 
@@ -67,8 +80,9 @@ def test_only_notice_pages_are_indexed(built_sample: Path) -> None:
         assert SHARED_WORD in text, other
 
 
-def test_the_about_page_is_not_counted(tab: Browsing) -> None:
-    count, links = results(tab, f"/search/?q={SHARED_WORD}")
+def every_result(tab: Browsing, address: str) -> tuple[int, list[str]]:
+    """As ``results``, with "Show more notices" pressed until every result is shown."""
+    count, links = results(tab, address)
     more = tab.page.locator("#search-more")
     while more.is_visible():
         more.click()
@@ -76,6 +90,11 @@ def test_the_about_page_is_not_counted(tab: Browsing) -> None:
             f"() => document.querySelectorAll('#search-list li').length > {len(links)}"
         )
         links = shown(tab)
+    return count, links
+
+
+def test_the_about_page_is_not_counted(tab: Browsing) -> None:
+    count, links = every_result(tab, f"/search/?q={SHARED_WORD}")
     assert count == len(links) > 0
     assert all(NOTICE_PAGE.match(link) for link in links), links
 
@@ -99,11 +118,12 @@ def test_a_filter_narrows_the_results_to_matching_notices(tab: Browsing, sample_
 def test_filters_alone_list_notices_and_more_are_shown_on_request(
     tab: Browsing, sample_site: Site
 ) -> None:
-    english = len(sample_site.in_language("en"))
+    # A Welsh reader reads these notices in English, with Welsh words around them.
+    english = len([item for item in sample_site.for_reader("cy") if item.lang == "en"])
     assert english > 30, "the sample needs more than one page of results"
-    count, links = results(tab, "/search/?language=en")
+    count, links = results(tab, "/cy/search/?language=en")
     assert (count, len(links)) == (english, 30)
-    assert "showing 30" in (tab.page.locator("#search-status").text_content() or "")
+    assert "dangos 30" in (tab.page.locator("#search-status").text_content() or "")
     more = tab.page.locator("#search-more")
     more.click()
     tab.page.wait_for_function(
@@ -134,10 +154,55 @@ def test_without_javascript_the_page_links_every_filters_listing(
                 assert f"../{choice.listing}" in fallback, choice
 
 
-def test_notices_in_every_language_are_found_and_filtered_by_language(
+def test_the_welsh_search_page_finds_the_welsh_notice_by_a_welsh_word(tab: Browsing) -> None:
+    count, links = results(tab, f"/cy/search/?q={WELSH_WORD}")
+    assert count >= 1 and links[0] == WELSH_NOTICE
+    status = tab.page.locator("#search-status").text_content() or ""
+    assert "hysbysiad" in status and "found" not in status
+    # The English search page searches the English pages: the same notice in English.
+    _, english = results(tab, f"/search/?q={WELSH_WORD}")
+    assert WELSH_NOTICE not in english
+
+
+def test_the_welsh_page_finds_a_translation_by_its_originals_facts(tab: Browsing) -> None:
+    # The buyer filter's values are the originals' (afonwy-county-council), as listings are.
+    tab.open("/cy/search/")
+    buyer = tab.page.locator("#filter-buyer option[value]:not([value=''])")
+    assert "afonwy-county-council" in buyer.evaluate_all("(os) => os.map((o) => o.value)")
+    count, links = results(tab, f"/cy/search/?q={WELSH_WORD}&buyer=afonwy-county-council")
+    assert (count, links) == (1, [WELSH_NOTICE])
+
+
+def test_the_welsh_page_lists_welsh_notices_first_and_counts_each_notice_once(
+    tab: Browsing, sample_site: Site
+) -> None:
+    count, links = every_result(tab, f"/cy/search/?q={BOTH}")
+    assert links[0] == WELSH_NOTICE
+    assert count == len(links) == len(set(links)) > 1
+    assert all(NOTICE_PAGE.match(link) and link.startswith("/cy/") for link in links), links
+    welsh = {f"/{i.path}" for i in sample_site.notices if i.lang == "cy"}
+    # Welsh text first, then the notices a Welsh reader finds in English.
+    assert set(links[: len(welsh)]) == welsh
+    assert len(links) <= len(sample_site.for_reader("cy"))
+    # A notice's own words on the Welsh page are marked with their language.
+    langs = tab.page.locator("#search-list li").evaluate_all("(items) => items.map((i) => i.lang)")
+    assert langs[: len(welsh)] == [""] * len(welsh) and set(langs[len(welsh) :]) == {"en"}
+
+
+def test_the_english_page_lists_english_notices_and_counts_each_notice_once(
+    tab: Browsing, sample_site: Site
+) -> None:
+    count, links = every_result(tab, f"/search/?q={BOTH}")
+    assert count == len(links) == len(set(links)) > 1
+    assert "/notices/library-stock-supply/" in links
+    assert not any(link.startswith("/cy/") for link in links), links
+    assert (tab.page.locator("#search-status").text_content() or "").startswith(f"{count} notices")
+
+
+def test_the_welsh_page_filters_by_the_language_of_the_text(
     tab: Browsing, sample_site: Site
 ) -> None:
     welsh = {f"/{i.path}" for i in sample_site.notices if i.lang == "cy"}
     assert welsh
-    count, links = results(tab, "/search/?language=cy")
+    count, links = results(tab, "/cy/search/?language=cy")
     assert count == len(welsh) and set(links) == welsh
