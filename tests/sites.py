@@ -5,6 +5,7 @@ Every build here keeps its cache beside its output, never in the repository's ``
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import logging
@@ -34,6 +35,17 @@ GOLDEN_OUTPUT = GOLDEN / "output"
 # Pinned here, not left to pelicanconf.py and the environment: the golden output changes only
 # when the code, the theme or the golden content does.
 GOLDEN_SETTINGS = {"NOTICES_CLOCK": SAMPLE_CLOCK.isoformat(), "NOTICES_SITE_URL": SAMPLE_URL}
+
+
+# The sample site's languages and its name in each, as pelicanconf.py sets them.
+SAMPLE_LANGUAGES = ("en", "cy")
+SAMPLE_NAMES = (("cy", "Cyfleoedd contract Cyngor Sir Afonwy"),)
+
+
+def as_built(site: Site) -> Site:
+    """``site`` in the sample's languages (SITE_LANGUAGES, SITE_NAMES), as the sample build
+    has it: ``site_from`` gives a site of one language."""
+    return dataclasses.replace(site, languages=SAMPLE_LANGUAGES, names=SAMPLE_NAMES)
 
 
 def site_from(content: Path = CONTENT, clock: datetime = SAMPLE_CLOCK) -> Site:

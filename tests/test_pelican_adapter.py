@@ -15,20 +15,25 @@ from pelican.settings import read_settings
 from plugins.cards.text import card_alt
 from plugins.config import SettingsError
 from plugins.notices.site import Site
+from plugins.pelican_adapter.languages import READER_VALUES
 from plugins.pelican_adapter.outputs import CARDS, FILES
 from plugins.pelican_adapter.settings import CONFIG_KEY, site_config
 from tests.sites import cache_beside
 
 ROOT = Path(__file__).parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
-# What the theme reads, and nothing more.
+# What the theme reads, and nothing more: READER_VALUES holds each language's SITE_PAGES,
+# PROCUREMENT_FEEDS and PROCUREMENT_CALENDARS, put in place before each page is written.
 TEMPLATE_KEYS = {
     "NOTICES_SITE",
     "NOTICES_CLOCK_DISPLAY",
     "SITE_PAGES",
+    "SITE_PLANS",
     "SITE_CALENDARS",
     "PROCUREMENT_FEEDS",
     "PROCUREMENT_CALENDARS",
+    "LANGUAGE_VERSIONS",
+    READER_VALUES,
 }
 ARTICLE_EXTRAS = {"facets", "calendars", "card", "card_alt"}
 

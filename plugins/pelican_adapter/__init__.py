@@ -10,7 +10,9 @@ from .lifecycle import (
     add_reader,
     build_state,
     check_settings,
+    dress_for_reader,
     dress_for_templates,
+    know_pages,
     read_ahead,
     write,
 )
@@ -22,4 +24,7 @@ def register() -> None:
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_pretaxonomy.connect(build_state)
     signals.article_generator_finalized.connect(dress_for_templates)
+    signals.page_generator_finalized.connect(know_pages)
+    signals.article_generator_write_article.connect(dress_for_reader)
+    signals.page_generator_write_page.connect(dress_for_reader)
     signals.article_writer_finalized.connect(write)

@@ -4,6 +4,10 @@ start (settings checked) → reader registered → every notice read ahead → t
 (``Site``) built once → what templates need given to them → outputs written in order.
 Nothing is kept between builds: the Config lives in Pelican's settings, the Site in the
 context (as ``NOTICES_SITE``, which templates read), read-ahead notices on the readers.
+
+A site in several languages is one site per language: each page is rendered with the plan
+of its reader's language as ``SITE_PAGES`` (``READER_VALUES``), the pages Pelican writes
+too, just before it writes each one.
 """
 
 from __future__ import annotations
@@ -13,16 +17,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from plugins.calendars.catalogue import calendars_for, procurement_calendars, site_calendars
+from plugins.calendars.catalogue import calendars_for, site_calendars
 from plugins.cards.text import card_alt, card_path
-from plugins.feeds.catalogue import procurement_feeds
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import is_notice_file, lookalike_files, lookalike_problem
 from plugins.notices.load import display_path
 from plugins.notices.placeholder_mode import placeholders_fail
 from plugins.notices.store import NoticeStore
-from plugins.site_pages import plan
+from plugins.site_pages import language_versions, plans
 
+from .languages import READER_VALUES, content_versions, reader_values
 from .outputs import write_outputs
 from .reader import NoticeReader, is_notice
 from .settings import config_of, start
@@ -73,14 +77,19 @@ def build_state(generator: Any) -> None:
 
 
 def dress_for_templates(generator: Any) -> None:
-    """What the theme reads: the plan and calendars, and on each notice page its facets,
-    calendars and card."""
-    site = generator.context["NOTICES_SITE"]
-    generator.context["SITE_PAGES"] = plan(site)
-    generator.context["SITE_CALENDARS"] = site_calendars(site)
-    # By ocid, for the timeline pages: each procurement's own feed and calendar.
-    generator.context["PROCUREMENT_FEEDS"] = procurement_feeds(site)
-    generator.context["PROCUREMENT_CALENDARS"] = procurement_calendars(site)
+    """What the theme reads: the plans and calendars, the versions of every page in the
+    site's languages, and on each notice page its facets, calendars and card."""
+    context = generator.context
+    site = context["NOTICES_SITE"]
+    site_plans = plans(site)
+    context["SITE_PLANS"] = site_plans
+    # SITE_PAGES, PROCUREMENT_FEEDS and PROCUREMENT_CALENDARS (by ocid, for the timeline
+    # pages) of each language: the default language's until a page of another is written.
+    context[READER_VALUES] = {lang: reader_values(found) for lang, found in site_plans.items()}
+    context.update(context[READER_VALUES][site.default_lang])
+    context["SITE_CALENDARS"] = site_calendars(site)
+    per_page = config_of(generator.settings).per_page
+    context["LANGUAGE_VERSIONS"] = language_versions(site_plans, per_page)
     by_path = {item.path: item for item in site.notices}
     for article in [*generator.articles, *generator.translations]:
         item = by_path.get(article.url) if hasattr(article, "notice") else None
@@ -91,8 +100,28 @@ def dress_for_templates(generator: Any) -> None:
             article.card_alt = card_alt(item, site.timezone)
 
 
+def know_pages(generator: Any) -> None:
+    """Once Pelican has read the content pages: their versions in the site's languages."""
+    context = generator.context
+    if "SITE_PLANS" not in context:
+        return
+    per_page = config_of(generator.settings).per_page
+    groups = content_versions(context["NOTICES_SITE"], context.get("pages", ()))
+    context["LANGUAGE_VERSIONS"] = language_versions(context["SITE_PLANS"], per_page, groups)
+
+
+def dress_for_reader(generator: Any, content: Any) -> None:
+    """Just before Pelican writes a notice or a page: the plan of its reader's language."""
+    context = generator.context
+    versions = context.get("LANGUAGE_VERSIONS")
+    if versions is not None and READER_VALUES in context:
+        context.update(context[READER_VALUES][versions.lang_of(content.url)])
+
+
 def write(generator: Any, writer: Any) -> None:
     """Every output of the build state, after the notice pages."""
     context = generator.context
+    site = context["NOTICES_SITE"]
+    context.update(context[READER_VALUES][site.default_lang])
     config = config_of(generator.settings)
-    write_outputs(generator, writer, context["NOTICES_SITE"], config, context["SITE_PAGES"])
+    write_outputs(generator, writer, site, config, context["SITE_PLANS"])

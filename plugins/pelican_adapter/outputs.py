@@ -9,7 +9,9 @@ To add an output: give its package a ``files(site, config)`` and add it to ``FIL
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,8 @@ from plugins.config import Config
 from plugins.notices.output import Chunks, write_files
 from plugins.notices.site import Site
 from plugins.site_pages import Page, SitePlan, site_pages
+
+from .languages import READER_VALUES, content_pages, notice_pages
 
 logger = logging.getLogger(__name__)
 
@@ -34,17 +38,49 @@ CARDS: tuple[str, Output] = ("card", cards.files)
 
 
 def write_outputs(
-    generator: Any, writer: Any, site: Site, config: Config, site_plan: SitePlan
+    generator: Any, writer: Any, site: Site, config: Config, site_plans: Mapping[str, SitePlan]
 ) -> None:
-    """Feeds, calendars, OCDS, open data, site files, site pages, the sitemap, cards: in
-    this order, every build."""
+    """Feeds, calendars, OCDS, open data, site files, site pages (of every language), the
+    sitemap, cards: in this order, every build."""
     output = Path(writer.output_path)
     for name, files in FILES:
         _write(output, name, files(site, config))
-    write_pages(generator, writer, site_pages(site_plan, config.per_page))
-    found = site_files.locations(site_plan, config.per_page, theme_pages(generator))
+    values = generator.context[READER_VALUES]
+    own = [
+        replace(page, values={"page_lang": lang, **values[lang], **page.values})
+        for lang, site_plan in site_plans.items()
+        for page in site_pages(site_plan, config.per_page)
+    ]
+    readers = reader_pages(generator, site)
+    write_pages(generator, writer, [*own, *readers])
+    shown = [
+        site_files.Location(page.path, _changed(page.values[page.template])) for page in readers
+    ]
+    found = site_files.locations(
+        site_plans.values(), config.per_page, [*theme_pages(generator), *shown]
+    )
     _write(output, "sitemap", site_files.sitemap_files(site, found))
     _write(output, CARDS[0], CARDS[1](site, config))
+
+
+def reader_pages(generator: Any, site: Site) -> list[Page]:
+    """Notices and content pages in the languages of the site they are not written in:
+    the page for a reader of each (``languages.py``)."""
+    values = generator.context[READER_VALUES]
+    articles = [*generator.articles, *generator.translations]
+    pages = generator.context.get("pages", ())
+    shown = [
+        *(("article", *found) for found in notice_pages(site, articles)),
+        *(("page", *found) for found in content_pages(site, pages)),
+    ]
+    return [
+        Page(
+            template,
+            path,
+            {template: content, "page_lang": lang, **values[lang]},
+        )
+        for template, content, lang, path in shown
+    ]
 
 
 def _write(output: Path, name: str, files: Iterable[tuple[str, Chunks]]) -> None:
@@ -55,17 +91,22 @@ def _write(output: Path, name: str, files: Iterable[tuple[str, Chunks]]) -> None
 def theme_pages(generator: Any) -> list[site_files.Location]:
     """The pages only Pelican knows (content/pages) and their translations, for the sitemap;
     hidden pages are left out, as they are from the site's links."""
-    found = []
-    for page in generator.context.get("pages", ()):
-        for each in (page, *page.translations):
-            changed = getattr(each, "modified", None) or getattr(each, "date", None)
-            aware = changed if changed is not None and changed.tzinfo is not None else None
-            found.append(site_files.Location(each.url, aware))
-    return found
+    return [
+        site_files.Location(each.url, _changed(each))
+        for page in generator.context.get("pages", ())
+        for each in (page, *page.translations)
+    ]
 
 
-def write_pages(generator: Any, writer: Any, pages: Iterable[Page]) -> None:
-    """Render each page with its theme template, as Pelican renders its own pages."""
+def _changed(content: Any) -> datetime | None:
+    """When a notice or page last changed, if Pelican knows it as an aware time."""
+    changed = getattr(content, "modified", None) or getattr(content, "date", None)
+    return changed if isinstance(changed, datetime) and changed.tzinfo is not None else None
+
+
+def write_pages(generator: Any, writer: Any, pages: Iterable[Page], **values: Any) -> None:
+    """Render each page with its theme template, as Pelican renders its own pages, with
+    ``values`` (the reader's language and plan) and the page's own."""
     relative = bool(generator.settings.get("RELATIVE_URLS"))
     count = 0
     for page in pages:
@@ -75,7 +116,7 @@ def write_pages(generator: Any, writer: Any, pages: Iterable[Page]) -> None:
             generator.context,
             relative_urls=relative and page.relative,
             page_path=page.path,
-            **page.values,
+            **{**values, **page.values},
         )
         count += 1
     logger.info("Wrote %d site pages", count)

@@ -17,7 +17,6 @@ from plugins.notices.jsonfile import rfc3339
 from plugins.notices.output import Chunks
 from plugins.notices.site import Site
 from plugins.site_pages import Page, SitePlan, site_pages
-from plugins.site_pages.pages import NOT_FOUND
 from plugins.site_pages.timelines import Timeline
 
 PATH = "sitemap.xml"
@@ -37,17 +36,26 @@ class Location:
 
 
 def locations(
-    site_plan: SitePlan, per_page: int, others: Iterable[Location] = ()
+    site_plans: SitePlan | Iterable[SitePlan], per_page: int, others: Iterable[Location] = ()
 ) -> tuple[Location, ...]:
-    """Notice pages, then listings, timelines and the other site pages, then ``others``
-    (pages the site does not know, such as the theme's own), each address once."""
-    site = site_plan.site
+    """Notice pages (each notice's own, then each shown to a reader of another language),
+    then listings, timelines and the other site pages of each plan (one per language of the
+    site), then ``others`` (pages the site does not know, such as the theme's own), each
+    address once."""
+    plans = (site_plans,) if isinstance(site_plans, SitePlan) else tuple(site_plans)
+    site = plans[0].site
     newest = max((item.notice.updated for item in site.notices), default=None)
     found = [Location(item.path, item.notice.updated) for item in site.notices]
     found += [
+        Location(site_plan.page_of(item), item.notice.updated)
+        for site_plan in plans
+        for item in site.for_reader(site_plan.lang)
+    ]
+    found += [
         Location(page.path, _changed(page, newest))
+        for site_plan in plans
         for page in site_pages(site_plan, per_page)
-        if page.path != NOT_FOUND  # served at addresses that are not there
+        if page.template != "404"  # served at addresses that are not there
     ]
     found += others
     first: dict[str, Location] = {}

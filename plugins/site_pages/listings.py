@@ -3,7 +3,9 @@
 Every feed of ``plugins/feeds/catalogue.py`` that carries notices has a listing at the
 same slug (``cpv/45`` → ``cpv/45/``), so a page and its feeds always agree. Two slugs are
 special: the open opportunities are the home page, and "all" (in any language) lives at
-``notices/``, the parent folder of the notice pages themselves.
+``notices/``, the parent folder of the notice pages themselves. A site in several
+languages has every listing once per language, the default language's at the root and
+each other's under its prefix (``cy/``, ``cy/cpv/45/``), of the notices for that reader.
 """
 
 from __future__ import annotations
@@ -11,18 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plugins.feeds.catalogue import Feed, entries
+from plugins.feeds.catalogue import Feed, entries, read_as
 from plugins.notices.derive import Status, closing_deadline
 from plugins.notices.facets import BY_KEY, FACETS, STATUS
-from plugins.notices.formatting import facet_heading, text
+from plugins.notices.formatting import N_, facet_heading, text
 from plugins.notices.site import Published, Site
 
 _STATUS_TITLES = {
-    Status.PLANNED: ("Planned procurements", "Pipeline and planned procurement notices."),
-    Status.OPEN: ("Open opportunities", "Notices you can still respond to."),
-    Status.CLOSED: ("Closed notices", "Notices whose deadline for responses has passed."),
-    Status.AWARDED: ("Awarded contracts", "Notices of procurements that have been awarded."),
-    Status.CANCELLED: ("Cancelled procurements", "Procurements the buyer has stopped."),
+    Status.PLANNED: (N_("Planned procurements"), N_("Pipeline and planned procurement notices.")),
+    Status.OPEN: (N_("Open opportunities"), N_("Notices you can still respond to.")),
+    Status.CLOSED: (
+        N_("Closed notices"),
+        N_("Notices whose deadline for responses has passed."),
+    ),
+    Status.AWARDED: (
+        N_("Awarded contracts"),
+        N_("Notices of procurements that have been awarded."),
+    ),
+    Status.CANCELLED: (
+        N_("Cancelled procurements"),
+        N_("Procurements the buyer has stopped."),
+    ),
 }
 # Listings where what matters is how soon they close, not how new they are.
 _BY_DEADLINE = {"open", "closing-soon"}
@@ -63,11 +74,16 @@ def listing_path(slug: str) -> str:
     return f"{slug}/"
 
 
-def site_listings(site: Site, feeds: Iterable[Feed]) -> tuple[Listing, ...]:
-    """Every listing: one per notice feed, then one per status that has no feed."""
+def site_listings(
+    site: Site, feeds: Iterable[Feed], lang: str | None = None
+) -> tuple[Listing, ...]:
+    """Every listing for a reader of ``lang`` (the default language unless given): one per
+    notice feed of that language, then one per status that has no feed."""
+    lang = lang or site.default_lang
+    prefix = site.prefix(lang)
     from_feeds = [
         Listing(
-            path=listing_path(feed.slug),
+            path=f"{prefix}{listing_path(feed.slug)}",
             slug=feed.slug,
             title=feed.title,
             description=feed.description,
@@ -78,21 +94,22 @@ def site_listings(site: Site, feeds: Iterable[Feed]) -> tuple[Listing, ...]:
         for feed in feeds
         if feed.kind == "notices"
     ]
-    return (*from_feeds, *status_listings(site))
+    return (*from_feeds, *status_listings(site, lang))
 
 
-def status_listings(site: Site) -> tuple[Listing, ...]:
+def status_listings(site: Site, lang: str | None = None) -> tuple[Listing, ...]:
     """``status/<status>/`` for each status except open, which is the home page."""
-    lang = site.default_lang
-    notices = site.in_language(lang)
+    lang = lang or site.default_lang
+    # Filed by the facts of each notice's original, as its feeds are.
+    notices = read_as(site, lang)
     return tuple(
         Listing(
-            path=f"status/{status.value}/",
+            path=f"{site.prefix(lang)}status/{status.value}/",
             slug=f"status/{status.value}",
             title=text(title, lang),
             description=text(description, lang),
             lang=lang,
-            items=ordered(filter(STATUS.matches(status.value), notices)),
+            items=ordered(shown for shown, facts in notices if STATUS.matches(status.value)(facts)),
         )
         for status, (title, description) in _STATUS_TITLES.items()
         if status is not Status.OPEN

@@ -11,7 +11,8 @@ from typing import Any
 
 from .plan import SitePlan
 
-# Pages with one template each: (template name, path of the page relative to the site root).
+# Pages with one template each: (template name, path of the page relative to its
+# language's root: the site root, or "cy/").
 SINGLE_PAGES = (
     ("browse", "browse/"),
     ("subscribe", "subscribe/"),
@@ -36,10 +37,13 @@ class Page:
 
 
 def site_pages(site_plan: SitePlan, per_page: int) -> tuple[Page, ...]:
-    """Listings, timelines, browse, subscribe, search and 404, in that order."""
+    """Listings, timelines, browse, subscribe, search and 404 of the plan's language, in
+    that order."""
+    prefix = site_plan.prefix
     listings = [Page("listing", p.path, {"listing_page": p}) for p in site_plan.pages(per_page)]
     timelines = [Page("timeline", t.path, {"timeline": t}) for t in site_plan.timelines]
-    singles = [Page(template, path) for template, path in SINGLE_PAGES]
+    singles = [Page(template, f"{prefix}{path}") for template, path in SINGLE_PAGES]
     # A 404 page is served at whatever address was asked for, so its links must not be
     # relative to its own place: root-relative (SITEURL "") or absolute.
-    return (*listings, *timelines, *singles, Page("404", NOT_FOUND, relative=False))
+    not_found = Page("404", f"{prefix}{NOT_FOUND}", relative=False)
+    return (*listings, *timelines, *singles, not_found)

@@ -1,10 +1,15 @@
-"""Procurement timelines: every notice of one procurement (ocid) and its changes, in order."""
+"""Procurement timelines: every notice of one procurement (ocid) and its changes, in order.
+
+Each language of the site has a timeline of every procurement, of the notices a reader of
+that language sees (``Site.for_reader``), at ``procurements/<ocid>/`` under its prefix.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from plugins.feeds.catalogue import procurement_items
 from plugins.notices.model import Change, NoticeType
 from plugins.notices.site import Published, Site
 
@@ -20,7 +25,7 @@ class Moment:
 
 @dataclass(frozen=True)
 class Timeline:
-    """One procurement in one language."""
+    """One procurement for a reader of one language (its notices may be in others)."""
 
     ocid: str
     lang: str
@@ -35,8 +40,17 @@ class Timeline:
     @property
     def title(self) -> str:
         """The procurement's name: its tender notice's title, else its first notice's."""
+        return self._named_by.notice.title
+
+    @property
+    def title_lang(self) -> str:
+        """The language the title is written in."""
+        return self._named_by.lang
+
+    @property
+    def _named_by(self) -> Published:
         tender = next((i for i in self.items if i.notice.notice_type is NoticeType.UK4), None)
-        return (tender or self.items[0]).notice.title
+        return tender or self.items[0]
 
 
 def timeline_path(ocid: str, lang: str, default_lang: str) -> str:
@@ -45,10 +59,21 @@ def timeline_path(ocid: str, lang: str, default_lang: str) -> str:
     return f"{prefix}procurements/{ocid}/"
 
 
-def timelines(site: Site) -> tuple[Timeline, ...]:
-    """One timeline per procurement and language, in order of each one's first notice."""
-    keys = dict.fromkeys((item.notice.ocid, item.lang) for item in site.notices)
-    return tuple(timeline(site, ocid, lang) for ocid, lang in keys)
+def timelines(site: Site, lang: str | None = None) -> tuple[Timeline, ...]:
+    """The timelines of a reader of ``lang`` (the site's default language unless given), one
+    per procurement in order of its first notice; the default language's are followed by
+    one per procurement and language the site is not in, as that language's feed is."""
+    lang = lang or site.default_lang
+    own = tuple(
+        Timeline(ocid, lang, timeline_path(ocid, lang, site.default_lang), items, moments(items))
+        for ocid, items in procurement_items(site, lang).items()
+    )
+    if lang != site.default_lang:
+        return own
+    others = dict.fromkeys(
+        (item.notice.ocid, item.lang) for item in site.notices if item.lang not in site.languages
+    )
+    return (*own, *(timeline(site, ocid, other) for ocid, other in others))
 
 
 def timeline(site: Site, ocid: str, lang: str) -> Timeline:
