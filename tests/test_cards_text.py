@@ -2,11 +2,57 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+import pytest
 
 from plugins.cards import card_alt, card_path
 from plugins.cards.text import card_text
+from plugins.notices.codes import DeadlineKind, NoticeType
+from plugins.notices.derive import Status
+from plugins.notices.formatting import deadline_label, notice_type_label, status_label
 from plugins.notices.site import Published, Site
+
+# Every English word a card writes around a notice's own title and buyer.
+ENGLISH = sorted(
+    {
+        *(notice_type_label(kind, "en") for kind in NoticeType),
+        *(status_label(status, "en") for status in Status),
+        *(deadline_label(kind, "en") for kind in DeadlineKind),
+        "Buyer",
+        "Published",
+        "Cancelled on",
+        "Contract awarded on",
+        "Contract terminated on",
+        "expected",
+        *[
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+        ],
+        *[
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+        "pm",
+        "am",
+    }
+)
 
 
 def _item(site: Site, path: str) -> Published:
@@ -49,3 +95,35 @@ def test_alt_text_does_not_double_a_full_stop(sample_site: Site):
     item = _item(sample_site, "notices/highway-resurfacing-framework/")
     asked = replace(item, notice=replace(item.notice, title="Do we need new bins?"))
     assert "Do we need new bins? Buyer:" in card_alt(asked)
+
+
+def _words_around_the_notice(item: Published, lang: str) -> list[str]:
+    """The card's and its alt text's words but the notice's own title and buyer name."""
+    card = card_text(item, lang=lang)
+    buyer = item.notice.buyer.name
+    alt = card_alt(item, lang=lang).replace(item.notice.title, "").replace(buyer, "")
+    return [card.caption, card.status, card.buyer.replace(buyer, ""), card.when, alt]
+
+
+@pytest.mark.parametrize("lang", ["cy"])
+def test_a_welsh_readers_card_has_no_english_word(sample_site: Site, lang: str):
+    """Every notice's card for a Welsh reader: the Welsh translation's, or Welsh words around
+    the English notice's title."""
+    for item in sample_site.notices:
+        words = " ".join(_words_around_the_notice(item, lang))
+        found = [word for word in ENGLISH if re.search(rf"\b{re.escape(word)}\b", words)]
+        assert found == [], f"{item.path}: {words}"
+
+
+def test_the_welsh_translations_card_is_in_welsh(sample_site: Site):
+    text = card_text(_item(sample_site, "cy/notices/library-stock-supply/"))
+    assert (text.caption, text.status) == ("Hysbysiad tendro", "Ar agor")
+    assert text.buyer == "Prynwr: Cyngor Sir Afonwy"
+    assert text.when == "Terfyn amser tendro: Dydd Gwener 11 Rhagfyr 2026, 12:00 (GMT)"
+
+
+def test_an_english_notice_for_a_welsh_reader_keeps_its_title(sample_site: Site):
+    item = _item(sample_site, "notices/highway-resurfacing-framework/")
+    text = card_text(item, lang="cy")
+    assert text.title == item.notice.title
+    assert text.when == "Terfyn amser tendro: Dydd Gwener 4 Rhagfyr 2026, 12:00 (GMT)"

@@ -8,6 +8,7 @@ from datetime import date
 from plugins.notices.derive import Status, closing_deadline
 from plugins.notices.formatting import (
     DEFAULT_TIMEZONE,
+    N_,
     date_text,
     datetime_text,
     deadline_label,
@@ -71,19 +72,19 @@ def when(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = None)
         joiner = " " if closing.kind in _READS_ON else ": "
         return f"{label}{joiner}{datetime_text(closing.at, zone=zone, lang=lang)}"
     if notice.future_notice_date:
-        return _on("Tender notice expected {date}", notice.future_notice_date, lang, zone)
-    return _on("Published {date}", notice.published, lang, zone)
+        return _on(N_("Tender notice expected {date}"), notice.future_notice_date, lang, zone)
+    return _on(N_("Published {date}"), notice.published, lang, zone)
 
 
 def _dated(item: Published, zone: str, lang: str) -> str | None:
     """What ended the procurement or contract, and when; None while it goes on."""
     notice = item.notice
     if notice.cancellation:
-        return _on("Cancelled on {date}", notice.cancellation.date, lang, zone)
+        return _on(N_("Cancelled on {date}"), notice.cancellation.date, lang, zone)
     if notice.termination:
-        return _on("Contract terminated on {date}", notice.termination.date, lang, zone)
+        return _on(N_("Contract terminated on {date}"), notice.termination.date, lang, zone)
     if notice.award and item.facets.status is Status.AWARDED:
-        return _on("Contract awarded on {date}", notice.award.date, lang, zone)
+        return _on(N_("Contract awarded on {date}"), notice.award.date, lang, zone)
     return None
 
 
