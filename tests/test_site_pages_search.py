@@ -60,6 +60,8 @@ def test_the_welsh_search_page_offers_welsh_filters_and_the_languages_of_its_not
     # Welsh text first: the Welsh notices, then those a Welsh reader finds in English.
     assert [c.value for c in offered[LANGUAGE].choices] == ["cy", "en"]
     assert [c.name for c in offered[LANGUAGE].choices] == ["Cymraeg", "English"]
+    # Each language's listings hold every notice a reader finds: none is one language's.
+    assert [c.listing for c in offered[LANGUAGE].choices] == [None, None]
     listings = {listing.path for listing in welsh.listings}
     for facet in offered.values():
         for choice in facet.choices:

@@ -89,16 +89,13 @@ def search_facets(
         for facet in FACETS
     ]
     languages = sorted({shown.lang for shown, _ in read}, key=lambda code: (code != lang, code))
-    default = site.default_lang
+    # Only a language the site is not in has a listing of its notices alone (cy/all); the
+    # reader's "all notices" holds every language's, so it is no language's listing.
     by_language = SearchFacet(
         LANGUAGE,
         language_heading,
         tuple(
-            Choice(
-                code,
-                language_name(code),
-                _path(listing("all" if code == default else f"{code}/all")),
-            )
+            Choice(code, language_name(code), _path(listing(f"{code}/all")))
             for code in languages
         ),
     )
