@@ -95,8 +95,7 @@ def search_facets(
         LANGUAGE,
         language_heading,
         tuple(
-            Choice(code, language_name(code), _path(listing(f"{code}/all")))
-            for code in languages
+            Choice(code, language_name(code), _path(listing(f"{code}/all"))) for code in languages
         ),
     )
     return (*by_facet, by_language) if len(languages) > 1 else tuple(by_facet)
