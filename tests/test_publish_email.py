@@ -392,3 +392,134 @@ def test_the_sample_sites_announcements_go_in_one_digest_each_once(
             entry += f"Change {item['change']['number']}: "
         assert text.count(entry) == 1, item["id"]
     assert len(ledger(tmp_path)["email/all"]["announcements"]) == len(eligible)
+
+
+WELSH_NAME = "Cyfleoedd contract Cyngor Sir Afonwy"
+CYMRAEG = "contractau-cymraeg@lists.afonwy.gov.uk"
+WELSH_ONLY = "hysbysiadau-cymraeg@lists.afonwy.gov.uk"
+WELSH_LISTS = f"""{LISTS}
+[[lists]]
+name = "cymraeg"
+title = "pob hysbysiad"
+address = "{CYMRAEG}"
+unsubscribe = "<mailto:gadael@lists.afonwy.gov.uk>"
+language = "cy"
+
+[[lists]]
+name = "cymraeg-yn-unig"
+title = "hysbysiadau yn Gymraeg"
+address = "{WELSH_ONLY}"
+unsubscribe = "<mailto:gadael-cy@lists.afonwy.gov.uk>"
+languages = ["cy"]
+"""
+# The digest's own English words, and the build's around a notice.
+DIGEST_ENGLISH = (
+    "new or changed",
+    "You get this",
+    "subscribed",
+    "Unsubscribe",
+    "Value:",
+    "Change ",
+    "Tender deadline",
+    "Tender notice:",
+    "Closing soon",
+    "December",
+    "Friday",
+)
+
+
+def welsh_today() -> str:
+    from babel.dates import format_date
+
+    return format_date(datetime.datetime.now(datetime.UTC).date(), "d MMMM y", locale="cy")
+
+
+@pytest.fixture
+def bilingual_site(tmp_path: Path) -> Path:
+    """The sample site with its Welsh pages (SITE_LANGUAGES = ("en", "cy")) and the lists."""
+    from dataclasses import replace
+
+    from plugins.opendata.announcements import announcements
+    from tests.publish_support import write_cards
+    from tests.sites import site_from
+
+    site = replace(site_from(), languages=("en", "cy"), names=(("cy", WELSH_NAME),))
+    path = tmp_path / "out" / "announcements.json"
+    path.parent.mkdir()
+    path.write_bytes(announcements(site))
+    write_cards(path)
+    (tmp_path / "email-lists.toml").write_text(WELSH_LISTS, encoding="utf-8")
+    return tmp_path
+
+
+def parts(message: EmailMessage) -> tuple[str, str]:
+    text, html = message.get_body(("plain",)), message.get_body(("html",))
+    assert text is not None and html is not None
+    return text.get_content().replace("\r\n", "\n"), html.get_content()
+
+
+def test_a_welsh_list_gets_its_digest_in_welsh(
+    bilingual_site: Path, smtp: Smtp, capsys: pytest.CaptureFixture[str]
+):
+    code, out, err = run(
+        bilingual_site, "--live", "--announce-backlog", env=smtp.env(), capsys=capsys
+    )
+    assert code == 0, out + err
+    [message] = smtp.inbox.to(CYMRAEG)
+    count = len(ledger(bilingual_site)["email/cymraeg"]["announcements"])
+    assert count > 20
+    subject = f"{WELSH_NAME}: {count} hysbysiad newydd neu ddiwygiedig, {welsh_today()}"
+    assert message["Subject"] == subject
+    plain, html = parts(message)
+    assert plain.startswith(f"{WELSH_NAME}\n{subject}\n")
+    assert '<html lang="cy">' in html
+    assert f'<a href="{SITE}/cy/">{WELSH_NAME}</a>' in html
+    assert (
+        "Hysbysiad tendro: Cyflenwi llyfrau llyfrgell, llyfrau llafar a stoc Gymraeg 2027\u20132030\n"
+        f"{SITE}/cy/notices/library-stock-supply/\n"
+        f"English: {SITE}/notices/library-stock-supply/\n"
+    ) in plain
+    assert (
+        f'<a href="{SITE}/notices/library-stock-supply/" hreflang="en" lang="en">English</a>'
+        in (html)
+    )
+    assert "\nNewid 1: " in plain and "Gwerth: £" in plain and "Terfyn amser tendro: Dydd" in plain
+    assert plain.endswith(
+        "Rydych chi'n cael hwn am eich bod wedi tanysgrifio i pob hysbysiad "
+        f"({CYMRAEG}).\nDad-danysgrifio: <mailto:gadael@lists.afonwy.gov.uk>\n"
+    )
+    # The English is the notices' own text (titles and summaries of notices only in English).
+    words = plain
+    for item in feed_items(bilingual_site / "out" / "announcements.json"):
+        words = words.replace(item["notice"]["title"], "").replace(item["notice"]["summary"], "")
+        if item["change"]:
+            words = words.replace(item["change"]["summary"], "")
+    assert [word for word in DIGEST_ENGLISH if word in words] == []
+
+
+def test_a_list_of_welsh_notices_reads_welsh_and_english_lists_are_unchanged(
+    bilingual_site: Path, smtp: Smtp, capsys: pytest.CaptureFixture[str]
+):
+    code, out, err = run(
+        bilingual_site, "--live", "--announce-backlog", env=smtp.env(), capsys=capsys
+    )
+    assert code == 0, out + err
+    [welsh] = smtp.inbox.to(WELSH_ONLY)
+    assert welsh["Subject"] == (
+        f"{WELSH_NAME}: 1 hysbysiad newydd neu ddiwygiedig, {welsh_today()}"
+    )
+    assert list(ledger(bilingual_site)["email/cymraeg-yn-unig"]["announcements"]) == [
+        "ACC-2026-0039/published"
+    ]
+    [english] = smtp.inbox.to(ALL)
+    plain, html = parts(english)
+    assert english["Subject"].startswith(f"{SITE_NAME}: ")
+    assert " new or changed notices, " in english["Subject"]
+    assert '<html lang="en">' in html
+    assert (
+        "Tender notice: Supply of library books, audiobooks and Welsh-language stock 2027\u20132030\n"
+        f"{SITE}/notices/library-stock-supply/\n"
+        f"Cymraeg: {SITE}/cy/notices/library-stock-supply/\n"
+    ) in plain
+    assert "You get this because you subscribed to every notice" in plain
+    assert "Hysbysiad" not in plain and "Gwerth" not in plain

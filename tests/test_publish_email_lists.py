@@ -150,3 +150,48 @@ def test_the_example_in_the_publishing_guide_is_a_good_file(tmp_path: Path):
     lists = load_lists(path)
     assert lists is not None
     assert [each.name for each in lists.lists] == ["all", "tenders-sme"]
+
+
+def test_a_list_in_welsh_and_its_mistakes(tmp_path: Path):
+    path = tmp_path / "email-lists.toml"
+    entry = '[[lists]]\nname = "{name}"\naddress = "{name}@lists.example"\n'
+    entry += 'unsubscribe = "<mailto:leave@lists.example>"\n'
+    path.write_text(
+        HEAD
+        + entry.format(name="cymraeg")
+        + 'language = "cy"\ntranslation_links = false\n'
+        + entry.format(name="welsh-notices")
+        + 'languages = ["cy"]\n'
+        + entry.format(name="both")
+        + 'languages = ["cy", "en"]\n',
+        encoding="utf-8",
+    )
+    lists = load_lists(path)
+    assert lists is not None
+    assert [(each.language, each.translation_links) for each in lists.lists] == [
+        ("cy", False),
+        ("cy", True),  # a list of one language's notices reads that language
+        (None, True),  # the site's language
+    ]
+    path.write_text(
+        HEAD + entry.format(name="x") + 'language = "Cymraeg"\ntranslation_links = "no"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_lists(path)
+    said = str(caught.value)
+    assert "lists #1: language: 'Cymraeg' is not a language code such as 'cy' or 'en'" in said
+    assert "lists #1: translation_links: 'no' is not true or false" in said
+
+
+def test_a_language_topic_takes_a_notice_translated_into_it(tmp_path: Path):
+    notice = announcement()["notice"]
+    translated = {**notice, "translations": [{"language": "cy", "url": notice["url"] + "cy/"}]}
+    feed = load(
+        write_feed(
+            tmp_path,
+            [announcement("A"), announcement("B", notice={**translated, "id": "B"})],
+        )
+    )
+    welsh = a_list(languages=frozenset({"cy"}))
+    assert [item.id for item in feed.items if welsh.matches(item)] == ["B/published"]
