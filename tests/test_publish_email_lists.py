@@ -149,7 +149,8 @@ def test_the_example_in_the_publishing_guide_is_a_good_file(tmp_path: Path):
     path.write_text(example, encoding="utf-8")
     lists = load_lists(path)
     assert lists is not None
-    assert [each.name for each in lists.lists] == ["all", "tenders-sme"]
+    assert [each.name for each in lists.lists] == ["all", "tenders-sme", "cymraeg"]
+    assert lists.lists[2].language == "cy"
 
 
 def test_a_list_in_welsh_and_its_mistakes(tmp_path: Path):
