@@ -68,8 +68,8 @@ def title_query(folder: Path, prefix: str = "") -> Query | None:
     rarest across the site's pages."""
     notices = sorted((folder / prefix / "notices").glob("*/index.html"))
     frequency: Counter[str] = Counter()
-    for file in html_pages(folder):
-        frequency.update({w.lower() for w in WORD.findall(_text(file_of(folder, file)))})
+    for path in html_pages(folder):
+        frequency.update({w.lower() for w in WORD.findall(_text(file_of(folder, path)))})
     best: tuple[int, str, Path] | None = None
     for file in notices:
         title = H1.search(file.read_text(encoding="utf-8"))
