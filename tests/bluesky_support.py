@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from publish.announcements import Announcement
+from publish.compose import language_name
 from publish.tid import tid_for
 from tests.pds.server import Pds
 from tests.publish_support import (
@@ -68,10 +69,16 @@ def assert_facets_exact(value: dict[str, Any], item: Announcement) -> None:
         for f in value["facets"]
     ]
     link = [{"$type": "app.bsky.richtext.facet#link", "uri": item.url}]
+    # The notice's page in its other languages, named in them, when the post had room.
+    others = [
+        (name, [{"$type": "app.bsky.richtext.facet#link", "uri": other.url}])
+        for other in item.translations
+        if f"\n{(name := language_name(other.language))}\n" in value["text"]
+    ]
     tags = [
         (f"#{tag}", [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}]) for tag in item.tags
     ]
-    assert sliced == [(item.url, link), *tags], item.id
+    assert sliced == [(item.url, link), *others, *tags], item.id
 
 
 @pytest.fixture
