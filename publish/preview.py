@@ -174,7 +174,7 @@ def _post(name: str, number: int, draft: Draft) -> str:
     reply = f"reply to {parent}" if isinstance(parent, str) else "new thread"
     if isinstance(parent, plan.Wait):
         reply = f"waits for {parent.ancestor}"
-    header = f"\n--- {name} #{number}: {item.id} ({reply}, language {item.language}) · {_measure(name, composed)}"
+    header = f"\n--- {name} #{number}: {item.id} ({reply}, language {', '.join(item.langs)}) · {_measure(name, composed)}"
     return f"{header}\n{composed.text}\n{_card(name, item)}{_facets(draft.request)}"
 
 

@@ -247,6 +247,10 @@ def test_the_dry_run_shows_each_channel_in_its_language(
     assert code == 0
     bluesky, mastodon_part = out.split("\nmastodon: ", 1)
     assert "Hysbysiad tendro: Cyflenwi llyfrau" in bluesky
+    assert "ACC-2026-0039/published (new thread, language cy) · " in bluesky
+    assert "ACC-2026-0031/change/1 (reply to ACC-2026-0031/published, language cy, en) · " in (
+        bluesky
+    )
     assert "Tender notice: Supply of library books" not in bluesky
     assert "Tender notice: Supply of library books" in mastodon_part
     assert "Cymraeg: https://contracts.afonwy.gov.uk/cy/notices/library-stock-supply/" in (
