@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
+import pelicanconf
 from plugins.calendars.ics import render
 from plugins.config import CalendarOptions as Options
 from plugins.notices.output import in_memory
@@ -56,3 +58,13 @@ def at(event: Any, name: str) -> datetime:
 def files(sample_site: Site) -> dict[str, bytes]:
     """Every calendar file of the sample site with the default options, by path."""
     return in_memory(render(sample_site, Options()))
+
+
+def as_built(site: Site) -> Site:
+    """The sample site in the languages the sample build has (pelicanconf.py): English at
+    the root, Welsh under cy/, with the site's Welsh name."""
+    return dataclasses.replace(
+        site,
+        languages=tuple(pelicanconf.SITE_LANGUAGES),
+        names=tuple(sorted(pelicanconf.SITE_NAMES.items())),
+    )

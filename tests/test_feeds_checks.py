@@ -8,6 +8,7 @@ import pytest
 
 from plugins.config import FeedOptions
 from plugins.feeds.build import feed_files
+from tests.calendars_support import as_built
 from tests.checks.feeds import problems
 
 ATOM = "feeds/type/award.atom"
@@ -129,3 +130,32 @@ def test_opml_must_list_the_first_page_of_a_paged_feed(output):
 def test_a_missing_opml_file(output):
     (output / "feeds" / "feeds.opml").unlink()
     assert problems(output) == ["feeds/feeds.opml: missing"]
+
+
+@pytest.fixture
+def bilingual_output(sample_site, tmp_path: Path) -> Path:
+    """The feeds of the sample in English and Welsh: cy/feeds/ with its own OPML."""
+    for path, data in feed_files(as_built(sample_site), FeedOptions()):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
+    return tmp_path
+
+
+def test_each_language_needs_its_own_opml(bilingual_output):
+    assert problems(bilingual_output) == []
+    (bilingual_output / "cy" / "feeds" / "feeds.opml").unlink()
+    assert problems(bilingual_output) == ["cy/feeds/feeds.opml: missing"]
+
+
+def test_an_opml_lists_only_its_own_languages_feeds(bilingual_output):
+    edit(
+        bilingual_output,
+        "feeds/feeds.opml",
+        "https://contracts.afonwy.gov.uk/feeds/type/award.rss",
+        "https://contracts.afonwy.gov.uk/cy/feeds/type/award.rss",
+    )
+    assert problems(bilingual_output) == [
+        "feeds/feeds.opml: lists https://contracts.afonwy.gov.uk/cy/feeds/type/award.rss, "
+        "which is not in the output",
+        f"feeds/feeds.opml: does not list {RSS}",
+    ]

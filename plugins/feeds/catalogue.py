@@ -162,13 +162,20 @@ def values_in(facet: Facet, site: Site, lang: str) -> tuple[Value, ...]:
     same values in every language, a buyer by its name in the reader's version."""
     names = facet.names(site.in_language(), lang) | facet.offered(site, lang)
     if facet is BUYER:
-        names |= {
-            facts.facets.buyer_slug: shown.notice.buyer.name for shown, facts in read_as(site, lang)
-        }
+        names |= buyer_names(site, lang)
     return tuple(
         Value(value.facet, value.value, names.get(value.value, value.name))
         for value in site_values(facet, site)
     )
+
+
+def buyer_names(site: Site, lang: str) -> dict[str, str]:
+    """Each buyer's name (by the slug of its original's), as its notices in ``lang`` give
+    it, else as the others a reader of ``lang`` sees do."""
+    names: dict[str, str] = {}
+    for shown, facts in sorted(read_as(site, lang), key=lambda pair: pair[0].lang == lang):
+        names[facts.facets.buyer_slug] = shown.notice.buyer.name
+    return names
 
 
 def read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:

@@ -19,7 +19,8 @@ import feedparser
 from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-OPML_PATH = "feeds/feeds.opml"
+OPML_NAME = "feeds.opml"
+OPML_PATH = f"feeds/{OPML_NAME}"
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 RFC822 = re.compile(
     r"(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} "
@@ -104,7 +105,8 @@ def rss_problems(root: etree._Element, name: str) -> list[str]:
 
 
 def opml_problems(output: Path) -> list[str]:
-    """The OPML file lists every subscription feed present, and nothing that is missing.
+    """Each language's OPML file (``feeds/feeds.opml``, ``cy/feeds/feeds.opml``) lists every
+    subscription feed present in that language, and nothing that is missing.
 
     Pages of a paged feed (a ``first`` link to another document) need not be listed, but
     their first page must be. Per-procurement feeds (``feeds/procurements/``), one per
@@ -116,33 +118,57 @@ def opml_problems(output: Path) -> list[str]:
     }
     if len(bases) > 1:
         return [f"feeds disagree on the site address: {sorted(bases)}"]
-    opml = output / OPML_PATH
+    base = next(iter(bases), "")
+    lists = {path.relative_to(output).as_posix() for path in output.rglob(OPML_NAME)}
+    prefixes = sorted({_prefix(name) for name in [*documents, *lists]})
+    return [
+        problem
+        for prefix in prefixes
+        for problem in _opml_problems(
+            output,
+            prefix + OPML_PATH,
+            {name: links for name, links in documents.items() if _prefix(name) == prefix},
+            base,
+        )
+    ]
+
+
+def _opml_problems(
+    output: Path, path: str, documents: dict[str, dict[str, str]], base: str
+) -> list[str]:
+    """One language's OPML file against that language's feeds."""
+    opml = output / path
     if not opml.exists():
-        return [f"{OPML_PATH}: missing"] if documents else []
+        return [f"{path}: missing"] if documents else []
     try:
         root = etree.parse(str(opml), _PARSER).getroot()
     except etree.XMLSyntaxError as error:
-        return [f"{OPML_PATH}: not well-formed XML: {error}"]
-    base = next(iter(bases), "")
+        return [f"{path}: not well-formed XML: {error}"]
     listed, found = set(), []
     for outline in root.iter("outline"):
         url = outline.get("xmlUrl")
         if url is None:
             continue
         if not outline.get("text") or outline.get("type") != "rss":
-            found.append(f"{OPML_PATH}: {url}: needs text and type=rss")
+            found.append(f"{path}: {url}: needs text and type=rss")
         listed.add(url.removeprefix(base))
         if not url.startswith(base) or url.removeprefix(base) not in documents:
-            found.append(f"{OPML_PATH}: lists {url}, which is not in the output")
+            found.append(f"{path}: lists {url}, which is not in the output")
     for name, links in documents.items():
         first = links.get("first", links.get("self", "")).removeprefix(base)
-        if name.startswith("feeds/procurements/"):
+        if name.startswith(f"{_prefix(name)}feeds/procurements/"):
             continue
         if first == name and name not in listed:
-            found.append(f"{OPML_PATH}: does not list {name}")
+            found.append(f"{path}: does not list {name}")
         elif first not in listed:
-            found.append(f"{OPML_PATH}: does not list {first}, the first page of {name}")
+            found.append(f"{path}: does not list {first}, the first page of {name}")
     return found
+
+
+def _prefix(name: str) -> str:
+    """The language prefix of a feed or OPML path: "" for ``feeds/...``, "cy/" for
+    ``cy/feeds/...``."""
+    return name[: name.find("feeds/")] if "feeds/" in name else ""
 
 
 def _links(path: Path) -> dict[str, str]:
