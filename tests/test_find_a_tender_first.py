@@ -70,10 +70,12 @@ def test_an_unknown_mode_is_refused_with_the_choices() -> None:
         ({}, False),
         ({"find_a_tender": REMOVE}, True),
         ({"find_a_tender": REMOVE, "legal_basis": REMOVE}, True),  # PA2023 by default
-        ({"find_a_tender": REMOVE, "legal_basis": "PCR2015"}, True),
-        ({"find_a_tender": REMOVE, "legal_basis": "PCR2015", "above_threshold": True}, True),
-        # Below the threshold, PCR 2015 notices went to Contracts Finder, not Find a Tender.
+        # Notices under earlier or devolved rules went to OJEU/TED, Contracts Finder or a
+        # devolved portal: none is held for a Find a Tender link it may never have.
+        ({"find_a_tender": REMOVE, "legal_basis": "PCR2015"}, False),
+        ({"find_a_tender": REMOVE, "legal_basis": "PCR2015", "above_threshold": True}, False),
         ({"find_a_tender": REMOVE, "legal_basis": "PCR2015", "above_threshold": False}, False),
+        ({"find_a_tender": REMOVE, "legal_basis": "PCSR2015"}, False),
         ({"find_a_tender": REMOVE, "legal_basis": "PA2023", "above_threshold": False}, True),
         ({"find_a_tender": REMOVE, "legal_basis": "none"}, False),
     ],

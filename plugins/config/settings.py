@@ -102,8 +102,8 @@ NOTICES = (
         "NOTICES_FIND_A_TENDER_FIRST",
         Mode.HOLD_NOTICE.value,
         choice(mode.value for mode in Mode),
-        "what happens to a regulated notice (`legal_basis` PA2023, or PCR2015 above "
-        "threshold) without its `find_a_tender` link, since the law has it on Find a Tender "
+        "what happens to a regulated notice (`legal_basis` PA2023; notices under earlier or "
+        "devolved rules are never held) without its `find_a_tender` link, since the law has it on Find a Tender "
         'first: `"hold-notice"` keeps it off the site and unannounced until the link is added; '
         '`"hold-announcements"` builds its page and feeds but holds its announcements; '
         '`"error"` fails `invoke check` and the build; `"off"` publishes it as any other. Held '

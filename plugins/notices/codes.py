@@ -44,9 +44,25 @@ _TYPE_GROUPS = {
 
 
 class LegalBasis(StrEnum):
-    PA2023 = "PA2023"
-    PCR2015 = "PCR2015"
+    """The rules a procurement runs under, which decide what its notices must say."""
+
+    PA2023 = "PA2023"  # Procurement Act 2023
+    PCR2015 = "PCR2015"  # Public Contracts Regulations 2015 (UKSI 2015/102)
+    PCSR2015 = "PCSR2015"  # Public Contracts (Scotland) Regulations 2015 (SSI 2015/446)
     NONE = "none"
+
+
+class PlaceKind(StrEnum):
+    """How a delivery place is given when it is not an ITL region."""
+
+    AREA = "area"  # the whole UK, or one of its nations
+    POSTCODE = "postcode"
+    TEXT = "text"
+    OUTSIDE_UK = "outside_uk"
+
+
+# Areas a place may name whole: the United Kingdom and its nations.
+AREAS = ("UK", "England", "Wales", "Scotland", "Northern Ireland")
 
 
 class Category(StrEnum):

@@ -1,10 +1,11 @@
 """Find a Tender first: a regulated notice waits until it links to its Find a Tender copy.
 
 The Procurement Act 2023 has every notice it regulates published on the central digital
-platform, Find a Tender, before anywhere else, as PCR 2015 did for notices above the
-threshold (those below went to Contracts Finder instead): a council's page, feed or post
-must follow and link to it. The notice's ``find_a_tender`` field is the evidence that it is
-there. Until a notice has it, NOTICES_FIND_A_TENDER_FIRST says what happens (``Mode``).
+platform, Find a Tender, before anywhere else: a council's page, feed or post must follow
+and link to it. The notice's ``find_a_tender`` field is the evidence that it is there. Until
+a notice has it, NOTICES_FIND_A_TENDER_FIRST says what happens (``Mode``). Notices under
+earlier or devolved rules (PCR 2015, the Scottish regulations) went to OJEU/TED, Contracts
+Finder or a devolved portal, and many can have no Find a Tender copy, so none is held.
 """
 
 from __future__ import annotations
@@ -51,19 +52,14 @@ class Held:
     on_site: bool
 
 
-def regulated(legal_basis: str, above_threshold: bool | None) -> bool:
-    """Whether the law has the notice on Find a Tender first.
-
-    A PCR 2015 notice is exempt only when it says it is below the threshold.
-    """
-    if legal_basis == LegalBasis.PCR2015:
-        return above_threshold is not False
+def regulated(legal_basis: str) -> bool:
+    """Whether the law has the notice on Find a Tender first: the Procurement Act's notices."""
     return legal_basis == LegalBasis.PA2023
 
 
 def waiting(notice: Notice) -> bool:
     """A regulated notice without its Find a Tender link."""
-    return notice.find_a_tender is None and regulated(notice.legal_basis, notice.above_threshold)
+    return notice.find_a_tender is None and regulated(notice.legal_basis)
 
 
 def waiting_ids(notices: Iterable[Notice], clock: datetime) -> set[str]:
@@ -106,7 +102,7 @@ def problem(source: NoticeSource, the_mode: Mode) -> Problem | None:
     basis = data.get("legal_basis", LegalBasis.PA2023.value)
     if the_mode is Mode.OFF or "find_a_tender" in data:
         return None
-    if not regulated(basis, data.get("above_threshold")):
+    if not regulated(basis):
         return None
     at = ("legal_basis",) if "legal_basis" in source.data else ("notice_type",)
     if the_mode is Mode.ERROR:

@@ -23,9 +23,9 @@ from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from plugins.contract.words import languages, translator
 
 from .codelists import regions
-from .codes import Category, DeadlineKind, NoticeGroup, NoticeType, Procedure
+from .codes import Category, DeadlineKind, LegalBasis, NoticeGroup, NoticeType, PlaceKind, Procedure
 from .derive import Status, ValueBand
-from .model import Money
+from .model import ContractDuration, Duration, Money, Place
 from .translation import CPV, REGION, cpv_division_name
 
 DEFAULT_LANG = "en"
@@ -147,6 +147,10 @@ FIELD_LABELS = {
     "contract_period.start": N_("Contract start"),
     "contract_period.end": N_("Contract end"),
     "contract_period.extension_months": N_("Extension (months)"),
+    "contract_period.duration": N_("Contract length"),
+    "contract_period.extensions": N_("Options to extend"),
+    "reference": N_("Buyer's reference"),
+    "places": N_("Places"),
     "future_notice_date": N_("Tender notice expected"),
     "cpv": N_("CPV codes"),
     "regions": N_("Regions"),
@@ -271,6 +275,58 @@ def money_text(money: Money, lang: str) -> str:
         return text("{net} excluding VAT", lang).format(net=net)
     gross = amount_text(money.amount_gross, money.currency, lang)
     return text("{net} excluding VAT ({gross} including VAT)", lang).format(net=net, gross=gross)
+
+
+# The rules a notice is under, named as readers know them.
+LEGAL_BASES = {
+    LegalBasis.PA2023: N_("Procurement Act 2023"),
+    LegalBasis.PCR2015: N_("Public Contracts Regulations 2015"),
+    LegalBasis.PCSR2015: N_("Public Contracts (Scotland) Regulations 2015"),
+    LegalBasis.NONE: N_("Outside the procurement regulations"),
+}
+AREA_NAMES = {
+    "UK": N_("the whole United Kingdom"),
+    "England": N_("England"),
+    "Wales": N_("Wales"),
+    "Scotland": N_("Scotland"),
+    "Northern Ireland": N_("Northern Ireland"),
+}
+
+
+def legal_basis_label(basis: LegalBasis, lang: str) -> str:
+    """``Public Contracts Regulations 2015``: the rules a notice runs under."""
+    return text(LEGAL_BASES[basis], lang)
+
+
+def duration_text(duration: Duration, lang: str) -> str:
+    """``36 months``, ``1,800 days``: a contract's length as the notice gives it."""
+    count = duration.count
+    if duration.unit == "D":
+        return plural("{count} day", "{count} days", count, lang)
+    if duration.unit == "W":
+        return plural("{count} week", "{count} weeks", count, lang)
+    if duration.unit == "M":
+        return plural("{count} month", "{count} months", count, lang)
+    return plural("{count} year", "{count} years", count, lang)
+
+
+def contract_duration_text(given: ContractDuration, *, lang: str) -> str:
+    """``36 months from 1 April 2026`` or ``36 months``; the extensions are shown apart."""
+    length = duration_text(given.duration, lang)
+    if given.start is None:
+        return length
+    start = _date_text(given.start, lang)
+    return text("{length} from {start}", lang).format(length=length, start=start)
+
+
+def place_text(place: Place, lang: str) -> str:
+    """A delivery place given otherwise than by region: ``the whole United Kingdom``,
+    ``SA1 3SN``, the buyer's words, or ``Outside the UK: Channel Islands``."""
+    if place.kind is PlaceKind.AREA:
+        return text(AREA_NAMES[place.value], lang)
+    if place.kind is PlaceKind.OUTSIDE_UK:
+        return text("Outside the UK: {place}", lang).format(place=place.value)
+    return place.value
 
 
 def status_label(status: Status, lang: str) -> str:

@@ -12,6 +12,7 @@ from .codes import DeadlineKind as DeadlineKind
 from .codes import LegalBasis as LegalBasis
 from .codes import NoticeGroup as NoticeGroup
 from .codes import NoticeType as NoticeType
+from .codes import PlaceKind as PlaceKind
 from .codes import Procedure as Procedure
 
 
@@ -39,8 +40,10 @@ class Address:
 
 @dataclass(frozen=True, slots=True)
 class Buyer:
+    """The buyer; ``id`` is None when no organisation identifier was ever published for it."""
+
     name: str
-    id: str
+    id: str | None
     contact: Contact
     url: str | None = None
     address: Address | None = None
@@ -71,6 +74,14 @@ class Region:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A delivery place that is not an ITL region: a whole area, a postcode or words."""
+
+    kind: PlaceKind
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
     kind: DeadlineKind
     at: datetime
@@ -81,6 +92,38 @@ class ContractPeriod:
     start: date
     end: date
     extension_months: int | None = None
+    extensions: str | None = None  # the options to extend, in the buyer's words
+
+
+# ISO 8601 units a duration may be written in, and how many days each is exactly (if it is).
+DURATION_UNITS = {"D": 1, "W": 7, "M": None, "Y": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time as the notice gives it: ``count`` days, weeks, months or years."""
+
+    count: int
+    unit: str  # D, W, M or Y
+
+    @property
+    def days(self) -> int | None:
+        """The length in days when its unit fixes it (days, weeks), else None."""
+        per_unit = DURATION_UNITS[self.unit]
+        return None if per_unit is None else self.count * per_unit
+
+    def __str__(self) -> str:
+        return f"P{self.count}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class ContractDuration:
+    """A contract period given as a length (``duration: P36M``), with or without a start."""
+
+    duration: Duration
+    start: date | None = None
+    extension_months: int | None = None
+    extensions: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +146,9 @@ class Lot:
     description: str | None = None
     value: Money | None = None
     cpv: tuple[Cpv, ...] = ()
+    # The lot's own period, when the lots' periods differ (dates, or a length).
+    contract_period: ContractPeriod | None = None
+    contract_duration: ContractDuration | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,17 +250,21 @@ class Notice:
     summary: str
     buyer: Buyer
     lang: str = "en"
+    # The buyer's own reference for the procurement (OCDS tender.id), e.g. RA348114.
+    reference: str | None = None
     legal_basis: LegalBasis = LegalBasis.PA2023
     find_a_tender: FindATender | None = None
     category: Category | None = None
     cpv: tuple[Cpv, ...] = ()
     regions: tuple[Region, ...] = ()
+    places: tuple[Place, ...] = ()
     value: Money | None = None
     above_threshold: bool | None = None
     procedure: Procedure | None = None
     deadlines: tuple[Deadline, ...] = ()
     future_notice_date: date | None = None
-    contract_period: ContractPeriod | None = None
+    contract_period: ContractPeriod | None = None  # given as dates
+    contract_duration: ContractDuration | None = None  # given as a length instead
     submission: Submission | None = None
     suitability: Suitability | None = None
     award_criteria: str | None = None

@@ -15,11 +15,13 @@ from .model import (
     Change,
     Contact,
     Contract,
+    ContractDuration,
     ContractPeriod,
     Cpv,
     Deadline,
     DeadlineKind,
     Document,
+    Duration,
     Ending,
     FieldChange,
     FindATender,
@@ -29,6 +31,8 @@ from .model import (
     Money,
     Notice,
     NoticeType,
+    Place,
+    PlaceKind,
     Procedure,
     Region,
     Submission,
@@ -57,11 +61,13 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         summary=data["summary"].strip(),
         buyer=_buyer(data["buyer"]),
         lang=data.get("lang", "en"),
+        reference=_optional(data, "reference", str),
         legal_basis=LegalBasis(data.get("legal_basis", "PA2023")),
         find_a_tender=_optional(data, "find_a_tender", lambda f: FindATender(**f)),
         category=_optional(data, "category", Category),
         cpv=_cpvs(data.get("cpv", [])),
         regions=tuple(_region(code) for code in data.get("regions", [])),
+        places=tuple(_place(place) for place in data.get("places", [])),
         value=_optional(data, "value", _money),
         above_threshold=data.get("above_threshold"),
         procedure=_optional(data, "procedure", Procedure),
@@ -70,7 +76,8 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
             for kind, at in data.get("deadlines", {}).items()
         ),
         future_notice_date=_optional(data, "future_notice_date", _date),
-        contract_period=_optional(data, "contract_period", _period),
+        contract_period=_period(data.get("contract_period")),
+        contract_duration=_duration(data.get("contract_period")),
         submission=_optional(data, "submission", _submission),
         suitability=_optional(data, "suitability", lambda s: Suitability(**s)),
         award_criteria=data.get("award_criteria"),
@@ -126,19 +133,44 @@ def _region(code: str) -> Region:
     return Region(itl, codelists.regions()[itl].name)
 
 
+def _place(place: dict[str, str]) -> Place:
+    """``{postcode: SA1 3SN}`` → Place(POSTCODE, "SA1 3SN"): its one key is its kind."""
+    ((kind, value),) = place.items()
+    return Place(PlaceKind(kind), " ".join(str(value).split()))
+
+
 def _buyer(buyer: dict[str, Any]) -> Buyer:
     return Buyer(
         name=buyer["name"],
-        id=buyer["id"],
+        id=buyer.get("id"),
         contact=Contact(**buyer["contact"]),
         url=buyer.get("url"),
         address=_optional(buyer, "address", lambda a: Address(**a)),
     )
 
 
-def _period(period: dict[str, Any]) -> ContractPeriod:
+def _period(period: dict[str, Any] | None) -> ContractPeriod | None:
+    """The contract period when it is given as dates (``start`` and ``end``)."""
+    if not period or "end" not in period:
+        return None
     return ContractPeriod(
-        _date(period["start"]), _date(period["end"]), period.get("extension_months")
+        _date(period["start"]),
+        _date(period["end"]),
+        period.get("extension_months"),
+        period.get("extensions"),
+    )
+
+
+def _duration(period: dict[str, Any] | None) -> ContractDuration | None:
+    """The contract period when it is given as a length (``duration: P36M``)."""
+    if not period or "duration" not in period:
+        return None
+    written = period["duration"]
+    return ContractDuration(
+        Duration(int(written[1:-1]), written[-1]),
+        _optional(period, "start", _date),
+        period.get("extension_months"),
+        period.get("extensions"),
     )
 
 
@@ -155,6 +187,8 @@ def _lot(lot: dict[str, Any]) -> Lot:
         description=lot.get("description"),
         value=_optional(lot, "value", _money),
         cpv=_cpvs(lot.get("cpv", [])),
+        contract_period=_period(lot.get("contract_period")),
+        contract_duration=_duration(lot.get("contract_period")),
     )
 
 

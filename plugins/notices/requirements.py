@@ -1,8 +1,13 @@
-"""Which fields each notice type needs, allows and forbids (Procurement Act 2023)."""
+"""Which fields each notice type needs, allows and forbids, by the rules it is under.
+
+The table is the Procurement Act 2023's. A notice under the Public Contracts Regulations
+2015 (or their Scottish counterpart) is judged by those: they ask for no SME or VCSE
+suitability and no submission method, and an estimated value only where known.
+"""
 
 from __future__ import annotations
 
-from .model import NoticeType
+from .model import LegalBasis, NoticeType
 
 COMMON_FIELDS = frozenset(
     {
@@ -19,6 +24,7 @@ COMMON_FIELDS = frozenset(
         "buyer",
         "documents",
         "changes",
+        "reference",
         "above_threshold",
         "award_criteria",
         "lots",
@@ -94,11 +100,25 @@ WHERE_IT_BELONGS = {
 }
 
 
-def required_fields(notice_type: NoticeType) -> tuple[str, ...]:
-    return FIELDS_BY_TYPE[notice_type][0]
+# Regulations before the Act: what they do not require of a notice, though it may say it.
+EARLIER_RULES = (LegalBasis.PCR2015, LegalBasis.PCSR2015)
+NOT_REQUIRED_EARLIER = frozenset({"suitability", "submission", "value"})
+# A field another one stands in for: delivery places in words or postcodes for regions.
+STANDS_IN_FOR = {"places": "regions"}
+
+
+def required_fields(
+    notice_type: NoticeType, legal_basis: str = LegalBasis.PA2023
+) -> tuple[str, ...]:
+    """The fields a notice of this type needs under ``legal_basis``."""
+    required = FIELDS_BY_TYPE[notice_type][0]
+    if legal_basis in EARLIER_RULES:
+        return tuple(name for name in required if name not in NOT_REQUIRED_EARLIER)
+    return required
 
 
 def allowed_fields(notice_type: NoticeType) -> frozenset[str]:
     """Every field (dotted for deadlines) a notice of this type may carry."""
     required, optional = FIELDS_BY_TYPE[notice_type]
-    return COMMON_FIELDS | set(required) | set(optional)
+    allowed = COMMON_FIELDS | set(required) | set(optional)
+    return allowed | {extra for extra, base in STANDS_IN_FOR.items() if base in allowed}

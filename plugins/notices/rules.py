@@ -11,9 +11,9 @@ from typing import Any
 from . import codelists
 from .codelist_rules import cpv_codes, region_codes
 from .formatting import DEFAULT_LANG, notice_type_label
-from .model import DeadlineKind, NoticeType
+from .model import DeadlineKind, LegalBasis, NoticeType
 from .problems import Problem
-from .requirements import WHERE_IT_BELONGS, allowed_fields, required_fields
+from .requirements import STANDS_IN_FOR, WHERE_IT_BELONGS, allowed_fields, required_fields
 from .schema import notice_schema
 from .source import FieldPath, NoticeSource
 from .values import YEARS, get, parse_amount, parse_date, parse_datetime
@@ -135,15 +135,69 @@ def chronology(source: NoticeSource) -> Iterator[Problem]:
     yield from _changes_in_order(source, published)
 
 
-def _period_in_order(source: NoticeSource) -> Iterator[Problem]:
-    start = parse_date(get(source.data, "contract_period", "start"))
-    end = parse_date(get(source.data, "contract_period", "end"))
-    if start and end and end <= start:
+def _periods(source: NoticeSource) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
+    """The notice's contract period and each lot's, with where each is."""
+    found = source.data.get("contract_period")
+    if isinstance(found, dict):
+        yield ("contract_period",), found
+    lots = source.data.get("lots")
+    for index, lot in enumerate(lots if isinstance(lots, list) else []):
+        if isinstance(lot, dict) and isinstance(lot.get("contract_period"), dict):
+            yield ("lots", index, "contract_period"), lot["contract_period"]
+
+
+def contract_period_form(source: NoticeSource) -> Iterator[Problem]:
+    """A contract period is start and end dates, or a duration (with or without a start)."""
+    for at, period in _periods(source):
+        yield from _period_form(source, at, period)
+
+
+def _period_form(source: NoticeSource, at: FieldPath, period: dict[str, Any]) -> Iterator[Problem]:
+    given = {name for name in ("start", "end", "duration") if name in period}
+    if "end" in given and "duration" in given:
         yield source.problem(
-            ("contract_period", "end"),
-            "the contract ends before it starts",
-            "set end to a date after start",
+            (*at, "duration"),
+            "the period has both an end date and a duration",
+            "keep one: the end date, or the duration (e.g. duration: P36M) when no end is known",
         )
+    elif given == {"end"}:
+        yield source.problem(
+            (*at, "end"),
+            "the period has an end but no start",
+            "add start (a date), or give the length instead, e.g. duration: P36M",
+        )
+    elif not given & {"end", "duration"}:
+        yield source.problem(
+            at,
+            "the period has neither an end date nor a duration",
+            "add start and end dates, or a duration such as duration: P36M (36 months)"
+            " or P1800D (1800 days)",
+        )
+
+
+def buyer_identity(source: NoticeSource) -> Iterator[Problem]:
+    """Under the Procurement Act every buyer has an organisation id (its PPON); a notice
+    under earlier rules may lack one, as many were published without any."""
+    buyer = source.data.get("buyer")
+    basis = source.data.get("legal_basis", LegalBasis.PA2023.value)
+    if isinstance(buyer, dict) and "id" not in buyer and basis == LegalBasis.PA2023:
+        yield source.problem(
+            ("buyer", "id"),
+            "a PA2023 notice needs the buyer's organisation id",
+            "add buyer.id, e.g. the PPON GB-PPON-ABCD-1234-EFGH; if the procurement runs under"
+            " earlier rules, set legal_basis (PCR2015, PCSR2015) and the id may be left out",
+        )
+
+
+def _period_in_order(source: NoticeSource) -> Iterator[Problem]:
+    for at, period in _periods(source):
+        start, end = parse_date(period.get("start")), parse_date(period.get("end"))
+        if start and end and end <= start:
+            yield source.problem(
+                (*at, "end"),
+                "the contract ends before it starts",
+                "set end to a date after start",
+            )
 
 
 def _changes_in_order(source: NoticeSource, published: datetime) -> Iterator[Problem]:
@@ -179,12 +233,16 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
     deadlines = source.data.get("deadlines")
     if isinstance(deadlines, dict):
         present |= {f"deadlines.{kind}" for kind in deadlines if kind in set(DeadlineKind)}
-    for name in required_fields(notice_type):
-        if name not in present:
+    basis = str(source.data.get("legal_basis", LegalBasis.PA2023.value))
+    stood_in = {base for extra, base in STANDS_IN_FOR.items() if extra in present}
+    if _every_lot_has(source.data.get("lots"), "contract_period"):
+        stood_in.add("contract_period")
+    for name in required_fields(notice_type, basis):
+        if name not in present | stood_in:
             yield source.problem(
                 ("notice_type",),
                 f"a {notice_type} {_type_name(notice_type)} needs '{name}'",
-                f"add '{name}' (see docs/notice-format.md for what it holds)",
+                _how_to_add(name),
             )
     allowed = allowed_fields(notice_type)
     for name in sorted(present - allowed):
@@ -194,6 +252,21 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
             f"'{name}' does not belong in a {notice_type} {_type_name(notice_type)}",
             f"remove it: it belongs in {where}",
         )
+
+
+def _every_lot_has(lots: Any, name: str) -> bool:
+    """Whether there are lots and each gives ``name`` (a lot's period stands for the notice's)."""
+    given = lots if isinstance(lots, list) else []
+    return bool(given) and all(isinstance(lot, dict) and name in lot for lot in given)
+
+
+def _how_to_add(name: str) -> str:
+    if name == "regions":
+        return (
+            "add 'regions' (ITL codes such as TLL22) or 'places' (the whole UK or a nation,"
+            " a postcode, or words; see docs/notice-format.md)"
+        )
+    return f"add '{name}' (see docs/notice-format.md for what it holds)"
 
 
 def _type_name(notice_type: NoticeType) -> str:
@@ -240,6 +313,8 @@ RULES: tuple[Rule, ...] = (
     region_codes,
     money,
     chronology,
+    contract_period_form,
+    buyer_identity,
     fields_for_type,
     unique_lots,
     changed_fields,

@@ -27,7 +27,7 @@ def awards(notice: Notice, context: Context) -> list[Json]:
                 "date": award and day(award.date, context),
                 "value": award and value(award.value),
                 "suppliers": [{"id": party_id(s), "name": s.name} for s in notice.suppliers],
-                "contractPeriod": period(notice.contract_period, context) if own else None,
+                "contractPeriod": period(notice, context) if own else None,
                 "relatedLots": award and list(award.lots),
                 "items": items(notice) if own else None,
             }
@@ -68,7 +68,7 @@ def contracts(notice: Notice, context: Context) -> list[Json]:
 
 def _contract_period(notice: Notice, context: Context) -> Json | None:
     if notice.notice_type is NoticeType.UK7:
-        return period(notice.contract_period, context)
+        return period(notice, context)
     if notice.termination:
         return {"endDate": day(notice.termination.date, context, end=True)}
     new_end = notice.modification.new_end_date if notice.modification else None

@@ -115,7 +115,8 @@ def change_tag(notice_type: NoticeType, formal: bool) -> str:
 
 
 # tender.legalBasis (legalBasis extension): the Act or Regulations, by legislation.gov.uk's
-# type (Find a Tender's UKPGA scheme for Acts; UKSI for statutory instruments) and number.
+# type (Find a Tender's UKPGA scheme for Acts; UKSI and SSI for UK and Scottish statutory
+# instruments) and number.
 LEGAL_BASIS = {
     LegalBasis.PA2023: {
         "scheme": "UKPGA",
@@ -128,5 +129,11 @@ LEGAL_BASIS = {
         "id": "2015/102",
         "description": "Public Contracts Regulations 2015",
         "uri": "https://www.legislation.gov.uk/uksi/2015/102",
+    },
+    LegalBasis.PCSR2015: {
+        "scheme": "SSI",
+        "id": "2015/446",
+        "description": "Public Contracts (Scotland) Regulations 2015",
+        "uri": "https://www.legislation.gov.uk/ssi/2015/446",
     },
 }

@@ -19,7 +19,7 @@ WHOLE_TENDER = "1"
 
 def items(notice: Notice) -> list[Json]:
     """The whole tender's item (when it has codes, or places and no lots), then each lot's."""
-    whole = notice.cpv or (notice.regions and not notice.lots)
+    whole = notice.cpv or ((notice.regions or notice.places) and not notice.lots)
     found = [_item(notice, WHOLE_TENDER, notice.title, notice.cpv)] if whole else []
     return found + [
         _item(notice, f"lot-{lot.id}", lot.title, lot.cpv or notice.cpv, related_lot=lot.id)
@@ -40,8 +40,8 @@ def _item(
             "description": description,
             "classification": _classification(cpvs[0]) if cpvs else None,
             "additionalClassifications": [_classification(cpv) for cpv in cpvs[1:]],
-            "deliveryLocations": delivery_locations(notice.regions),
-            "deliveryAddresses": delivery_addresses(notice.regions),
+            "deliveryLocations": delivery_locations(notice.regions, notice.places),
+            "deliveryAddresses": delivery_addresses(notice.regions, notice.places),
             "relatedLot": related_lot,
         }
     )

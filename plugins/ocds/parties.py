@@ -9,7 +9,7 @@ from .compact import Json, compact
 
 
 def parties(notice: Notice) -> list[Json]:
-    parties = {notice.buyer.id: _buyer(notice)}
+    parties = {buyer_id(notice): _buyer(notice)}
     for supplier in notice.suppliers:
         party = parties.setdefault(party_id(supplier), _supplier(supplier))
         if "supplier" not in party["roles"]:  # the buyer can be a supplier too
@@ -21,9 +21,9 @@ def _buyer(notice: Notice) -> Json:
     buyer, address = notice.buyer, notice.buyer.address
     return compact(
         {
-            "id": buyer.id,
+            "id": buyer_id(notice),
             "name": buyer.name,
-            "identifier": _identifier(buyer.id, buyer.name),
+            "identifier": buyer.id and _identifier(buyer.id, buyer.name),
             "address": address
             and compact(
                 {
@@ -45,6 +45,12 @@ def _buyer(notice: Notice) -> Json:
             "roles": ["buyer"],
         }
     )
+
+
+def buyer_id(notice: Notice) -> str:
+    """The buyer's party id: its organisation id, else one made from its name within the
+    release (no identifier is published for it then, as none is known)."""
+    return notice.buyer.id or f"buyer-{slugify(notice.buyer.name)}"
 
 
 def _identifier(org_id: str, name: str) -> Json:

@@ -20,7 +20,7 @@ from .compact import Json, compact
 from .context import Context, release_id
 from .documents import documents
 from .extensions import extensions_used
-from .parties import parties
+from .parties import buyer_id, parties
 from .tender import planning, tender
 from .values import when
 
@@ -84,7 +84,7 @@ def _release(
             "initiationType": "tender",
             "language": notice.lang,
             "parties": parties(notice),
-            "buyer": {"id": notice.buyer.id, "name": notice.buyer.name},
+            "buyer": {"id": buyer_id(notice), "name": notice.buyer.name},
             "planning": planning(notice, context),
             "tender": the_tender,
             "awards": the_awards,

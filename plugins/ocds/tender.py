@@ -43,7 +43,7 @@ def tender(notice: Notice, context: Context) -> Json:
     # Every release repeats what it knows of the tender, so a compiled record keeps it.
     return compact(
         {
-            "id": notice.ocid,
+            "id": notice.reference or notice.ocid,  # the buyer's reference, when given
             **title_and_description(notice, context, describe=description),
             "status": TENDER_STATUS.get(kind),
             "value": value(notice.value),
@@ -52,9 +52,9 @@ def tender(notice: Notice, context: Context) -> Json:
             "procurementMethodRationale": notice.direct_award_justification,
             "mainProcurementCategory": notice.category and str(notice.category),
             "items": items(notice),
-            "lots": [_lot(lot) for lot in notice.lots],
+            "lots": [_lot(lot, context) for lot in notice.lots],
             **_deadlines(notice),
-            "contractPeriod": period(notice.contract_period, context),
+            "contractPeriod": period(notice, context),
             "submissionMethod": notice.submission and list(notice.submission.methods),
             "submissionMethodDetails": notice.submission and _submission_details(notice),
             "awardCriteriaDetails": notice.award_criteria,
@@ -92,12 +92,13 @@ def _submission_details(notice: Notice) -> str | None:
     return " ".join(text for text in (submission.details, submission.url) if text) or None
 
 
-def _lot(lot: Lot) -> Json:
+def _lot(lot: Lot, context: Context) -> Json:
     return compact(
         {
             "id": lot.id,
             "title": lot.title,
             "description": lot.description,
             "value": value(lot.value),
+            "contractPeriod": period(lot, context),
         }
     )

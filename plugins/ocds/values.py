@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from plugins.notices.model import ContractPeriod, Money, Notice
+from plugins.notices.model import ContractDuration, ContractPeriod, Lot, Money, Notice
 
 from .compact import Json, compact
 from .context import Context
@@ -52,7 +52,29 @@ def title_and_description(
     }
 
 
-def period(contract_period: ContractPeriod | None, context: Context) -> Json | None:
+def period(holder: Notice | Lot, context: Context) -> Json | None:
+    """The contract period of a notice or lot, from its dates or from its length."""
+    if holder.contract_duration is not None:
+        return _length(holder.contract_duration, context)
+    return _dated(holder.contract_period, context)
+
+
+def _length(given: ContractDuration, context: Context) -> Json:
+    """A period given as a length: OCDS counts it in days, so months and years only when a
+    start fixes how many days they are (otherwise the length is left out, never guessed)."""
+    days = given.duration.days
+    if days is None and given.start is not None:
+        months = given.duration.count * (12 if given.duration.unit == "Y" else 1)
+        days = (_add_months(given.start, months) - given.start).days
+    return compact(
+        {
+            "startDate": given.start and day(given.start, context),
+            "durationInDays": days,
+        }
+    )
+
+
+def _dated(contract_period: ContractPeriod | None, context: Context) -> Json | None:
     if contract_period is None:
         return None
     months = contract_period.extension_months
