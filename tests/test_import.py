@@ -134,11 +134,14 @@ def test_a_find_a_tender_tender_maps_every_field_and_passes_the_check(tmp_path):
 def test_what_cannot_be_carried_is_a_comment_at_the_top_and_on_the_terminal(tmp_path):
     release = copy.deepcopy(TENDER)
     release["tender"]["minValue"] = {"amount": 100, "currency": "GBP"}
-    release["tender"]["items"][0]["deliveryAddresses"].append({"postalCode": "SA1 3SN"})
+    release["tender"]["lots"].append({"id": "2", "description": "South"})
     lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
     text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
-    for note in ("value: a range from 100 (minValue)", "regions: place not an ITL code: SA1 3SN"):
-        assert f"#   - {note}\n" in text.split("\nnotice_type:")[0]
+    for note in (
+        "value: a range from 100 (minValue)",
+        "lots: lot 2 has no title (or no usable id)",
+    ):
+        assert f"#   - {note}" in text.split("\nnotice_type:")[0].splitlines()
         assert f"  not carried over: {note}" in lines
 
 
@@ -155,10 +158,14 @@ def test_nothing_is_invented_for_what_the_release_lacks():
         "name": "Afonwy County Council",
         "address": imported.front["buyer"]["address"],
     }
-    assert "contract_period" not in imported.front and "lots" not in imported.front
-    assert "buyer.id: 'org-3' is not an XX-SCHEME-ID organisation id" in imported.unmapped
+    # The only lot's period is the notice's; the lot itself has no title, so it is not kept.
+    assert imported.front["contract_period"] == {"duration": "P720D"}
+    assert "lots" not in imported.front
+    assert any(
+        note.startswith("buyer.id: the release gives no organisation identifier (party id 'org-3'")
+        for note in imported.unmapped
+    )
     assert "buyer.contact.email: the release gives no contact email" in imported.unmapped
-    assert "lots.1.contract_period: {'durationInDays': 720}" in imported.unmapped
 
 
 def test_a_field_the_type_does_not_have_is_named_not_kept():
@@ -351,3 +358,101 @@ def test_the_importer_is_pelican_free():
     )
     root = Path(__file__).parent.parent
     assert subprocess.run([sys.executable, "-c", code], cwd=root, timeout=60).returncode == 0
+
+
+# What real notices carry beyond the Procurement Act's shape (docs/importing.md)
+
+
+def test_the_buyers_reference_is_carried():
+    assert map_release(TENDER).front["reference"] == "ACC-2026-0031"
+    release = copy.deepcopy(TENDER)
+    release["tender"]["id"] = "tender_455868/1436274"
+    assert map_release(release).front["reference"] == "tender_455868/1436274"
+
+
+@pytest.mark.parametrize(
+    ("address", "regions", "places"),
+    [
+        ({"region": "UKL14"}, ["UKL14"], None),
+        ({"region": "Wales"}, ["TLL"], None),
+        ({"region": "UK"}, None, [{"area": "UK"}]),
+        ({"countryName": "United Kingdom"}, None, [{"area": "UK"}]),
+        ({"countryName": "United Kingdom", "region": "England"}, None, [{"area": "England"}]),
+        ({"postalCode": "SA1 3SN"}, None, [{"postcode": "SA1 3SN"}]),
+        ({"postalCode": "sa1"}, None, [{"text": "sa1"}]),
+        ({"region": "Swansea"}, None, [{"text": "Swansea"}]),
+        ({"countryName": "Channel Islands"}, None, [{"outside_uk": "Channel Islands"}]),
+    ],
+)
+def test_delivery_places_are_regions_or_places(address, regions, places):
+    release = copy.deepcopy(TENDER)
+    release["tender"]["items"] = [{"id": "1", "deliveryAddresses": [address]}]
+    front = map_release(release).front
+    assert front.get("regions") == regions
+    assert front.get("places") == places
+
+
+def test_a_delivery_location_in_words_is_a_place():
+    release = copy.deepcopy(TENDER)
+    release["tender"]["items"][0]["deliveryLocation"] = {"description": "Various  sites"}
+    front = map_release(release).front
+    assert front["regions"] == ["UKL14"]
+    assert front["places"] == [{"text": "Various sites"}]
+
+
+def test_lots_with_one_period_give_the_notices_and_its_extensions_in_words():
+    release = copy.deepcopy(TENDER)
+    del release["tender"]["contractPeriod"]
+    lot = {"contractPeriod": {"durationInDays": 1080}, "renewal": {"description": "2 x 12 months"}}
+    release["tender"]["lots"] = [{"id": n, "title": f"Lot {n}", **lot} for n in ("1", "2")]
+    front = map_release(release).front
+    assert front["contract_period"] == {"duration": "P1080D", "extensions": "2 x 12 months"}
+    assert all("contract_period" not in each for each in front["lots"])
+
+
+def test_lots_with_periods_of_their_own_keep_them():
+    release = copy.deepcopy(TENDER)
+    del release["tender"]["contractPeriod"]
+    release["tender"]["lots"] = [
+        {"id": "1", "title": "North", "contractPeriod": {"durationInDays": 365}},
+        {
+            "id": "2",
+            "title": "South",
+            "contractPeriod": {"startDate": "2026-05-01T00:00:00Z", "durationInDays": 730},
+        },
+    ]
+    front = map_release(release).front
+    assert "contract_period" not in front
+    assert front["lots"][0]["contract_period"] == {"duration": "P365D"}
+    assert str(front["lots"][1]["contract_period"]["start"]) == "2026-05-01"
+    assert front["lots"][1]["contract_period"]["duration"] == "P730D"
+
+
+@pytest.mark.parametrize(
+    ("ocid", "legal_basis", "basis"),
+    [
+        ("ocds-h6vhtk-04a1b2", {"scheme": "UKSI", "id": "2015/102"}, "PCR2015"),
+        ("ocds-h6vhtk-04a1b2", {"scheme": "UKPGA", "id": "2023/54"}, "PA2023"),
+        ("ocds-h6vhtk-04a1b2", {"scheme": "CELEX", "id": "32014L0024"}, "PCR2015"),
+        ("ocds-r6ebe6-04a1b2", {"scheme": "CELEX", "id": "32014L0024"}, "PCSR2015"),
+        ("ocds-r6ebe6-04a1b2", None, "PCSR2015"),  # Scotland kept its own regulations
+    ],
+)
+def test_the_legal_basis_is_read_from_the_release(ocid, legal_basis, basis):
+    release = copy.deepcopy(TENDER)
+    release["ocid"] = ocid
+    if legal_basis:
+        release["tender"]["legalBasis"] = legal_basis
+    assert map_release(release).front["legal_basis"] == basis
+
+
+def test_a_scottish_notice_without_buyer_id_suitability_or_value_passes(tmp_path):
+    release = copy.deepcopy(TENDER)
+    release["ocid"], release["id"] = "ocds-r6ebe6-04a1b2", "APR352786"
+    release["parties"][0].pop("identifier")
+    release["parties"][0]["id"] = release["buyer"]["id"] = "org-1"
+    for name in ("suitability", "value", "submissionMethod", "submissionMethodDetails"):
+        del release["tender"][name]
+    del release["tender"]["lots"][0]["value"]
+    lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
+    assert lines[0].endswith("highway-resurfacing-framework.md: passes invoke check"), lines

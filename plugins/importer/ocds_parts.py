@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
-ORG_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+-[A-Za-z0-9.-]+$")
+ORG_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+-[A-Za-z0-9./-]+$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -91,6 +91,41 @@ def region_code(region: Any) -> str | None:
     if CODE.match(text):
         return text
     return ITL1_NAMES.get(text.lower())
+
+
+# What portals write for the whole United Kingdom, and for its nations (areas of places).
+_WHOLE_UK = {"united kingdom", "uk", "gb-uk"}
+_NATIONS = {"england": "England", "northern ireland": "Northern Ireland"}
+_NATIONS |= {"wales": "Wales", "scotland": "Scotland"}
+
+
+def places(address: dict[str, Any]) -> list[dict[str, str]]:
+    """A delivery address that is no ITL region as places: the whole UK or a nation, a UK
+    postcode, words, or a country outside the UK (``[{area: UK}]``, ``[{postcode: …}]``)."""
+    region = _text(address.get("region"))
+    postcode = _text(address.get("postalCode"))
+    country = _text(address.get("countryName"))
+    found: list[dict[str, str]] = []
+    if region:
+        found.append(_area(region) or {"text": region})
+    if postcode:
+        found.append({"postcode": postcode} if POSTCODE.match(postcode) else {"text": postcode})
+    if country and not found:
+        found.append(_area(country) or {"outside_uk": country})
+    return found
+
+
+def _area(name: str) -> dict[str, str] | None:
+    if name.lower() in _WHOLE_UK:
+        return {"area": "UK"}
+    nation = _NATIONS.get(name.lower())
+    return {"area": nation} if nation else None
+
+
+def _text(value: Any) -> str | None:
+    """A text value with its spaces tidied, when it has at least two characters."""
+    tidy = " ".join(value.split()) if isinstance(value, str) else ""
+    return tidy[:200] if len(tidy) >= 2 else None
 
 
 def party(release: dict[str, Any], reference: Any) -> dict[str, Any]:

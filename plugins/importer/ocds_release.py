@@ -46,11 +46,14 @@ _DOCUMENT_TYPES = frozenset(
     notice_schema()["properties"]["documents"]["items"]["properties"]["type"]["enum"]
 )
 SCOTLAND = "ocds-r6ebe6-"  # Public Contracts Scotland
-_SCOTTISH_REGULATIONS = (
-    "legal_basis: the Public Contracts (Scotland) Regulations 2015 apply; the format has only"
-    " PCR2015, which stands for them here"
-)
 PCR2015_DIRECTIVES = {"32014L0024", "32014L0025", "32014L0023"}
+# tender.legalBasis by legislation.gov.uk's type and number, as this site and Find a Tender
+# publish it (plugins/ocds/codes.py).
+LEGISLATION = {
+    ("UKPGA", "2023/54"): "PA2023",
+    ("UKSI", "2015/102"): "PCR2015",
+    ("SSI", "2015/446"): "PCSR2015",
+}
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ def _ids(draft: _Draft) -> None:
         published = first  # a tender's later release: the notice was first published then
     draft.put("published", published, "the release has no date")
     _legal_basis(draft, published)
+    reference = draft.tender.get("id")
+    if isinstance(reference, str) and reference.strip():
+        draft.front["reference"] = " ".join(reference.split())[:200]
     release_id = release.get("id")
     from_fts = str(release.get("ocid", "")).startswith("ocds-h6vhtk-")
     if from_fts and isinstance(release_id, str) and FTS_ID.match(release_id):
@@ -142,11 +148,18 @@ def _notice_id(release: dict[str, Any]) -> str | None:
 
 def _legal_basis(draft: _Draft, published: datetime | None) -> None:
     basis = draft.tender.get("legalBasis")
-    if isinstance(basis, dict) and basis.get("id") in PCR2015_DIRECTIVES:
+    basis = basis if isinstance(basis, dict) else {}
+    named = LEGISLATION.get((str(basis.get("scheme", "")).upper(), str(basis.get("id", ""))))
+    if str(draft.release.get("ocid", "")).startswith(SCOTLAND):
+        # Scotland kept its own regulations: the Procurement Act does not apply there.
+        draft.front["legal_basis"] = "PCSR2015"
+        draft.notes.append("legal_basis PCSR2015: a Public Contracts Scotland notice")
+    elif named:
+        draft.front["legal_basis"] = named
+        draft.notes.append(f"legal_basis {named} from tender.legalBasis {basis['id']}")
+    elif basis.get("id") in PCR2015_DIRECTIVES:
         draft.front["legal_basis"] = "PCR2015"
         draft.notes.append(f"legal_basis PCR2015 from tender.legalBasis {basis['id']}")
-        if str(draft.release.get("ocid", "")).startswith(SCOTLAND):
-            draft.unmapped.append(_SCOTTISH_REGULATIONS)
     elif published and published < PA2023_START:
         draft.front["legal_basis"] = "PCR2015"
         draft.notes.append("legal_basis PCR2015: published before the Procurement Act began")
@@ -186,7 +199,10 @@ def _buyer(draft: _Draft) -> None:
         buyer["id"] = identifier
     else:
         given = organisation.get("id")
-        draft.unmapped.append(f"buyer.id: {given!r} is not an XX-SCHEME-ID organisation id")
+        draft.unmapped.append(
+            f"buyer.id: the release gives no organisation identifier (party id {given!r} names"
+            " the buyer only within the release), so none is written; a PA2023 notice needs one"
+        )
     contact = parts.contact(organisation)
     if contact:
         buyer["contact"] = contact
@@ -206,7 +222,7 @@ def _scope(draft: _Draft) -> None:
     draft.put("cpv", _cpv(tender), "no CPV code")
     regions, places = _places(tender)
     draft.put("regions", regions, "")
-    draft.unmapped += [f"regions: place not an ITL code: {place}" for place in places]
+    draft.put("places", places, "")
     draft.put("value", parts.money(tender.get("value")), "")
     if parts.money(tender.get("minValue")):
         draft.unmapped.append(f"value: a range from {tender['minValue'].get('amount')} (minValue)")
@@ -228,24 +244,23 @@ def _cpv(block: dict[str, Any]) -> list[str]:
     return found
 
 
-def _places(tender: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """ITL codes of the items' delivery addresses, and the places that are not codes."""
+def _places(tender: dict[str, Any]) -> tuple[list[str], list[dict[str, str]]]:
+    """ITL codes of the items' delivery addresses, and the places given otherwise: a whole
+    area, a postcode, words, or a country outside the UK."""
     codes: list[str] = []
-    others: list[str] = []
-    for item in [i for i in tender.get("items", []) if isinstance(i, dict)]:
-        for where in item.get("deliveryAddresses", []) or []:
-            if not isinstance(where, dict):
-                continue
-            code = parts.region_code(where.get("region"))
-            place = where.get("region") or where.get("postalCode") or where.get("countryName")
+    places: list[dict[str, str]] = []
+    for item in [i for i in parts.listed(tender, "items") if isinstance(i, dict)]:
+        for where in parts.listed(item, "deliveryAddresses"):
+            code = parts.region_code(where.get("region")) if isinstance(where, dict) else None
             if code and code not in codes:
                 codes.append(code)
-            elif not code and place and str(place) not in others:
-                others.append(str(place))
-        location = item.get("deliveryLocation")
-        if isinstance(location, dict) and location.get("description"):
-            others.append(" ".join(str(location["description"]).split()))
-    return codes, others
+            elif isinstance(where, dict) and not code:
+                places += [place for place in parts.places(where) if place not in places]
+        location = parts.block(item, "deliveryLocation").get("description")
+        worded = {"text": " ".join(location.split())[:500]} if isinstance(location, str) else None
+        if worded and len(worded["text"]) >= 2 and worded not in places:
+            places.append(worded)
+    return codes, places
 
 
 def _terms(draft: _Draft) -> None:
@@ -298,21 +313,42 @@ def _periods(draft: _Draft) -> None:
     draft.put("deadlines", deadlines, "")
     future = parts.uk_date(parts.block(tender, "communication").get("futureNoticeDate"))
     draft.put("future_notice_date", future, "")
-    period = parts.block(tender, "contractPeriod")
-    if period:
-        start, end = parts.uk_date(period.get("startDate")), parts.uk_date(period.get("endDate"))
-        if start and end:
-            draft.front["contract_period"] = {"start": start, "end": end}
-        elif period.get("durationInDays"):
-            days = period["durationInDays"]
-            draft.unmapped.append(f"contract_period: a duration of {days} days, no dates")
-    for lot in [lot for lot in tender.get("lots", []) if isinstance(lot, dict)]:
-        lot_period = lot.get("contractPeriod")
-        if isinstance(lot_period, dict) and lot_period:
-            draft.unmapped.append(f"lots.{lot.get('id')}.contract_period: {lot_period}")
-        renewal = lot.get("renewal")
-        if isinstance(renewal, dict) and renewal.get("description"):
-            draft.unmapped.append(f"lots.{lot.get('id')}.renewal: {renewal['description']}")
+    _contract_period(draft)
+
+
+def _contract_period(draft: _Draft) -> None:
+    """The tender's contract period, else the one every lot has (else each lot keeps its
+    own, see ``_lots``)."""
+    lots = [lot for lot in parts.listed(draft.tender, "lots") if isinstance(lot, dict)]
+    period = parts.block(draft.tender, "contractPeriod") or _every_lots(lots, "contractPeriod")
+    mapped = _period(period)
+    if period and mapped is None:
+        draft.unmapped.append(f"contract_period: {period} gives neither dates nor a duration")
+    renewal = _every_lots(lots, "renewal").get("description")
+    if mapped and isinstance(renewal, str) and len(renewal.strip()) >= 3:
+        mapped["extensions"] = " ".join(renewal.split())[:1000]
+    elif mapped and any(parts.block(lot, "renewal").get("description") for lot in lots):
+        draft.unmapped.append("contract_period.extensions: the lots' extensions differ")
+    draft.put("contract_period", mapped, "")
+
+
+def _every_lots(lots: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """What every lot gives alike under ``key`` (an object), else nothing."""
+    given = [parts.block(lot, key) for lot in lots]
+    if given and given[0] and all(each == given[0] for each in given):
+        return given[0]
+    return {}
+
+
+def _period(period: dict[str, Any]) -> dict[str, Any] | None:
+    """An OCDS period as start and end dates, else as a duration in days (with its start)."""
+    start, end = parts.uk_date(period.get("startDate")), parts.uk_date(period.get("endDate"))
+    days = period.get("durationInDays")
+    if start and end:
+        return {"start": start, "end": end}
+    if isinstance(days, int) and not isinstance(days, bool) and 0 < days < 100000:
+        return {"start": start, "duration": f"P{days}D"} if start else {"duration": f"P{days}D"}
+    return None
 
 
 def _engagement_end(release: dict[str, Any]) -> datetime | None:
@@ -360,8 +396,19 @@ def _lots(draft: _Draft) -> None:
             mapped["description"] = lot["description"].strip()
         if parts.money(lot.get("value")):
             mapped["value"] = parts.money(lot.get("value"))
+        if "contract_period" not in draft.front:  # the lots' periods differ: each its own
+            _lot_period(lot, mapped)
         lots.append(mapped)
     draft.put("lots", lots, "")
+
+
+def _lot_period(lot: dict[str, Any], mapped: dict[str, Any]) -> None:
+    period = _period(parts.block(lot, "contractPeriod"))
+    renewal = parts.block(lot, "renewal").get("description")
+    if period and isinstance(renewal, str) and len(renewal.strip()) >= 3:
+        period["extensions"] = " ".join(renewal.split())[:1000]
+    if period:
+        mapped["contract_period"] = period
 
 
 def _award(draft: _Draft) -> None:
@@ -473,5 +520,5 @@ def _unread(draft: _Draft) -> None:
         for name in sorted(set(parts.block(draft.tender, block)) - read):
             draft.unmapped.append(f"tender.{block}.{name}: not carried over (no field for it)")
     reference = draft.tender.get("id")
-    if isinstance(reference, str) and reference != draft.front.get("notice_id"):
-        draft.unmapped.append(f"tender.id: the buyer's reference {reference!r} has no field")
+    if reference is not None and not isinstance(reference, str):
+        draft.unmapped.append(f"tender.id: the buyer's reference {reference!r} is not text")
