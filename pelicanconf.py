@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # our plugins, when not installed
 
-from plugins.notices.templating import JINJA_FILTERS
+from plugins.notices.templating import JINJA_FILTERS, ThemeI18n
 
 SITENAME = "Afonwy County Council contract opportunities"
 SITEURL = ""
@@ -16,7 +16,8 @@ AUTHOR = "Afonwy County Council"
 PATH = "content"
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
-# The whole site in English and Welsh: English at the root, Welsh under /cy/ (docs/welsh.md).
+# The whole site in English and Welsh: English at the root, Welsh under /cy/
+# (docs/administrators.md#languages).
 SITE_LANGUAGES = ("en", "cy")
 SITE_NAMES = {"cy": "Cyfleoedd contract Cyngor Sir Afonwy"}
 THEME = "themes/noticeboard"
@@ -49,7 +50,14 @@ OCDS_OCID_PREFIX = ["ocds-h6vhtk", "ocds-a1fnwy"]
 
 ANNOUNCEMENTS_HASHTAGS = ("AfonwyContracts",)
 JINJA_FILTERS = JINJA_FILTERS
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# The theme's words through gettext in each page's reader language (Jinja's i18n extension
+# with our callables: plugins/notices/templating.py; catalogues: docs/administrators.md).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [ThemeI18n],
+}
 
 ARTICLE_PATHS = ["notices"]
 ARTICLE_TRANSLATION_ID = "notice_id"

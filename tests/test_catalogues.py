@@ -1,7 +1,9 @@
 """The translation catalogues: complete, in step with the code, and Welsh where it says so.
 
-A missing, empty or fuzzy entry fails here, and so does a word the code writes that
-``pybabel extract`` finds but the catalogues lack (docs/administrators.md, "Translations").
+Each domain is checked alike: ``messages`` (the plugins' and publisher's words) and
+``theme`` (the templates' words). A missing, empty or fuzzy entry fails here, and so does a
+word the code or a template writes that ``pybabel extract`` finds but the catalogues lack
+(docs/administrators.md, "Translations").
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from plugins.notices.model import Money
 ROOT = Path(__file__).parent.parent
 TEMPLATE = words.LOCALE_DIR / "messages.pot"
 LANGUAGES = [lang for lang in words.languages() if lang != words.SOURCE_LANG]
+# Each domain: its template, and the folders `pybabel extract` reads for it.
+DOMAINS = {"messages": ("plugins", "publish"), "theme": ("themes",)}
+assert set(DOMAINS) == set(words.DOMAINS)
 # Messages whose Welsh is spelt as the English: names of formats, codes and placeholders only.
 PYBABEL = (sys.executable, "-m", "babel.messages.frontend")
 
@@ -50,8 +55,14 @@ def forms(message: Message) -> tuple[str, ...]:
     return tuple(string) if isinstance(string, (tuple, list)) else (string or "",)
 
 
+def template(domain: str) -> Path:
+    return words.LOCALE_DIR / f"{domain}.pot"
+
+
 def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    """The placeholders of a message: ``{name}`` (Python code) and ``%(name)s`` (templates)."""
+    braces = {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    return braces | {f"%({name})" for name in re.findall(r"%\((\w+)\)[sd]", text)}
 
 
 def problems(catalogue: Catalog, template: Catalog) -> list[str]:
@@ -78,11 +89,11 @@ def problems(catalogue: Catalog, template: Catalog) -> list[str]:
     return wrong
 
 
-def extracted(tmp_path: Path) -> Catalog:
-    """What ``pybabel extract`` finds in the code now, run as docs/administrators.md says."""
-    output = tmp_path / "messages.pot"
+def extracted(tmp_path: Path, domain: str = "messages") -> Catalog:
+    """What ``pybabel extract`` finds for ``domain`` now, run as docs/administrators.md says."""
+    output = tmp_path / f"{domain}.pot"
     subprocess.run(
-        [*PYBABEL, "extract", "-F", "babel.cfg", "-o", str(output), "."],
+        [*PYBABEL, "extract", "-F", "babel.cfg", "-o", str(output), *DOMAINS[domain]],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -91,17 +102,20 @@ def extracted(tmp_path: Path) -> Catalog:
     return read(output)
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_catalogue_is_complete(lang: str) -> None:
-    catalogue = read(words.catalogue_path(lang), lang)
-    assert problems(catalogue, read(TEMPLATE)) == []
+def test_every_catalogue_is_complete(lang: str, domain: str) -> None:
+    catalogue = read(words.catalogue_path(lang, domain), lang)
+    assert problems(catalogue, read(template(domain))) == []
 
 
-def test_the_welsh_catalogue_exists_with_babels_six_plural_forms() -> None:
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_the_welsh_catalogue_exists_with_babels_six_plural_forms(domain: str) -> None:
     assert "cy" in LANGUAGES
-    catalogue = read(words.catalogue_path("cy"), "cy")
+    catalogue = read(words.catalogue_path("cy", domain), "cy")
     assert catalogue.plural_forms == get_plural("cy").plural_forms
     assert catalogue.num_plurals == 6
+    assert not catalogue.fuzzy
 
 
 def test_a_fuzzy_empty_or_missing_entry_is_a_problem() -> None:
@@ -120,12 +134,49 @@ def test_a_fuzzy_empty_or_missing_entry_is_a_problem() -> None:
     ]
 
 
-def test_extraction_finds_nothing_the_catalogues_lack(tmp_path: Path) -> None:
-    found = {key(message) for message in extracted(tmp_path) if message.id}
-    assert len(found) > 100
-    template = {key(message) for message in read(TEMPLATE) if message.id}
-    missing = sorted(found - template, key=str)
+def test_a_template_placeholder_must_be_kept() -> None:
+    template = Catalog()
+    template.add("Respond by %(when)s")
+    template.add(("%(num)s lot", "%(num)s lots"))
+    catalogue = Catalog(locale="cy")
+    catalogue.add("Respond by %(when)s", "Ymatebwch erbyn %(date)s")
+    catalogue.add(("%(num)s lot", "%(num)s lots"), ("%(num)s lot", "un lot", *["%(num)s lot"] * 4))
+    assert problems(catalogue, template) == [
+        "(None, 'Respond by %(when)s'): a placeholder the English has not"
+    ]
+
+
+@pytest.mark.parametrize(("domain", "at_least"), [("messages", 100), ("theme", 150)])
+def test_extraction_finds_nothing_the_catalogues_lack(
+    tmp_path: Path, domain: str, at_least: int
+) -> None:
+    found = {key(message) for message in extracted(tmp_path, domain) if message.id}
+    assert len(found) > at_least
+    wanted = {key(message) for message in read(template(domain)) if message.id}
+    missing = sorted(found - wanted, key=str)
     assert missing == [], "run pybabel extract and pybabel update (docs/administrators.md)"
+
+
+def test_each_domain_holds_its_own_words(tmp_path: Path) -> None:
+    """The templates' words are the theme's alone: none is extracted into messages."""
+    theme = {key(message) for message in extracted(tmp_path, "theme") if message.id}
+    messages = extracted(tmp_path, "messages")
+    assert not [
+        location
+        for message in messages
+        for location, _ in message.locations
+        if location.startswith("themes/")
+    ]
+    assert (None, "Skip to main content") in theme
+
+
+def test_templates_translate_in_the_readers_language() -> None:
+    """The merged catalogues give the theme's words: Welsh for cy, English otherwise."""
+    assert words.translator("cy").gettext("Skip to main content") == "Neidio i'r prif gynnwys"
+    assert words.translator("cy").ngettext("%(num)s notice", "%(num)s notices", 2) == (
+        "%(num)s hysbysiad"
+    )
+    assert words.translator("en").gettext("Skip to main content") == "Skip to main content"
 
 
 def test_the_catalogues_ship_in_the_package() -> None:

@@ -59,8 +59,20 @@ def test_every_filter_is_registered() -> None:
         "main_value",
         "submission_method",
         "document_format",
+        "region_name",
         "language_name",
         "change_lines",
         "changed_was",
         "change_kind",
     }
+
+
+def test_filters_write_in_the_pages_reader_language() -> None:
+    day = datetime(2026, 12, 18, 12, 0, tzinfo=UTC)
+    assert _render("{{ s | status_label }}; {{ t | format_date }}", s=Status.OPEN, t=day) == (
+        "Open; 18 December 2026"
+    )
+    assert _render(
+        "{{ s | status_label }}; {{ t | format_date }}", s=Status.OPEN, t=day, page_lang="cy"
+    ) == ("Ar agor; 18 Rhagfyr 2026")
+    assert _render("{{ 'TLL' | region_name }}", page_lang="cy") == "Cymru"

@@ -1,8 +1,13 @@
-"""Jinja filters for the theme: the words of ``formatting.py``, in the site's time zone.
+"""The theme's Jinja face: the words of ``formatting.py`` and the theme's own, in the reader's
+language and the site's time zone.
 
-Each filter takes the reader's language as an optional argument (the site's default language
-when left out) and finds the time zone in the build's ``NOTICES_SITE``, so a template never
-chooses either for itself. No Pelican import: the filters are tested on their own.
+Every page has one reader language (``reader_language``): the ``page_lang`` it is rendered
+with, else its article's or page's language, else the site's default. The filters take it as
+an optional argument (the page's when left out) and find the time zone in the build's
+``NOTICES_SITE``; ``ThemeI18n`` is Jinja's i18n extension whose ``_``, ``gettext`` and
+``ngettext`` read the catalogues of that language (``theme.po`` for the templates' words). So a
+template never chooses a language or time zone for itself. No Pelican import: all of it is
+tested on its own.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
+from jinja2.ext import InternationalizationExtension
 from jinja2.runtime import Context
+
+from plugins.contract.words import translator
 
 from . import change_text, formatting
 from .codes import Category, DeadlineKind, NoticeType, Procedure
@@ -25,11 +33,60 @@ def _zone(context: Context) -> str:
     return site.timezone if site is not None else formatting.DEFAULT_TIMEZONE
 
 
-def _lang(context: Context, lang: str | None) -> str:
-    if lang:
-        return lang
+@pass_context
+def reader_language(context: Context) -> str:
+    """The language of the page's reader: its ``page_lang``, else its article's or page's
+    language, else the site's default (a macro imported with context sees the same)."""
+    given = context.get("page_lang")
+    if isinstance(given, str) and given:
+        return given
+    for name in ("article", "page"):
+        lang = getattr(context.get(name), "lang", None)
+        if isinstance(lang, str) and lang:
+            return lang
     site = context.get("NOTICES_SITE")
-    return site.default_lang if site is not None else formatting.DEFAULT_LANG
+    if site is not None:
+        return str(site.default_lang)
+    return str(context.get("DEFAULT_LANG") or formatting.DEFAULT_LANG)
+
+
+def _lang(context: Context, lang: str | None) -> str:
+    return lang or reader_language(context)
+
+
+@pass_context
+def gettext(context: Context, message: str) -> str:
+    return translator(reader_language(context)).gettext(message)
+
+
+@pass_context
+def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return translator(reader_language(context)).ngettext(singular, plural, count)
+
+
+@pass_context
+def pgettext(context: Context, message_context: str, message: str) -> str:
+    return translator(reader_language(context)).pgettext(message_context, message)
+
+
+@pass_context
+def npgettext(
+    context: Context, message_context: str, singular: str, plural: str, count: int
+) -> str:
+    return translator(reader_language(context)).npgettext(message_context, singular, plural, count)
+
+
+class ThemeI18n(InternationalizationExtension):
+    """Jinja's i18n extension (``jinja2.ext.i18n``) with newstyle gettext in the page's reader
+    language: ``{{ _("Search") }}``, ``{{ ngettext("%(num)s notice", "%(num)s notices", n) }}``
+    and ``{% trans %}`` blocks, placeholders filled (and escaped) by Jinja."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+        )
+        environment.globals["reader_language"] = reader_language
 
 
 @pass_context
@@ -83,6 +140,11 @@ def document_format(context: Context, media_type: str, lang: str | None = None) 
 
 
 @pass_context
+def region_name(context: Context, code: str, lang: str | None = None) -> str:
+    return formatting.region_name(code, _lang(context, lang))
+
+
+@pass_context
 def change_lines(
     context: Context, change: Change, notice: Notice, lang: str | None = None
 ) -> tuple[str, ...]:
@@ -115,6 +177,7 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "main_value": main_value,
     "submission_method": submission_method,
     "document_format": document_format,
+    "region_name": region_name,
     "language_name": formatting.language_name,
     "change_lines": change_lines,
     "changed_was": changed_was,
