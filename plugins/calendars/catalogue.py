@@ -159,8 +159,7 @@ def procurement_calendar(ocid: str, site: Site, lang: str | None = None) -> Cale
     """The deadlines of every notice of one procurement as a reader of ``lang`` sees it, at
     ``calendar/procurements/<ocid>.ics`` (``cy/calendar/...``)."""
     lang = lang or site.default_lang
-    items = procurement_items(site, lang).get(ocid, ())
-    return _procurement_calendar(ocid, items, site, lang)
+    return _procurement_calendar(ocid, procurement_items(site, lang).get(ocid, ()), site, lang)
 
 
 def procurement_calendars(site: Site, lang: str | None = None) -> dict[str, Calendar]:

@@ -102,12 +102,9 @@ def language_calendars(site: Site, options: Options, lang: str) -> Iterator[tupl
     for item, _facts in shown:
         calendar = reader_calendar(item, site, lang)
         yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
+    procurements = procurement_items(site, lang)
     for ocid, calendar in procurement_calendars(site, lang).items():
-        events = [
-            e
-            for item in procurement_items(site, lang)[ocid]
-            for e in written.get(item.notice.key, ())
-        ]
+        events = [e for item in procurements[ocid] for e in written.get(item.notice.key, ())]
         yield calendar.path, calendar_bytes(calendar, events, site, options)
 
 

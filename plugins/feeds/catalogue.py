@@ -12,8 +12,10 @@ the site's default language, so a listing, its feed and its calendar agree in ev
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from plugins.notices.derive import Status
 from plugins.notices.events import closes_soon
@@ -31,6 +33,7 @@ from plugins.notices.facets import (
 from plugins.notices.formatting import N_, language_name, text
 from plugins.notices.site import Published, Site
 
+T = TypeVar("T")
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 OPML_PATH = "feeds/feeds.opml"
 # Title and description of each facet's feeds, with the value's {value} and {name}.
@@ -183,7 +186,12 @@ def read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:
     version whose facts it is filed by: its original in the default language, else itself.
 
     A notice in a language the site is not in is read only in its own language's feeds.
+    Worked out once per site and language: every feed, listing and calendar asks.
     """
+    return _once(site, ("read_as", lang), lambda: _read_as(site, lang))
+
+
+def _read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:
     originals = {item.notice.notice_id: item for item in site.in_language()}
     return tuple(
         (item, originals.get(item.notice.notice_id, item))
@@ -192,14 +200,26 @@ def read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:
     )
 
 
+# Answers kept for as long as their Site lives (a Site never changes once built).
+_KEPT: dict[tuple[int, tuple[str, str]], Any] = {}
+
+
+def _once(site: Site, key: tuple[str, str], work: Callable[[], T]) -> T:
+    kept = (id(site), key)
+    if kept not in _KEPT:
+        _KEPT[kept] = work()
+        weakref.finalize(site, _KEPT.pop, kept, None)
+    answer: T = _KEPT[kept]
+    return answer
+
+
 def procurement_feed(ocid: str, site: Site, lang: str | None = None) -> Feed:
     """The feed of one procurement (``feeds/procurements/<ocid>.atom``, ``cy/feeds/...``):
     every notice of the ocid as a reader of ``lang`` sees it and every change to them, so a
     supplier can follow it from pipeline to award. Not in the OPML or site_feeds: there is
     one per procurement."""
     lang = lang or site.default_lang
-    items = procurement_items(site, lang).get(ocid, ())
-    name = items[-1].notice.title if items else ocid
+    name = _latest_title(procurement_items(site, lang).get(ocid, ()), ocid)
     return Feed(
         f"procurements/{ocid}",
         text("Procurement: {name}", lang).format(name=name),
@@ -218,10 +238,20 @@ def procurement_feeds(site: Site, lang: str | None = None) -> dict[str, Feed]:
 
 def procurement_items(site: Site, lang: str | None = None) -> dict[str, tuple[Published, ...]]:
     """The notices of each procurement as a reader of ``lang`` sees them, oldest first."""
-    grouped: dict[str, list[Published]] = {}
-    for item, _facts in read_as(site, lang or site.default_lang):
-        grouped.setdefault(item.notice.ocid, []).append(item)
-    return {ocid: tuple(items) for ocid, items in grouped.items()}
+    lang = lang or site.default_lang
+
+    def group() -> dict[str, tuple[Published, ...]]:
+        grouped: dict[str, list[Published]] = {}
+        for item, _facts in read_as(site, lang):
+            grouped.setdefault(item.notice.ocid, []).append(item)
+        return {ocid: tuple(items) for ocid, items in grouped.items()}
+
+    return _once(site, ("procurement_items", lang), group)
+
+
+def _latest_title(items: tuple[Published, ...], ocid: str) -> str:
+    """A procurement's name: the title of its latest notice, else its ocid."""
+    return items[-1].notice.title if items else ocid
 
 
 def entries(feed: Feed, site: Site) -> tuple[Published, ...]:
