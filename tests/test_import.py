@@ -456,3 +456,28 @@ def test_a_scottish_notice_without_buyer_id_suitability_or_value_passes(tmp_path
     del release["tender"]["lots"][0]["value"]
     lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
     assert lines[0].endswith("highway-resurfacing-framework.md: passes invoke check"), lines
+
+
+@pytest.mark.parametrize(
+    ("details", "legal_basis", "procedure"),
+    [
+        ("Restricted procedure", {"scheme": "UKSI", "id": "2015/102"}, "restricted"),
+        ("Competitive dialogue", {"scheme": "UKSI", "id": "2015/102"}, "competitive_dialogue"),
+        (
+            "Competitive procedure with negotiation (above threshold)",
+            {"scheme": "UKSI", "id": "2015/102"},
+            "competitive_with_negotiation",
+        ),
+        ("Restricted procedure", None, "other"),  # judged by the Act, which has none such
+    ],
+)
+def test_the_2015_regulations_procedures_are_kept_for_notices_under_them(
+    details, legal_basis, procedure
+):
+    release = copy.deepcopy(TENDER)
+    release["tender"]["procurementMethodDetails"] = details
+    if legal_basis:
+        release["tender"]["legalBasis"] = legal_basis
+    imported = map_release(release)
+    assert imported.front["procedure"] == procedure
+    assert (procedure == "other") is any(n.startswith("procedure:") for n in imported.unmapped)

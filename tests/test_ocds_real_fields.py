@@ -17,6 +17,7 @@ from plugins.notices.model import (
     Notice,
     Place,
     PlaceKind,
+    Procedure,
 )
 from plugins.notices.site import Site
 from plugins.ocds import extensions
@@ -130,3 +131,14 @@ def test_the_scottish_regulations_are_published_as_legal_basis(sample_site):
     assert basis["scheme"] == "SSI"
     assert basis["id"] == "2015/446"
     assert basis["description"] == "Public Contracts (Scotland) Regulations 2015"
+
+
+def test_the_2015_regulations_procedures_are_selective(sample_site):
+    notice = replace(
+        _notice(sample_site, TENDER),
+        legal_basis=LegalBasis.PCR2015,
+        procedure=Procedure.COMPETITIVE_DIALOGUE,
+    )
+    tender = _release(sample_site, notice)["tender"]
+    assert tender["procurementMethod"] == "selective"
+    assert tender["procurementMethodDetails"] == "Competitive dialogue"

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.notices.codes import LegalBasis
+from plugins.notices.codes import LegalBasis, Procedure
+from plugins.notices.formatting import (
+    legal_basis_label,
+    notice_type_label_under,
+    procedure_label,
+)
 from plugins.notices.model import NoticeType
 from plugins.notices.parse import build_notice
 from plugins.notices.requirements import required_fields
@@ -103,3 +108,45 @@ def test_the_buyers_own_reference_is_any_text(reference: str) -> None:
 def test_an_empty_reference_is_refused() -> None:
     found = schema_problems(source_of(notice_data({"reference": ""})))
     assert [p.field for p in found] == ["reference"]
+
+
+# Procedures and notice types by the rules' own names
+
+
+EARLIER = ["restricted", "competitive_dialogue", "competitive_with_negotiation"]
+EARLIER += ["innovation_partnership"]
+
+
+@pytest.mark.parametrize("procedure", EARLIER)
+def test_the_2015_regulations_procedures_are_theirs(procedure: str) -> None:
+    assert problems({"procedure": procedure, "legal_basis": "PCR2015"}) == []
+    assert problems({"procedure": procedure, "legal_basis": "PCSR2015"}) == []
+    problem = only({"procedure": procedure})
+    assert problem.field == "procedure"
+    assert problem.message == (
+        f"'{procedure}' is a procedure of the 2015 regulations, not of the Procurement Act"
+    )
+    assert "competitive_flexible" in problem.fix and "PCR2015" in problem.fix
+
+
+@pytest.mark.parametrize(
+    ("notice_type", "basis", "label"),
+    [
+        (NoticeType.UK4, LegalBasis.PCR2015, "Contract notice"),
+        (NoticeType.UK4, LegalBasis.PCSR2015, "Contract notice"),
+        (NoticeType.UK4, LegalBasis.PA2023, "Tender notice"),
+        (NoticeType.UK1, LegalBasis.PCR2015, "Prior information notice"),
+        (NoticeType.UK6, LegalBasis.PCR2015, "Contract award notice"),
+        (NoticeType.UK12, LegalBasis.PCR2015, "Procurement termination notice"),  # no PCR name
+    ],
+)
+def test_a_notice_type_is_named_as_its_rules_name_it(
+    notice_type: NoticeType, basis: LegalBasis, label: str
+) -> None:
+    assert notice_type_label_under(notice_type, basis, "en") == label
+
+
+def test_names_of_the_rules_are_welsh_for_a_welsh_reader() -> None:
+    assert notice_type_label_under(NoticeType.UK4, LegalBasis.PCR2015, "cy") == "Hysbysiad contract"
+    assert legal_basis_label(LegalBasis.PCSR2015, "cy").startswith("Rheoliadau Contractau")
+    assert procedure_label(Procedure.RESTRICTED, "cy") == "Cyfyngedig"

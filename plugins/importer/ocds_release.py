@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from plugins.notices.codes import NoticeType
-from plugins.notices.requirements import allowed_fields
+from plugins.notices.codes import EARLIER_PROCEDURES, NoticeType
+from plugins.notices.requirements import EARLIER_RULES, allowed_fields
 from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
@@ -29,7 +29,8 @@ _ANY_TYPE = {"documents", "lots", "changes", "award_criteria", "above_threshold"
 _ALWAYS = {"notice_type", "notice_id", "ocid", "published", "legal_basis", "find_a_tender"}
 _ALWAYS |= {"lang", "title", "summary", "buyer", "updated"}
 _SUBMISSION_METHODS = {"electronicSubmission", "electronicAuction", "written", "inPerson"}
-# Procurement Act procedures by the words portals use for them; anything else is "other".
+# Procedures (the Act's, and the 2015 regulations' for notices under them) by the words
+# portals use for them; anything else is "other".
 _PROCEDURES = (
     ("below threshold", "open", "below_threshold_open"),
     ("call-off from a framework", "", "framework_call_off"),
@@ -38,6 +39,10 @@ _PROCEDURES = (
     ("single tender action", "", "direct_award"),
     ("without prior publication", "", "direct_award"),
     ("competitive flexible", "", "competitive_flexible"),
+    ("restricted", "", "restricted"),
+    ("competitive dialogue", "", "competitive_dialogue"),
+    ("competitive procedure with negotiation", "", "competitive_with_negotiation"),
+    ("innovation partnership", "", "innovation_partnership"),
     ("open", "", "open"),
 )
 # The Procurement Act 2023 applies to procurements begun from 24 February 2025.
@@ -295,9 +300,20 @@ def _procedure(draft: _Draft) -> str | None:
         return None
     for words, also, name in _PROCEDURES:
         if words in said and also in said:
-            return name
+            return _under_the_rules(draft, name, details or method)
     draft.unmapped.append(f"procedure: {details or method!r} has no name in the format (other)")
     return "other"
+
+
+def _under_the_rules(draft: _Draft, name: str, said: str) -> str:
+    """A 2015 regulations' procedure only for a notice under them; the Act has none such."""
+    if name in EARLIER_PROCEDURES and draft.front.get("legal_basis") not in EARLIER_RULES:
+        draft.unmapped.append(
+            f"procedure: {said!r} is a procedure of the 2015 regulations, and the notice is"
+            " judged by the Procurement Act (other)"
+        )
+        return "other"
+    return name
 
 
 def _periods(draft: _Draft) -> None:

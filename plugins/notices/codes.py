@@ -78,7 +78,23 @@ class Procedure(StrEnum):
     DIRECT_AWARD = "direct_award"
     FRAMEWORK_CALL_OFF = "framework_call_off"
     DYNAMIC_MARKET = "dynamic_market"
+    # Procedures of the 2015 regulations (PCR 2015 regulations 28 to 31, and Scotland's)
+    # that the Act replaced with the competitive flexible procedure.
+    RESTRICTED = "restricted"
+    COMPETITIVE_DIALOGUE = "competitive_dialogue"
+    COMPETITIVE_WITH_NEGOTIATION = "competitive_with_negotiation"
+    INNOVATION_PARTNERSHIP = "innovation_partnership"
     OTHER = "other"
+
+
+EARLIER_PROCEDURES = frozenset(
+    {
+        Procedure.RESTRICTED,
+        Procedure.COMPETITIVE_DIALOGUE,
+        Procedure.COMPETITIVE_WITH_NEGOTIATION,
+        Procedure.INNOVATION_PARTNERSHIP,
+    }
+)
 
 
 class DeadlineKind(StrEnum):

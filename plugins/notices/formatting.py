@@ -109,6 +109,10 @@ PROCEDURES = {
     Procedure.DIRECT_AWARD: C_("procedure", "Direct award"),
     Procedure.FRAMEWORK_CALL_OFF: C_("procedure", "Framework call off"),
     Procedure.DYNAMIC_MARKET: C_("procedure", "Dynamic market"),
+    Procedure.RESTRICTED: C_("procedure", "Restricted"),
+    Procedure.COMPETITIVE_DIALOGUE: C_("procedure", "Competitive dialogue"),
+    Procedure.COMPETITIVE_WITH_NEGOTIATION: C_("procedure", "Competitive with negotiation"),
+    Procedure.INNOVATION_PARTNERSHIP: C_("procedure", "Innovation partnership"),
     Procedure.OTHER: C_("procedure", "Other"),
 }
 CATEGORIES = {
@@ -291,6 +295,28 @@ AREA_NAMES = {
     "Scotland": N_("Scotland"),
     "Northern Ireland": N_("Northern Ireland"),
 }
+
+
+# What the 2015 regulations called each kind of notice (their standard forms); a type they
+# had no notice for keeps the Act's name.
+EARLIER_NOTICE_TYPES = {
+    NoticeType.UK1: N_("Prior information notice"),
+    NoticeType.UK2: N_("Prior information notice"),
+    NoticeType.UK3: N_("Prior information notice"),
+    NoticeType.UK4: N_("Contract notice"),
+    NoticeType.UK5: N_("Voluntary ex ante transparency notice"),
+    NoticeType.UK6: N_("Contract award notice"),
+    NoticeType.UK7: N_("Contract award notice"),
+    NoticeType.UK10: N_("Modification notice"),
+}
+
+
+def notice_type_label_under(notice_type: NoticeType, basis: LegalBasis, lang: str) -> str:
+    """The notice type by the name its rules give it: ``Contract notice`` for a UK4 under
+    PCR 2015 or the Scottish regulations, ``Tender notice`` under the Act."""
+    if basis in (LegalBasis.PCR2015, LegalBasis.PCSR2015) and notice_type in EARLIER_NOTICE_TYPES:
+        return text(EARLIER_NOTICE_TYPES[notice_type], lang)
+    return notice_type_label(notice_type, lang)
 
 
 def legal_basis_label(basis: LegalBasis, lang: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import codelists
 from .codelist_rules import cpv_codes, region_codes
+from .codes import EARLIER_PROCEDURES
 from .formatting import DEFAULT_LANG, notice_type_label
 from .model import DeadlineKind, LegalBasis, NoticeType
 from .problems import Problem
@@ -175,6 +176,19 @@ def _period_form(source: NoticeSource, at: FieldPath, period: dict[str, Any]) ->
         )
 
 
+def procedure_of_the_rules(source: NoticeSource) -> Iterator[Problem]:
+    """The 2015 regulations' procedures (restricted, competitive dialogue…) are not the Act's."""
+    procedure = source.data.get("procedure")
+    basis = source.data.get("legal_basis", LegalBasis.PA2023.value)
+    if procedure in EARLIER_PROCEDURES and basis in (LegalBasis.PA2023, LegalBasis.NONE):
+        yield source.problem(
+            ("procedure",),
+            f"'{procedure}' is a procedure of the 2015 regulations, not of the Procurement Act",
+            "use competitive_flexible (or other); if the procurement runs under the 2015"
+            " regulations, set legal_basis: PCR2015 (or PCSR2015 in Scotland)",
+        )
+
+
 def buyer_identity(source: NoticeSource) -> Iterator[Problem]:
     """Under the Procurement Act every buyer has an organisation id (its PPON); a notice
     under earlier rules may lack one, as many were published without any."""
@@ -314,6 +328,7 @@ RULES: tuple[Rule, ...] = (
     money,
     chronology,
     contract_period_form,
+    procedure_of_the_rules,
     buyer_identity,
     fields_for_type,
     unique_lots,

@@ -92,6 +92,10 @@ METHOD = {
     Procedure.DIRECT_AWARD: "direct",
     Procedure.FRAMEWORK_CALL_OFF: "selective",
     Procedure.DYNAMIC_MARKET: "selective",
+    Procedure.RESTRICTED: "selective",
+    Procedure.COMPETITIVE_DIALOGUE: "selective",
+    Procedure.COMPETITIVE_WITH_NEGOTIATION: "selective",
+    Procedure.INNOVATION_PARTNERSHIP: "selective",
 }
 # A transparency notice (UK5) is published only for a direct award.
 IMPLIED_PROCEDURE = {NoticeType.UK5: Procedure.DIRECT_AWARD}
@@ -102,6 +106,10 @@ METHOD_DETAILS = {
     Procedure.DIRECT_AWARD: "Direct award",
     Procedure.FRAMEWORK_CALL_OFF: "Call-off under a framework",
     Procedure.DYNAMIC_MARKET: "Award under a dynamic market",
+    Procedure.RESTRICTED: "Restricted procedure",
+    Procedure.COMPETITIVE_DIALOGUE: "Competitive dialogue",
+    Procedure.COMPETITIVE_WITH_NEGOTIATION: "Competitive procedure with negotiation",
+    Procedure.INNOVATION_PARTNERSHIP: "Innovation partnership",
     Procedure.OTHER: "Other procedure",
 }
 CPV_SCHEME = "CPV"  # itemClassificationScheme.csv
