@@ -157,6 +157,8 @@ def test_an_english_only_notice_in_a_welsh_feed_has_welsh_words_around_its_engli
     title = entry.find(f"{ATOM}title")
     assert title is not None and title.get(XML_LANG) == "en"
     assert (title.text or "").startswith("Ar agor: Hysbysiad tendro: Highway resurfacing")
+    author = entry.find(f"{ATOM}author")
+    assert author is not None and author.get(XML_LANG) == "en"
     summary = entry.findtext(f"{ATOM}summary") or ""
     assert summary.startswith('<p lang="en">')
     assert '<li>Prynwr: <span lang="en">Afonwy County Council</span></li>' in summary

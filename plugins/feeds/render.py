@@ -66,7 +66,7 @@ class Entry:
     author: Author
     categories: tuple[Category, ...] = ()
     # The language of the entry's own text (title, summary) where it is not the feed's:
-    # Atom marks the title with it; the summary's HTML marks its own parts.
+    # Atom marks the title and author with it; the summary's HTML marks its own parts.
     text_lang: str | None = None
 
 
@@ -85,15 +85,18 @@ class FeedDocument:
 
 class _Entry(FeedEntry):
     """A feedgen entry whose Atom links keep their attributes (python-feedgen#135, #143),
-    and whose title is marked with ``text_lang`` (feedgen has no way to)."""
+    and whose title and author are marked with ``text_lang`` (feedgen has no way to)."""
 
     text_lang: str | None = None
 
     def atom_entry(self, extensions: bool = True) -> etree._Element:
         element: etree._Element = super().atom_entry(extensions)
-        title = element.find("title")
-        if self.text_lang and title is not None:
-            title.set(XML_LANG, self.text_lang)
+        if self.text_lang:
+            # The notice's own words: its title (inside the reader's labels) and its buyer.
+            for name in ("title", "author"):
+                marked = element.find(name)
+                if marked is not None:
+                    marked.set(XML_LANG, self.text_lang)
         links, data = element.findall("link"), self.link() or []
         # feedgen writes one <link> per link, in order, so they pair up one to one.
         assert len(links) == len(data), "feedgen wrote a different number of links"
