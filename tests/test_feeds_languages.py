@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from plugins.config import FeedOptions
 from plugins.feeds.build import feed_files
 from plugins.feeds.catalogue import entries, opml_path, procurement_feeds, site_feeds
-from plugins.notices.site import Site
+from plugins.notices.site import Site, assemble
 from tests.calendars_support import as_built
 from tests.checks.feeds import problems
 from tests.checks.language_leaks import leaks_in, own_words
@@ -230,3 +230,36 @@ def test_procurement_feeds_in_welsh_cover_every_procurement(bilingual):
     feed = welsh["ocds-h6vhtk-1c8f32"]
     assert feed.atom_path == "cy/feeds/procurements/ocds-h6vhtk-1c8f32.atom"
     assert feed.title.startswith("Caffaeliad: Cyflenwi llyfrau llyfrgell")
+
+
+def test_a_welsh_only_notice_is_in_the_english_feeds_with_english_words(bilingual):
+    """Without its English version, the library notice reaches English readers in Welsh,
+    with English labels, linked to the English page around its Welsh text."""
+    pages = [
+        (item.notice, item.path)
+        for item in bilingual.notices
+        if item.notice.key != ("ACC-2026-0039", "en")
+    ]
+    site = assemble(
+        pages,
+        url=BASE,
+        name=bilingual.name,
+        clock=bilingual.clock,
+        languages=bilingual.languages,
+        names=dict(bilingual.names),
+    )
+    files = dict(feed_files(site, FeedOptions()))
+    root = ET.fromstring(files["feeds/all.atom"])
+    entry = next(
+        e
+        for e in root.iter(f"{ATOM}entry")
+        if (e.findtext(f"{ATOM}id") or "").endswith(":notices/ACC-2026-0039/en")
+    )
+    title = entry.find(f"{ATOM}title")
+    assert title is not None and title.get(XML_LANG) == "cy"
+    assert (title.text or "").startswith("Open: Tender notice: Cyflenwi llyfrau llyfrgell")
+    assert '<p lang="cy">Contract tair blynedd' in (entry.findtext(f"{ATOM}summary") or "")
+    alternate = next(
+        link for link in entry.findall(f"{ATOM}link") if link.get("rel") == "alternate"
+    )
+    assert alternate.get("href") == f"{BASE}/notices/library-stock-supply/"
