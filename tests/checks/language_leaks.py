@@ -59,8 +59,10 @@ def _pieces() -> tuple[frozenset[str], frozenset[str]]:
         for message in catalogue:
             if not message.id or message.fuzzy:
                 continue
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+            ids = [message.id] if isinstance(message.id, str) else [str(i) for i in message.id]
+            strings = (
+                message.string if isinstance(message.string, tuple | list) else (message.string,)
+            )
             english.update(_distinctive(ids))
             welsh.update(_distinctive(s for s in strings if s))
     return frozenset(english), frozenset(welsh)
@@ -69,7 +71,7 @@ def _pieces() -> tuple[frozenset[str], frozenset[str]]:
 def _distinctive(texts: Iterable[str]) -> Iterator[str]:
     for text in texts:
         for piece in _PLACEHOLDER.split(text):
-            piece = piece.strip(" .,:;()–-\n")
+            piece = piece.strip(" .,:;()\u2013-\n")
             if _LONG_WORD.search(piece):
                 yield piece
 
@@ -117,7 +119,9 @@ def _fold(text: str) -> str:
 
 
 def _plain(pattern: re.Pattern[str]) -> str:
-    return re.sub(r"\\(.)", r"\1", pattern.pattern.removeprefix(r"(?<![\w-])").removesuffix(r"(?![\w-])"))
+    return re.sub(
+        r"\\(.)", r"\1", pattern.pattern.removeprefix(r"(?<![\w-])").removesuffix(r"(?![\w-])")
+    )
 
 
 def html_leaks(path: Path, root: Path, own: str = "") -> list[Leak]:
