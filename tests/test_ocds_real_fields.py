@@ -142,3 +142,21 @@ def test_the_2015_regulations_procedures_are_selective(sample_site):
     tender = _release(sample_site, notice)["tender"]
     assert tender["procurementMethod"] == "selective"
     assert tender["procurementMethodDetails"] == "Competitive dialogue"
+
+
+def test_extensions_in_words_are_the_renewal(sample_site):
+    notice = _notice(sample_site, WITH_LOTS)
+    length = ContractDuration(Duration(3, "Y"), extensions="Two further periods of 12 months")
+    first = replace(notice.lots[0], contract_duration=length)
+    dated = replace(notice.contract_period, extensions="One further year")
+    changed = replace(notice, contract_period=dated, lots=(first, *notice.lots[1:]))
+    data = _release(sample_site, changed)
+    assert data["tender"]["hasRenewal"] is True
+    assert data["tender"]["renewal"] == {"description": "One further year"}
+    assert data["tender"]["lots"][0]["renewal"] == {
+        "description": "Two further periods of 12 months"
+    }
+    assert "renewal" not in data["tender"]["lots"][1]
+    assert extensions.RENEWAL in extensions.extensions_used(data)
+    plain = _release(sample_site, notice)
+    assert extensions.RENEWAL not in extensions.extensions_used(plain)

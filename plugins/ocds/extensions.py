@@ -20,6 +20,7 @@ LOCATION = f"{_OCDS}/ocds_location_extension/master/extension.json"
 SUITABILITY = f"{_OCDS}/ocds_suitability_extension/master/extension.json"
 SCALE = f"{_OCDS}/ocds_partyDetails_scale_extension/master/extension.json"
 LEGAL_BASIS = f"{_OCDS}/ocds_legalBasis_extension/master/extension.json"
+RENEWAL = f"{_OCDS}/ocds_renewal_extension/master/extension.json"
 # Find a Tender's own: VCSE suitability and VCSE status of organisations.
 UK = f"{_RAW}/cabinetoffice/ocds_uk_extension/main/extension.json"
 
@@ -49,6 +50,7 @@ _USES: dict[str, Callable[[Json, frozenset[str]], bool]] = {
     SUITABILITY: lambda _, keys: "suitability" in keys,
     SCALE: lambda _, keys: "scale" in keys,
     LEGAL_BASIS: lambda _, keys: "legalBasis" in keys,
+    RENEWAL: lambda _, keys: "renewal" in keys,
     UK: lambda data, _: _vcse(data),
 }
 

@@ -10,7 +10,7 @@ from .compact import Json, compact
 from .context import Context
 from .description import description
 from .items import items
-from .values import day, period, title_and_description, value, when
+from .values import day, period, renewal, title_and_description, value, when
 
 
 def planning(notice: Notice, context: Context) -> Json | None:
@@ -55,6 +55,7 @@ def tender(notice: Notice, context: Context) -> Json:
             "lots": [_lot(lot, context) for lot in notice.lots],
             **_deadlines(notice),
             "contractPeriod": period(notice, context),
+            **renewal(notice),
             "submissionMethod": notice.submission and list(notice.submission.methods),
             "submissionMethodDetails": notice.submission and _submission_details(notice),
             "awardCriteriaDetails": notice.award_criteria,
@@ -100,5 +101,6 @@ def _lot(lot: Lot, context: Context) -> Json:
             "description": lot.description,
             "value": value(lot.value),
             "contractPeriod": period(lot, context),
+            **renewal(lot),
         }
     )

@@ -59,6 +59,14 @@ def period(holder: Notice | Lot, context: Context) -> Json | None:
     return _dated(holder.contract_period, context)
 
 
+def renewal(holder: Notice | Lot) -> Json:
+    """``hasRenewal`` and ``renewal`` (renewal extension) when the period's options to extend
+    are given in words."""
+    period = holder.contract_duration or holder.contract_period
+    words = period.extensions if period else None
+    return {"hasRenewal": True, "renewal": {"description": words}} if words else {}
+
+
 def _length(given: ContractDuration, context: Context) -> Json:
     """A period given as a length: OCDS counts it in days, so months and years only when a
     start fixes how many days they are (otherwise the length is left out, never guessed)."""

@@ -23,6 +23,7 @@ FOLDERS = {
     extensions.SUITABILITY: "suitability",
     extensions.SCALE: "partyDetails_scale",
     extensions.LEGAL_BASIS: "legalBasis",
+    extensions.RENEWAL: "renewal",
     extensions.UK: "uk",
 }
 
