@@ -197,3 +197,11 @@ def _uk12() -> dict[str, Any]:
         ),
         "cancellation": {"date": "2026-11-20", "reason": "No compliant tenders were received."},
     }
+
+
+@pytest.mark.parametrize("written", ["UK", "England", "SA1 3SN"])
+def test_a_place_written_as_a_region_is_one_problem_pointing_at_places(written: str) -> None:
+    source = source_of(notice_data({"regions": [written]}))
+    found = schema_problems(source) + problems({"regions": [written]})
+    assert [p.field for p in found] == ["regions[0]"]
+    assert "places: [{area: UK}]" in found[0].fix

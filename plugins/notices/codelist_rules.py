@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from . import codelists
@@ -41,13 +42,17 @@ def _check_cpv(source: NoticeSource, at: FieldPath, text: str) -> Iterator[Probl
         )
 
 
+# The schema's form of a region code: a code not in this form is reported by the schema.
+_REGION_FORM = re.compile(r"^(TL|UK)[A-N]([0-9A-Z]{1,2})?$")
+
+
 def region_codes(source: NoticeSource) -> Iterator[Problem]:
-    """Regions must be UK ITL codes (NUTS 'UK…' spellings are accepted)."""
+    """Regions in the form of a code must be real UK ITL codes (NUTS spellings accepted)."""
     found = source.data.get("regions")
     for index, code in enumerate(found if isinstance(found, list) else []):
         if (
             isinstance(code, str)
-            and code[:2] in ("TL", "UK")
+            and _REGION_FORM.fullmatch(code)
             and not codelists.normalise_region(code)
         ):
             yield source.problem(
