@@ -17,6 +17,7 @@ from plugins.importer.command import Outcome, import_files
 from plugins.importer.existing import front_and_body
 from plugins.importer.ocds_parts import UK, moment
 from tests.checks.ocds import ocds_problems
+from tests.checks.opendata import opendata_problems
 from tests.sites import pelican_build
 
 CORPUS = Path(__file__).parent / "data" / "real_notices"
@@ -145,5 +146,7 @@ def test_every_notice_that_passes_builds(imported, tmp_path):
     assert result.returncode == 0, result.stdout
     pages = list((tmp_path / "output" / "notices").glob("*/index.html"))
     assert len(pages) == len(passing)
-    # Their open data is valid OCDS, against core and every extension it declares.
+    # Their open data is valid: OCDS against core and every extension it declares, and the
+    # site's own notices.json and announcements.json (buyers without an id among them).
     assert ocds_problems(tmp_path / "output") == []
+    assert opendata_problems(tmp_path / "output") == []
