@@ -45,9 +45,7 @@ def test_the_sample_has_a_welsh_site(built_sample: Path) -> None:
         assert (built_sample / path).is_file(), path
 
 
-def test_pages_hold_no_interface_word_of_the_other_language(
-    built_sample: Path, own: str
-) -> None:
+def test_pages_hold_no_interface_word_of_the_other_language(built_sample: Path, own: str) -> None:
     pages = sorted(built_sample.rglob("*.html"))
     welsh = [page for page in pages if _lang_of(page, built_sample) == "cy"]
     assert len(welsh) > 50, "the Welsh site has its listings, not only its notices"
