@@ -73,3 +73,21 @@ def test_a_translation_with_another_fact_is_refused_naming_both_files(
 def test_a_translations_words_are_its_own(tmp_path: Path) -> None:
     files = pair(tmp_path, "  name: Cyngor Sir Afonwy", "  name: Cyngor Sir Afonwy (Caffael)")
     assert check_files(files, tmp_path).errors == ()
+
+
+def test_places_and_extensions_in_words_are_a_translations_own(tmp_path: Path) -> None:
+    english, welsh = pair(tmp_path)
+    for path, words in (
+        (english, ("Every library", "One more year")),
+        (welsh, ("Pob llyfrgell", "Blwyddyn arall")),
+    ):
+        text = path.read_text(encoding="utf-8").replace(
+            "regions: [TLL14]", f"regions: [TLL14]\nplaces: [{{area: Wales}}, {{text: {words[0]}}}]"
+        )
+        path.write_text(text.replace("  end: ", f"  extensions: {words[1]}\n  end: ", 1), "utf-8")
+    assert "places:" in welsh.read_text(encoding="utf-8")
+    assert "extensions: Blwyddyn arall" in welsh.read_text(encoding="utf-8")
+    assert check_files([english, welsh], tmp_path).errors == ()
+    welsh.write_text(welsh.read_text(encoding="utf-8").replace("area: Wales", "area: UK"), "utf-8")
+    [problem] = check_files([english, welsh], tmp_path).errors
+    assert problem.field == "places[0].area"

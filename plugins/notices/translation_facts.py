@@ -28,6 +28,9 @@ TEXT = frozenset(
         "street",
         "locality",
         "url",  # the council's Welsh pages, a Welsh copy of a document
+        "text",  # a delivery place in words
+        "outside_uk",
+        "extensions",  # the options to extend a contract, in words
     }
 )
 OWN = frozenset({"published"})  # a translation may be published after its original
