@@ -8,8 +8,9 @@ from types import SimpleNamespace
 
 from jinja2 import Environment
 
+from plugins.notices.codes import LegalBasis, NoticeType, PlaceKind
 from plugins.notices.derive import Status
-from plugins.notices.model import Money
+from plugins.notices.model import ContractDuration, Duration, Money, Place
 from plugins.notices.templating import JINJA_FILTERS
 
 WINTER_NOON = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
@@ -52,6 +53,10 @@ def test_every_filter_is_registered() -> None:
         "format_money",
         "status_label",
         "notice_type_label",
+        "notice_type_label_under",
+        "legal_basis_label",
+        "format_contract_duration",
+        "place_text",
         "deadline_label",
         "procedure_label",
         "category_label",
@@ -76,3 +81,17 @@ def test_filters_write_in_the_pages_reader_language() -> None:
         "{{ s | status_label }}; {{ t | format_date }}", s=Status.OPEN, t=day, page_lang="cy"
     ) == ("Ar agor; 18 Rhagfyr 2026")
     assert _render("{{ 'TLL' | region_name }}", page_lang="cy") == "Cymru"
+
+
+def test_the_rules_a_notice_is_under_and_its_period_and_places() -> None:
+    rendered = "{{ k | notice_type_label_under(b) }}; {{ b | legal_basis_label }}"
+    context = {"k": NoticeType.UK4, "b": LegalBasis.PCR2015}
+    assert _render(rendered, **context) == "Contract notice; Public Contracts Regulations 2015"
+    assert _render(rendered, page_lang="cy", **context) == (
+        "Hysbysiad contract; Rheoliadau Contractau Cyhoeddus 2015"
+    )
+    length = ContractDuration(Duration(36, "M"))
+    assert _render("{{ d | format_contract_duration }}", d=length, page_lang="cy") == "36 mis"
+    whole = Place(PlaceKind.AREA, "UK")
+    assert _render("{{ p | place_text }}", p=whole) == "the whole United Kingdom"
+    assert _render("{{ p | place_text('cy') }}", p=whole) == "y Deyrnas Unedig gyfan"

@@ -23,9 +23,9 @@ from jinja2.runtime import Context
 from plugins.contract.words import translator
 
 from . import change_text, formatting
-from .codes import Category, DeadlineKind, NoticeType, Procedure
+from .codes import Category, DeadlineKind, LegalBasis, NoticeType, Procedure
 from .derive import Status, closing_deadline, main_value
-from .model import Change, Money, Notice
+from .model import Change, ContractDuration, Money, Notice, Place
 
 
 def _zone(context: Context) -> str:
@@ -115,6 +115,33 @@ def notice_type_label(context: Context, kind: NoticeType, lang: str | None = Non
 
 
 @pass_context
+def notice_type_label_under(
+    context: Context, kind: NoticeType, basis: LegalBasis, lang: str | None = None
+) -> str:
+    """The notice type by its rules' name: ``Contract notice`` for a UK4 under PCR 2015."""
+    return formatting.notice_type_label_under(kind, basis, _lang(context, lang))
+
+
+@pass_context
+def legal_basis_label(context: Context, basis: LegalBasis, lang: str | None = None) -> str:
+    return formatting.legal_basis_label(basis, _lang(context, lang))
+
+
+@pass_context
+def format_contract_duration(
+    context: Context, given: ContractDuration, lang: str | None = None
+) -> str:
+    """``36 months from 1 April 2027`` or ``36 months``: a period given as a length."""
+    return formatting.contract_duration_text(given, lang=_lang(context, lang))
+
+
+@pass_context
+def place_text(context: Context, place: Place, lang: str | None = None) -> str:
+    """A delivery place given otherwise than by region: ``the whole United Kingdom``..."""
+    return formatting.place_text(place, _lang(context, lang))
+
+
+@pass_context
 def deadline_label(context: Context, kind: DeadlineKind, lang: str | None = None) -> str:
     return formatting.deadline_label(kind, _lang(context, lang))
 
@@ -170,6 +197,10 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "format_money": format_money,
     "status_label": status_label,
     "notice_type_label": notice_type_label,
+    "notice_type_label_under": notice_type_label_under,
+    "legal_basis_label": legal_basis_label,
+    "format_contract_duration": format_contract_duration,
+    "place_text": place_text,
     "deadline_label": deadline_label,
     "procedure_label": procedure_label,
     "category_label": category_label,
