@@ -29,6 +29,7 @@ UNDER_PCR2015 = {
     "legal_basis": "PCR2015",
     "find_a_tender": REMOVE,
     "notice_id": "ACC-2024-0107",
+    "ocid": "ocds-h6vhtk-0b52e1",
     "title": "Cleaning services framework",
     "reference": "tender_455868/1436274",
     "procedure": "restricted",
@@ -132,15 +133,29 @@ def test_the_welsh_page_names_the_rules_and_periods_in_welsh(built: Path) -> Non
     assert " ".join(lots[1].select("td")[-1].get_text(" ").split()) == "24 mis One further year."
 
 
+def test_the_timeline_and_listing_name_the_type_by_its_rules(built: Path) -> None:
+    timeline = page(built, "procurements/ocds-h6vhtk-0b52e1/")
+    titles = [" ".join(h3.get_text().split()) for h3 in timeline.select(".timeline__title")]
+    assert titles[0] == "Contract notice published"
+    assert "(contract notice)" in summary(timeline, "main dl")["Latest notice"]
+    listed = page(built, "notices/").select(".notice-list__item")
+    types = {summary(item, "dl")["Notice type"] for item in listed}
+    assert types == {"Contract notice", "Tender notice"}
+    welsh = page(built, "cy/procurements/ocds-h6vhtk-0b52e1/")
+    assert welsh.select(".timeline__title")[0].get_text() == "Hysbysiad contract wedi'i gyhoeddi"
+
+
 def test_the_welsh_page_has_no_english_interface_word(built: Path) -> None:
     own = own_words(sorted((built.parent / "content").rglob("*.md")))
-    for path in (EARLIER, LENGTH_ONLY):
+    for path in (EARLIER, LENGTH_ONLY, "procurements/ocds-h6vhtk-0b52e1/"):
         leaks = html_leaks(built / "cy" / path / "index.html", built, own)
         assert leaks == [], [str(leak) for leak in leaks]
 
 
 def test_the_pages_are_valid_html(built: Path, tmp_path: Path) -> None:
-    for name, path in (("en", EARLIER), ("cy", "cy/" + EARLIER), ("length", LENGTH_ONLY)):
+    timeline = "procurements/ocds-h6vhtk-0b52e1/"
+    pages = {"en": EARLIER, "cy": "cy/" + EARLIER, "length": LENGTH_ONLY, "timeline": timeline}
+    for name, path in pages.items():
         (tmp_path / name).mkdir()
         source = built / path / "index.html"
         (tmp_path / name / "index.html").write_text(source.read_text(encoding="utf-8"))
