@@ -133,12 +133,14 @@ def test_a_find_a_tender_tender_maps_every_field_and_passes_the_check(tmp_path):
 
 def test_what_cannot_be_carried_is_a_comment_at_the_top_and_on_the_terminal(tmp_path):
     release = copy.deepcopy(TENDER)
-    release["tender"]["minValue"] = {"amount": 100, "currency": "GBP"}
+    # A minimum in another currency makes no range with the value (one in GBP does: a range).
+    release["tender"]["minValue"] = {"amount": 100, "currency": "EUR"}
     release["tender"]["lots"].append({"id": "2", "description": "South"})
     lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
     text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
     for note in (
-        "value: a range from 100 (minValue)",
+        "value: a minimum of 100 (minValue) with no value in the same currency at least as"
+        " high to make a range with",
         "lots: lot 2 has no title (or no usable id)",
     ):
         assert f"#   - {note}" in text.split("\nnotice_type:")[0].splitlines()

@@ -17,7 +17,7 @@ from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
 from . import ocds_parts as parts
-from . import text
+from . import ocds_related, text
 from .notice_type import notice_type
 
 NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
@@ -25,7 +25,7 @@ FTS_ID = re.compile(r"^\d{6}-\d{4}$")
 LOT_ID = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 FORMAT = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
 # Fields every notice type may have (notice-format.md, "Fields each notice type needs").
-_ANY_TYPE = {"documents", "lots", "changes", "award_criteria", "above_threshold"}
+_ANY_TYPE = {"documents", "related", "lots", "changes", "award_criteria", "above_threshold"}
 _ALWAYS = {"notice_type", "notice_id", "ocid", "published", "legal_basis", "find_a_tender"}
 _ALWAYS |= {"lang", "title", "summary", "buyer", "updated"}
 _SUBMISSION_METHODS = {"electronicSubmission", "electronicAuction", "written", "inPerson"}
@@ -97,7 +97,19 @@ def map_release(release: dict[str, Any]) -> Imported:
         draft.unmapped.append(f"notice_type: {how}")
     else:
         draft.front["notice_type"] = kind.value
-    steps = (_ids, _words, _buyer, _scope, _terms, _periods, _papers, _lots, _award, _contract)
+    steps = (
+        _ids,
+        _words,
+        _buyer,
+        _scope,
+        _terms,
+        _periods,
+        _papers,
+        _related,
+        _lots,
+        _award,
+        _contract,
+    )
     for step in steps:
         step(draft)
     _unread(draft)
@@ -228,9 +240,26 @@ def _scope(draft: _Draft) -> None:
     regions, places = _places(tender)
     draft.put("regions", regions, "")
     draft.put("places", places, "")
-    draft.put("value", parts.money(tender.get("value")), "")
-    if parts.money(tender.get("minValue")):
-        draft.unmapped.append(f"value: a range from {tender['minValue'].get('amount')} (minValue)")
+    draft.put("value", _estimate(draft), "")
+
+
+def _estimate(draft: _Draft) -> dict[str, Any] | None:
+    """tender.value, with tender.minValue as its ``minimum`` when the two make a range."""
+    highest = parts.money(draft.tender.get("value"))
+    lowest = parts.money(draft.tender.get("minValue"))
+    if not lowest:
+        return highest
+    if (
+        highest
+        and lowest.get("currency") == highest.get("currency")
+        and lowest["amount"] <= highest["amount"]
+    ):
+        return {"minimum": lowest["amount"], **highest}
+    draft.unmapped.append(
+        f"value: a minimum of {lowest['amount']} (minValue) with no value in the same"
+        " currency at least as high to make a range with"
+    )
+    return highest
 
 
 def _cpv(block: dict[str, Any]) -> list[str]:
@@ -387,6 +416,12 @@ def _papers(draft: _Draft) -> None:
     draft.put("documents", documents, "")
 
 
+def _related(draft: _Draft) -> None:
+    mapped, unmapped = ocds_related.related(draft.release)
+    draft.put("related", mapped, "")
+    draft.unmapped.extend(unmapped)
+
+
 def _document(document: dict[str, Any]) -> dict[str, Any] | None:
     title = document.get("title") or document.get("description")
     url = str(document.get("url", "")).strip()
@@ -502,7 +537,7 @@ def _keep_allowed(draft: _Draft, kind: NoticeType) -> None:
 # The OCDS fields the mapping reads; anything else the release has is named in ``unmapped``.
 _READ_TOP = {"ocid", "id", "date", "tag", "initiationType", "parties", "buyer", "tender"}
 _READ_TOP |= {"awards", "language", "title", "description", "planning", "amendments"}
-_READ_TOP |= {"contracts"}
+_READ_TOP |= {"contracts", "relatedProcesses"}
 _READ_TENDER = {"id", "title", "description", "status", "classification", "items", "value"}
 _READ_TENDER |= {"additionalClassifications", "procurementMethod", "procurementMethodDetails"}
 _READ_TENDER |= {"tenderPeriod", "enquiryPeriod", "contractPeriod", "suitability", "lots"}

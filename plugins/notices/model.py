@@ -21,6 +21,8 @@ class Money:
     amount: Decimal
     currency: str = "GBP"
     amount_gross: Decimal | None = None
+    # An estimate given as a range: its lowest amount (``amount`` is then the highest).
+    minimum: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,19 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedProcess:
+    """Another process this one belongs to or follows from, named by its ``ocid``, by
+    ``scheme`` and ``identifier`` (an OJEU notice: ``EU-OJ``, ``2024/S 000-034328``) or ``url``."""
+
+    relationship: str  # an OCDS related process code: framework, planning, prior…
+    ocid: str | None = None
+    scheme: str | None = None
+    identifier: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Supplier:
     name: str
     id: str | None = None
@@ -270,6 +285,7 @@ class Notice:
     award_criteria: str | None = None
     lots: tuple[Lot, ...] = ()
     documents: tuple[Document, ...] = ()
+    related: tuple[RelatedProcess, ...] = ()
     suppliers: tuple[Supplier, ...] = ()
     award: Award | None = None
     direct_award_justification: str | None = None

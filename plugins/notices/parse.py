@@ -35,6 +35,7 @@ from .model import (
     PlaceKind,
     Procedure,
     Region,
+    RelatedProcess,
     Submission,
     Suitability,
     Supplier,
@@ -83,6 +84,7 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         award_criteria=data.get("award_criteria"),
         lots=tuple(_lot(lot) for lot in data.get("lots", [])),
         documents=tuple(Document(**document) for document in data.get("documents", [])),
+        related=tuple(RelatedProcess(**process) for process in data.get("related", [])),
         suppliers=tuple(Supplier(**supplier) for supplier in data.get("suppliers", [])),
         award=_optional(data, "award", _award),
         direct_award_justification=data.get("direct_award_justification"),
@@ -112,12 +114,13 @@ def _date(text: str) -> date:
 
 
 def _money(value: dict[str, Any]) -> Money:
-    gross, amount = value.get("amount_gross"), parse_amount(value["amount"])
+    amount = parse_amount(value["amount"])
     assert amount is not None, "validated before parsing"
     return Money(
         amount=amount,
         currency=value.get("currency", "GBP"),
-        amount_gross=parse_amount(gross) if gross is not None else None,
+        amount_gross=parse_amount(value.get("amount_gross")),
+        minimum=parse_amount(value.get("minimum")),
     )
 
 

@@ -23,6 +23,7 @@ COMMON_FIELDS = frozenset(
         "summary",
         "buyer",
         "documents",
+        "related",
         "changes",
         "reference",
         "above_threshold",

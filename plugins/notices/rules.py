@@ -110,6 +110,14 @@ def money(source: NoticeSource) -> Iterator[Problem]:
                 "the amount including VAT is less than the amount excluding VAT",
                 "check the two amounts: amount excludes VAT, amount_gross includes it",
             )
+        lowest = parse_amount(value.get("minimum"))
+        if net is not None and lowest is not None and lowest > net:
+            yield source.problem(
+                (*at, "minimum"),
+                f"the minimum {lowest} is more than the amount {net}",
+                "a range goes from minimum (the lowest estimate) to amount (the highest):"
+                " swap them if they are the wrong way round",
+            )
 
 
 def chronology(source: NoticeSource) -> Iterator[Problem]:
@@ -303,6 +311,40 @@ def unique_lots(source: NoticeSource) -> Iterator[Problem]:
         seen.add(lot_id)
 
 
+def related_processes(source: NoticeSource) -> Iterator[Problem]:
+    """Each related process is named one way: its ocid, its scheme and identifier, or a url."""
+    related = source.data.get("related")
+    for index, process in enumerate(related if isinstance(related, list) else []):
+        if not isinstance(process, dict):
+            continue  # the schema reports it
+        given = {name for name in ("ocid", "scheme", "identifier", "url") if name in process}
+        yield from _related_problems(source, ("related", index), given)
+
+
+def _related_problems(source: NoticeSource, at: FieldPath, given: set[str]) -> Iterator[Problem]:
+    if not given:
+        yield source.problem(
+            at,
+            "the related process is not named",
+            "give its ocid, its scheme and identifier (e.g. EU-OJ and 2024/S 000-034328), or"
+            " the url of its notice",
+        )
+    for one, other in (("identifier", "scheme"), ("scheme", "identifier")):
+        if one in given and other not in given:
+            yield source.problem(
+                (*at, one),
+                f"{one} is given without {other}",
+                "give both: scheme says where the identifier comes from, e.g. scheme: EU-OJ"
+                " and identifier: 2024/S 000-034328",
+            )
+    if "ocid" in given and "identifier" in given:
+        yield source.problem(
+            (*at, "identifier"),
+            "the process is named twice, by ocid and by identifier",
+            "keep the ocid and move the other id to a related entry of its own, or remove it",
+        )
+
+
 def changed_fields(source: NoticeSource) -> Iterator[Problem]:
     """A change's ``fields`` name front-matter fields, so readers can see what moved."""
     known = set(notice_schema()["properties"])
@@ -332,6 +374,7 @@ RULES: tuple[Rule, ...] = (
     buyer_identity,
     fields_for_type,
     unique_lots,
+    related_processes,
     changed_fields,
 )
 

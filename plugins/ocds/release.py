@@ -21,6 +21,7 @@ from .context import Context, release_id
 from .documents import documents
 from .extensions import extensions_used
 from .parties import buyer_id, parties
+from .related import related_processes
 from .tender import planning, tender
 from .values import when
 
@@ -89,6 +90,7 @@ def _release(
             "tender": the_tender,
             "awards": the_awards,
             "contracts": the_contracts,
+            "relatedProcesses": related_processes(notice),
         }
     )
     return Release(notice.ocid, this_id, at, notice.updated, data, extensions_used(data))

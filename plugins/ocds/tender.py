@@ -10,7 +10,7 @@ from .compact import Json, compact
 from .context import Context
 from .description import description
 from .items import items
-from .values import day, period, renewal, title_and_description, value, when
+from .values import day, min_value, period, renewal, title_and_description, value, when
 
 
 def planning(notice: Notice, context: Context) -> Json | None:
@@ -46,6 +46,7 @@ def tender(notice: Notice, context: Context) -> Json:
             "id": notice.reference or notice.ocid,  # the buyer's reference, when given
             **title_and_description(notice, context, describe=description),
             "status": TENDER_STATUS.get(kind),
+            "minValue": min_value(notice.value),
             "value": value(notice.value),
             "procurementMethod": procedure and METHOD.get(procedure),
             "procurementMethodDetails": procedure and METHOD_DETAILS[procedure],

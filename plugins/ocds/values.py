@@ -34,6 +34,13 @@ def value(money: Money | None) -> Json | None:
     return {"amount": _amount(money.amount), "currency": money.currency}
 
 
+def min_value(money: Money | None) -> Json | None:
+    """The lowest estimate of a value given as a range (OCDS ``minValue``)."""
+    if money is None or money.minimum is None:
+        return None
+    return {"amount": _amount(money.minimum), "currency": money.currency}
+
+
 def _texts(name: str, notice: Notice, context: Context, text: Callable[[Notice], str]) -> Json:
     """A text field and its translations (``title_cy``), as OCDS writes other languages."""
     values = {name: text(notice)}

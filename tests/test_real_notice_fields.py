@@ -1,0 +1,182 @@
+"""Value ranges, related processes and document details, as real notices give them: written
+in the front matter, checked, parsed and published in OCDS, and imported from real releases."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from plugins.importer.ocds_release import map_release
+from plugins.notices.load import load_notice
+from plugins.notices.model import Money
+from tests.notice_factory import REMOVE, notice_data, notice_text
+from tests.rules_support import only
+from tests.test_ocds_real_fields import TENDER, _notice, _release
+
+REAL = Path(__file__).parent / "data" / "real_notices"
+
+
+def _loaded(tmp_path: Path, overrides: dict[str, Any]) -> Any:
+    path = tmp_path / "notice.md"
+    path.write_text(notice_text(notice_data(overrides)), encoding="utf-8")
+    return load_notice(path, "notice.md")
+
+
+def _real_release(portal: str, name: str) -> dict[str, Any]:
+    data = json.loads((REAL / portal / name).read_text(encoding="utf-8"))
+    return data["releases"][0] if "releases" in data else data
+
+
+# value ranges
+
+
+def test_a_value_range_is_a_minimum_below_the_amount(tmp_path):
+    loaded = _loaded(tmp_path, {"value.minimum": 300000, "value.amount": 400000})
+    assert loaded.problems == ()
+    assert (loaded.notice.value.minimum, loaded.notice.value.amount) == (300000, 400000)
+
+
+def test_a_value_without_minimum_is_one_amount_as_before(tmp_path):
+    assert _loaded(tmp_path, {}).notice.value.minimum is None
+
+
+def test_a_minimum_above_the_amount_is_refused_with_how_to_fix():
+    problem = only({"value.minimum": 500000, "value.amount": 400000, "value.amount_gross": REMOVE})
+    assert (problem.field, problem.message) == (
+        "value.minimum",
+        "the minimum 500000 is more than the amount 400000",
+    )
+    assert "swap them" in problem.fix
+
+
+def test_a_minimum_is_for_the_estimated_value_only(tmp_path):
+    problems = _loaded(tmp_path, {"lots.0.value.minimum": 1}).problems
+    assert [(p.field, "minimum" in p.message) for p in problems] == [
+        ("lots[0].value.minimum", True)
+    ]
+
+
+def test_a_value_range_is_published_as_min_value(sample_site):
+    notice = _notice(sample_site, TENDER)
+    ranged = replace(notice, value=Money(Decimal(400000), minimum=Decimal("300000.50")))
+    tender = _release(sample_site, ranged)["tender"]
+    assert tender["minValue"] == {"amount": 300000.5, "currency": "GBP"}
+    assert tender["value"] == {"amount": 400000, "currency": "GBP"}
+    assert "minValue" not in _release(sample_site, notice)["tender"]
+
+
+def test_a_real_release_with_min_value_imports_as_a_range():
+    imported = map_release(_real_release("contracts-finder", "Release19.json"))
+    assert imported.front["value"] == {"minimum": 300000, "amount": 400000, "currency": "GBP"}
+    assert not [line for line in imported.unmapped if "minValue" in line]
+
+
+def test_a_min_value_above_the_value_is_named_not_imported():
+    release = _real_release("contracts-finder", "Release19.json")
+    tender = {**release["tender"], "minValue": {"amount": 500000, "currency": "GBP"}}
+    imported = map_release({**release, "tender": tender})
+    assert "minimum" not in imported.front["value"]
+    assert [line for line in imported.unmapped if "minValue" in line]
+
+
+# related processes
+
+OJEU = {"relationship": "planning", "scheme": "EU-OJ", "identifier": "2024/S 000-034328"}
+FRAMEWORK = {
+    "relationship": "framework",
+    "ocid": "ocds-h6vhtk-04a1b2",
+    "title": "Highways framework 2024",
+    "url": "https://example.gov.uk/frameworks/highways",
+}
+
+
+def test_related_processes_are_read_into_the_model(tmp_path):
+    loaded = _loaded(tmp_path, {"related": [OJEU, FRAMEWORK]})
+    assert loaded.problems == ()
+    first, second = loaded.notice.related
+    assert (first.relationship, first.scheme, first.identifier) == tuple(OJEU.values())
+    assert (second.ocid, second.title) == ("ocds-h6vhtk-04a1b2", "Highways framework 2024")
+
+
+def test_a_notice_without_related_processes_has_none(tmp_path):
+    assert _loaded(tmp_path, {}).notice.related == ()
+
+
+def test_an_unknown_relationship_is_refused(tmp_path):
+    problems = _loaded(tmp_path, {"related": [{**OJEU, "relationship": "sibling"}]}).problems
+    assert [p.field for p in problems] == ["related[0].relationship"]
+
+
+def test_a_related_process_must_be_named():
+    problem = only({"related": [{"relationship": "prior", "title": "The last contract"}]})
+    assert (problem.field, problem.message) == ("related[0]", "the related process is not named")
+    assert "ocid" in problem.fix and "url" in problem.fix
+
+
+def test_an_identifier_needs_its_scheme():
+    problem = only({"related": [{"relationship": "prior", "identifier": "2024/S 000-034328"}]})
+    assert (problem.field, problem.message) == (
+        "related[0].identifier",
+        "identifier is given without scheme",
+    )
+
+
+def test_a_process_is_named_one_way():
+    problem = only({"related": [{**OJEU, "ocid": "ocds-h6vhtk-04a1b2"}]})
+    assert problem.field == "related[0].identifier"
+    assert "named twice" in problem.message
+
+
+def test_related_processes_are_published_as_related_processes(sample_site):
+    notice = _notice(sample_site, TENDER)
+    loaded = _loaded_model({"related": [OJEU, FRAMEWORK]})
+    release = _release(sample_site, replace(notice, related=loaded.related))
+    assert release["relatedProcesses"] == [
+        {
+            "id": "planning:EU-OJ:2024/S 000-034328",
+            "relationship": ["planning"],
+            "scheme": "EU-OJ",
+            "identifier": "2024/S 000-034328",
+        },
+        {
+            "id": "framework:ocid:ocds-h6vhtk-04a1b2",
+            "relationship": ["framework"],
+            "title": "Highways framework 2024",
+            "scheme": "ocid",
+            "identifier": "ocds-h6vhtk-04a1b2",
+            "uri": "https://example.gov.uk/frameworks/highways",
+        },
+    ]
+    assert "relatedProcesses" not in _release(sample_site, notice)
+
+
+def test_a_real_releases_related_process_is_imported():
+    imported = map_release(_real_release("sell2wales", "WRel23.json"))
+    assert imported.front["related"] == [OJEU]
+    assert not [line for line in imported.unmapped if "relatedProcesses" in line]
+
+
+def test_a_related_process_by_ocid_or_url_is_imported_and_a_nameless_one_is_named():
+    release = _real_release("sell2wales", "WRel23.json")
+    given = [
+        {"id": "1", "relationship": ["framework"], "scheme": "ocid", "identifier": "ocds-abc123-9"},
+        {"id": "2", "relationship": ["prior"], "uri": "https://example.org/notice/7"},
+        {"id": "3", "relationship": ["prior"], "title": "Nothing to find it by"},
+    ]
+    imported = map_release({**release, "relatedProcesses": given})
+    assert imported.front["related"] == [
+        {"relationship": "framework", "ocid": "ocds-abc123-9"},
+        {"relationship": "prior", "url": "https://example.org/notice/7"},
+    ]
+    assert len([line for line in imported.unmapped if "relatedProcesses" in line]) == 1
+
+
+def _loaded_model(overrides: dict[str, Any]) -> Any:
+    with tempfile.TemporaryDirectory() as folder:
+        loaded = _loaded(Path(folder), overrides)
+    assert loaded.problems == ()
+    return loaded.notice
