@@ -198,16 +198,4 @@ CASES = [
         ),
         sitewide=True,
     ),
-    Case(
-        "sitewide-welsh-without-english",
-        (
-            Expected(
-                4,
-                "notice_id",
-                "this cy version has no English original",
-                file="sitewide-welsh-without-english/highway-resurfacing-framework.cy.md",
-            ),
-        ),
-        sitewide=True,
-    ),
 ]

@@ -47,11 +47,22 @@ def test_a_welsh_version_pairs_with_its_english_original(notice):
     assert sitewide_problems([Located(notice, 5), Located(welsh, 5)]) == []
 
 
-def test_a_welsh_version_needs_an_english_original(notice):
+def test_a_welsh_notice_with_no_english_original_is_published_with_a_warning(notice):
     welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
     [problem] = sitewide_problems([Located(welsh, 4)])
-    assert problem.line == 4
+    assert problem.line == 4 and problem.warning
     assert "no English original" in problem.message
+    assert "give it that notice's notice_id" in problem.fix
+
+
+def test_two_versions_with_no_original_between_them_are_errors(notice):
+    welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
+    french = replace(notice, lang="fr", source_path="content/notices/a.fr.md")
+    problems = sitewide_problems([Located(welsh, 4), Located(french, 4)])
+    assert [(p.path, p.warning) for p in problems] == [
+        ("content/notices/a.cy.md", False),
+        ("content/notices/a.fr.md", False),
+    ]
 
 
 def test_a_translation_must_be_the_same_notice(notice):
@@ -67,6 +78,6 @@ def test_originals_are_in_the_sites_default_language(notice):
     welsh = replace(notice, lang="cy", source_path="content/notices/a.cy.md")
     assert sitewide_problems([Located(welsh, 4)], default_lang="cy") == []
     [problem] = sitewide_problems([Located(notice, 5)], default_lang="cy")
-    assert problem.path == "content/notices/a.md"
+    assert problem.path == "content/notices/a.md" and problem.warning
     assert "this en version has no Welsh original" in problem.message
     assert "lang: cy" in problem.fix

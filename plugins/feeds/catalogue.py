@@ -163,7 +163,7 @@ def language_feeds(site: Site, lang: str) -> tuple[Feed, ...]:
 def values_in(facet: Facet, site: Site, lang: str) -> tuple[Value, ...]:
     """The values of ``facet`` the site offers (``site_values``), named in ``lang``: the
     same values in every language, a buyer by its name in the reader's version."""
-    names = facet.names(site.in_language(), lang) | facet.offered(site, lang)
+    names = facet.names(site.originals(), lang) | facet.offered(site, lang)
     if facet is BUYER:
         names |= buyer_names(site, lang)
     return tuple(
@@ -192,7 +192,7 @@ def read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:
 
 
 def _read_as(site: Site, lang: str) -> tuple[tuple[Published, Published], ...]:
-    originals = {item.notice.notice_id: item for item in site.in_language()}
+    originals = {item.notice.notice_id: item for item in site.originals()}
     return tuple(
         (item, originals.get(item.notice.notice_id, item))
         for item in site.for_reader(lang)

@@ -64,7 +64,7 @@ def notice_kind(notice_type: NoticeType) -> EventKind:
 def events(
     site: Site, *, closing_soon: bool = False, leave_out: Collection[str] = ()
 ) -> tuple[Event, ...]:
-    """Every event of the site's default-language notices, oldest first.
+    """Every event of the site's notices as first written (``Site.originals``), oldest first.
 
     With ``closing_soon``, open notices whose deadline falls within 7 days of the build
     clock also get a ``closing-soon`` event (it exists only while that is true). Notices
@@ -73,7 +73,7 @@ def events(
     """
     raw = [
         happening
-        for item in site.in_language()
+        for item in site.originals()
         if item.notice.notice_id not in leave_out
         for happening in _happenings(item, site, closing_soon)
     ]

@@ -76,9 +76,9 @@ def values_of(facet: Facet, item: Published, lang: str) -> tuple[Value, ...]:
 
 def site_values(facet: Facet, site: Site) -> tuple[Value, ...]:
     """The values of ``facet`` the site has feeds, calendars and listings for, in display order:
-    those of its notices in the default language and those it offers from day one."""
+    those of its notices as first written (``Site.originals``) and those it offers from day one."""
     lang = site.default_lang
-    names = facet.names(site.in_language(lang), lang)
+    names = facet.names(site.originals(), lang)
     offered = facet.offered(site, lang)
     if offered:
         names = dict(sorted((names | offered).items()))

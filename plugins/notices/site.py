@@ -108,6 +108,11 @@ class Site:
         order = {id(item): n for n, item in enumerate(self.notices)}
         return tuple(sorted(chosen.values(), key=lambda item: order[id(item)]))
 
+    def originals(self) -> tuple[Published, ...]:
+        """Every notice once, as first written: its version in the default language, else its
+        one version (a notice written only in Welsh on an English site), oldest first."""
+        return self.for_reader(self.default_lang)
+
     def page_of(self, item: Published, lang: str) -> str:
         """The path of the page that shows ``item`` to a reader of ``lang``: its own page,
         its translation's, or, when it has none in ``lang``, its page under ``lang``'s

@@ -78,14 +78,24 @@ def _duplicates(items: list[Located]) -> list[Problem]:
 
 
 def _translations(items: list[Located], default_lang: str) -> list[Problem]:
+    """Each version judged against its original, the one in ``default_lang``. A notice with
+    no version in it is written in one other language only (a Welsh-only notice on an English
+    site, published with the site's words around it): said as a warning, in case it was meant
+    to translate a notice whose id it mistypes; more than one such version is an error."""
     original = next((item for item in items if item.notice.lang == default_lang), None)
+    if original is None:
+        lone = len(items) == 1
+        return [
+            _no_original(item, default_lang).as_warning()
+            if lone
+            else _no_original(item, default_lang)
+            for item in items
+        ]
     problems = []
     for item in items:
         if item.notice.lang == default_lang:
             continue
-        if original is None:
-            problems.append(_no_original(item, default_lang))
-        elif (item.notice.ocid, item.notice.notice_type) != (
+        if (item.notice.ocid, item.notice.notice_type) != (
             original.notice.ocid,
             original.notice.notice_type,
         ):
@@ -122,7 +132,9 @@ def _no_original(item: Located, default_lang: str) -> Problem:
     return _problem(
         item,
         f"this {item.notice.lang} version has no {language} original",
-        f"add the {language} file with notice_id {item.notice.notice_id} and lang: {default_lang}",
+        f"if it translates a notice, give it that notice's notice_id; else add the {language} "
+        f"file with notice_id {item.notice.notice_id} and lang: {default_lang} (a notice in "
+        f"{item.notice.lang} alone is published, with the site's words around it)",
     )
 
 

@@ -26,21 +26,19 @@ def ocds_path_for(ocid: str) -> str:
 
 
 def outside_prefixes(site: Site, config: OcdsConfig) -> tuple[Published, ...]:
-    """Default-language notices whose ocid has none of the accepted prefixes."""
-    return tuple(item for item in site.in_language() if not config.accepts(item.notice.ocid))
+    """Notices (as first written) whose ocid has none of the accepted prefixes."""
+    return tuple(item for item in site.originals() if not config.accepts(item.notice.ocid))
 
 
 def published_ocids(site: Site, config: OcdsConfig) -> tuple[str, ...]:
-    """The accepted ocids that have notices in the default language, sorted."""
-    return tuple(
-        sorted({i.notice.ocid for i in site.in_language() if config.accepts(i.notice.ocid)})
-    )
+    """The accepted ocids of the notices, sorted."""
+    return tuple(sorted({i.notice.ocid for i in site.originals() if config.accepts(i.notice.ocid)}))
 
 
 def procurement_releases(site: Site, config: OcdsConfig) -> dict[str, tuple[Release, ...]]:
-    """Every accepted procurement's releases in the default language, oldest first."""
+    """Every accepted procurement's releases, each notice as first written, oldest first."""
     grouped: dict[str, list[Published]] = defaultdict(list)
-    for item in site.in_language():
+    for item in site.originals():
         if config.accepts(item.notice.ocid):
             grouped[item.notice.ocid].append(item)
     return {ocid: _procurement(site, items) for ocid, items in sorted(grouped.items())}
