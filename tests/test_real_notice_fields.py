@@ -6,15 +6,19 @@ from __future__ import annotations
 import json
 import tempfile
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from bs4 import BeautifulSoup
 
 from plugins.importer.ocds_release import map_release
 from plugins.notices.load import load_notice
 from plugins.notices.model import Money
 from tests.notice_factory import REMOVE, notice_data, notice_text
 from tests.rules_support import only
+from tests.sites import pelican_build
 from tests.test_ocds_real_fields import TENDER, _notice, _release
 
 REAL = Path(__file__).parent / "data" / "real_notices"
@@ -180,3 +184,86 @@ def _loaded_model(overrides: dict[str, Any]) -> Any:
         loaded = _loaded(Path(folder), overrides)
     assert loaded.problems == ()
     return loaded.notice
+
+
+# document description, date and language
+
+SPEC = {
+    "title": "Specification",
+    "url": "https://example.gov.uk/docs/specification.pdf",
+    "description": "What the resurfacing must achieve, road by road.",
+    "date": "2026-10-20",
+    "language": "cy",
+}
+
+
+def test_a_documents_description_date_and_language_are_read(tmp_path):
+    loaded = _loaded(tmp_path, {"documents": [SPEC]})
+    assert loaded.problems == ()
+    (document,) = loaded.notice.documents
+    assert (document.description, document.date, document.language) == (
+        "What the resurfacing must achieve, road by road.",
+        date(2026, 10, 20),
+        "cy",
+    )
+
+
+def test_a_document_with_title_and_url_only_still_works(tmp_path):
+    loaded = _loaded(tmp_path, {"documents": [{"title": "Plan", "url": "https://example.org/p"}]})
+    assert loaded.problems == ()
+    assert loaded.notice.documents[0].date is None
+
+
+def test_a_documents_date_and_language_are_checked(tmp_path):
+    wrong = {**SPEC, "date": "2026-02-30", "language": "Welsh"}
+    problems = _loaded(tmp_path, {"documents": [wrong]}).problems
+    assert sorted(p.field for p in problems) == ["documents[0].date", "documents[0].language"]
+
+
+def test_a_documents_details_are_published(sample_site):
+    notice = _notice(sample_site, TENDER)
+    documents = _loaded_model({"documents": [SPEC]}).documents
+    published = _release(sample_site, replace(notice, documents=documents))["tender"]["documents"]
+    attachment = next(d for d in published if d["url"] == SPEC["url"])
+    assert attachment["description"] == SPEC["description"]
+    assert attachment["datePublished"].startswith("2026-10-20T00:00:00")
+    assert attachment["language"] == "cy"
+
+
+def test_a_real_releases_document_details_are_imported():
+    imported = map_release(_real_release("contracts-finder", "Release10.json"))
+    document = imported.front["documents"][0]
+    assert (document["date"], document["language"]) == ("2025-01-23", "en")
+
+
+def test_a_description_that_stood_in_for_the_title_is_not_repeated():
+    release = _real_release("contracts-finder", "Release10.json")
+    given = {"id": "d", "url": "https://example.org/a.pdf", "description": "Tender pack"}
+    described = {**given, "id": "e", "title": "Pack", "url": "https://example.org/b.pdf"}
+    tender = {**release["tender"], "documents": [given, described]}
+    documents = map_release({**release, "tender": tender}).front["documents"]
+    assert documents == [
+        {"title": "Tender pack", "url": "https://example.org/a.pdf"},
+        {"title": "Pack", "url": "https://example.org/b.pdf", "description": "Tender pack"},
+    ]
+
+
+# on the notice page
+
+
+def test_the_page_shows_the_range_and_the_documents_details(tmp_path):
+    folder = tmp_path / "content" / "notices"
+    folder.mkdir(parents=True)
+    data = notice_data({"value.minimum": 300000, "value.amount": 400000, "documents": [SPEC]})
+    (folder / "range.md").write_text(notice_text(data), encoding="utf-8")
+    settings = {"NOTICES_CLOCK": "2026-11-01T12:00:00+00:00"}
+    result = pelican_build(tmp_path / "content", tmp_path / "output", settings=settings)
+    assert result.returncode == 0, result.stdout
+    html = (tmp_path / "output" / "notices" / "range" / "index.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert "£300,000 \N{EN DASH} £400,000 excluding VAT" in page.get_text(" ")
+    link = page.find("a", href=SPEC["url"])
+    assert link["hreflang"] == "cy"
+    item = link.find_parent("li")
+    assert item.find("time")["datetime"] == "2026-10-20"
+    assert SPEC["description"] in item.get_text()

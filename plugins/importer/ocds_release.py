@@ -24,6 +24,7 @@ NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
 FTS_ID = re.compile(r"^\d{6}-\d{4}$")
 LOT_ID = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 FORMAT = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
+LANGUAGE = re.compile(r"^[a-z]{2}$")
 # Fields every notice type may have (notice-format.md, "Fields each notice type needs").
 _ANY_TYPE = {"documents", "related", "lots", "changes", "award_criteria", "above_threshold"}
 _ALWAYS = {"notice_type", "notice_id", "ocid", "published", "legal_basis", "find_a_tender"}
@@ -432,7 +433,22 @@ def _document(document: dict[str, Any]) -> dict[str, Any] | None:
         mapped["type"] = document["documentType"]
     if isinstance(document.get("format"), str) and FORMAT.match(document["format"]):
         mapped["format"] = document["format"]
-    return mapped
+    return mapped | _document_details(document, title)
+
+
+def _document_details(document: dict[str, Any], title: str) -> dict[str, Any]:
+    """A document's description (unless it stood in for the title), day and language."""
+    described = document.get("description")
+    details: dict[str, Any] = {}
+    if isinstance(described, str) and described != title and len(described.strip()) >= 2:
+        details["description"] = " ".join(described.split())[:1000]
+    published = parts.uk_date(document.get("datePublished"))
+    if published:
+        details["date"] = published.isoformat()
+    language = document.get("language")
+    if isinstance(language, str) and LANGUAGE.match(language.strip().lower()):
+        details["language"] = language.strip().lower()
+    return details
 
 
 def _lots(draft: _Draft) -> None:

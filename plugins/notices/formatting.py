@@ -273,8 +273,12 @@ def months_text(count: int, lang: str) -> str:
 
 
 def money_text(money: Money, lang: str) -> str:
-    """``£18,000,000 excluding VAT (£21,600,000 including VAT)``."""
+    """``£18,000,000 excluding VAT (£21,600,000 including VAT)``; a range with an en dash
+    between its lowest and highest amounts."""
     net = amount_text(money.amount, money.currency, lang)
+    if money.minimum is not None:
+        # An en dash joins a range in English and in Welsh alike: no word to translate.
+        net = f"{amount_text(money.minimum, money.currency, lang)} \N{EN DASH} {net}"
     if money.amount_gross is None:
         return text("{net} excluding VAT", lang).format(net=net)
     gross = amount_text(money.amount_gross, money.currency, lang)

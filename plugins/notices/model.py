@@ -159,6 +159,9 @@ class Document:
     url: str
     type: str | None = None
     format: str | None = None
+    description: str | None = None
+    date: date | None = None  # the day it was published
+    language: str | None = None  # ISO 639-1, when the document gives it
 
 
 @dataclass(frozen=True, slots=True)

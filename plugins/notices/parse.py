@@ -83,7 +83,7 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         suitability=_optional(data, "suitability", lambda s: Suitability(**s)),
         award_criteria=data.get("award_criteria"),
         lots=tuple(_lot(lot) for lot in data.get("lots", [])),
-        documents=tuple(Document(**document) for document in data.get("documents", [])),
+        documents=tuple(_document(document) for document in data.get("documents", [])),
         related=tuple(RelatedProcess(**process) for process in data.get("related", [])),
         suppliers=tuple(Supplier(**supplier) for supplier in data.get("suppliers", [])),
         award=_optional(data, "award", _award),
@@ -193,6 +193,10 @@ def _lot(lot: dict[str, Any]) -> Lot:
         contract_period=_period(lot.get("contract_period")),
         contract_duration=_duration(lot.get("contract_period")),
     )
+
+
+def _document(document: dict[str, Any]) -> Document:
+    return Document(**{**document, "date": _optional(document, "date", _date)})
 
 
 def _award(award: dict[str, Any]) -> Award:

@@ -8,7 +8,7 @@ from plugins.notices.site import Published, Site
 from .codes import NOTICE_DOCUMENT_TYPE
 from .compact import Json, compact
 from .context import Context
-from .values import when
+from .values import day, when
 
 
 def documents(item: Published, context: Context) -> list[Json]:
@@ -30,18 +30,21 @@ def documents(item: Published, context: Context) -> list[Json]:
                 "url": fts.url,
             }
         )
-    return found + _attachments(notice)
+    return found + _attachments(notice, context)
 
 
-def _attachments(notice: Notice) -> list[Json]:
+def _attachments(notice: Notice, context: Context) -> list[Json]:
     return [
         compact(
             {
                 "id": f"{notice.notice_id}-document-{number}",
                 "documentType": document.type,
                 "title": document.title,
+                "description": document.description,
                 "url": document.url,
+                "datePublished": document.date and day(document.date, context),
                 "format": document.format,
+                "language": document.language,
             }
         )
         for number, document in enumerate(notice.documents, 1)
