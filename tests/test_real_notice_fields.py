@@ -267,3 +267,38 @@ def test_the_page_shows_the_range_and_the_documents_details(tmp_path):
     item = link.find_parent("li")
     assert item.find("time")["datetime"] == "2026-10-20"
     assert SPEC["description"] in item.get_text()
+
+
+def test_the_page_lists_related_procurements_in_the_readers_language(tmp_path):
+    folder = tmp_path / "content" / "notices"
+    folder.mkdir(parents=True)
+    data = notice_data({"related": [OJEU, FRAMEWORK]})
+    (folder / "related.md").write_text(notice_text(data), encoding="utf-8")
+    settings = {"NOTICES_CLOCK": "2026-11-01T12:00:00+00:00"}
+    result = pelican_build(tmp_path / "content", tmp_path / "output", settings=settings)
+    assert result.returncode == 0, result.stdout
+    pages = {
+        lang: BeautifulSoup((tmp_path / "output" / path).read_text("utf-8"), "html.parser")
+        for lang, path in (
+            ("en", "notices/related/index.html"),
+            ("cy", "cy/notices/related/index.html"),
+        )
+    }
+    english = [li.get_text(" ", strip=True) for li in _related_items(pages["en"])]
+    assert english == [
+        "Earlier notice: EU-OJ 2024/S 000-034328",
+        "Framework: Highways framework 2024",
+    ]
+    assert pages["en"].find("a", href=FRAMEWORK["url"]).get_text() == FRAMEWORK["title"]
+    welsh = [li.get_text(" ", strip=True) for li in _related_items(pages["cy"])]
+    assert welsh[0].startswith("Hysbysiad cynharach:") and welsh[1].startswith("Fframwaith:")
+
+
+def _related_items(page: BeautifulSoup) -> list[Any]:
+    for heading in page.find_all(string="Related procurements") + page.find_all(
+        string="Caffaeliadau cysylltiedig"
+    ):
+        row = heading.find_parent(["div", "tr"])
+        if row is not None:
+            return row.find_all("li")
+    raise AssertionError("no related procurements row")
