@@ -4,7 +4,11 @@
    (data-pagefind-body), so the number found counts notices. Filters are Pagefind
    filters (data-pagefind-filter on notice pages, named as in the facet registry).
    Results come PAGE at a time: "Show more notices" adds the next lot and moves focus
-   to the first of them. The words and filters are kept in the address. */
+   to the first of them. The words and filters are kept in the address.
+   Pagefind keeps one index per <html lang>: each language's search page searches the
+   notice pages of its own readers, one per notice, so none is counted twice; those whose
+   text is in the reader's language come first. Every word shown comes from the page
+   (data- attributes of #search-results, in the reader's language). */
 (function () {
   "use strict";
 
@@ -19,6 +23,9 @@
     return;
   }
   var PAGE = 30;
+  var words = root.dataset;
+  /* The reader's language, as notice pages name the language of their text ("cy"). */
+  var reader = (document.documentElement.lang || "").split("-")[0].toLowerCase();
   var selects = Array.prototype.slice.call(filterBox.querySelectorAll("select[data-filter]"));
   filterBox.hidden = false;
 
@@ -53,6 +60,12 @@
     });
     item.appendChild(heading);
     item.appendChild(excerpt);
+    /* The title and excerpt are the notice's own words: say so when they are not in the
+       reader's language (an English notice on the Welsh page). */
+    var text = data.filters && data.filters.language ? data.filters.language[0] : reader;
+    if (text && text !== reader) {
+      item.lang = text;
+    }
     return item;
   }
 
@@ -60,21 +73,19 @@
     status.textContent = text;
   }
 
-  /* Pagefind keeps one index per language and loads the page's own; the notices in the
-     site's other languages (data-languages) are merged in, so every notice is found and
-     the language filter works. The bundle is named by its absolute address here, as
-     Pagefind skips a merge of what looks like its own primary index. */
-  function mergeLanguages(module) {
-    var bundle = new URL(".", new URL(root.dataset.pagefind, document.baseURI)).href;
-    var own = document.documentElement.lang;
-    var others = (root.dataset.languages || "").split(" ").filter(function (code) {
-      return code && code !== own;
+  /* A sentence of the page's with its {placeholders} filled in. */
+  function fill(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
     });
-    return Promise.all(
-      others.map(function (code) {
-        return module.mergeIndex(bundle, { language: code });
-      })
-    );
+  }
+
+  /* "3 notices found" in the reader's language: one sentence per plural category. */
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(reader) : null;
+  function found(count) {
+    var category = plurals ? plurals.select(count) : "other";
+    var key = "found" + category.charAt(0).toUpperCase() + category.slice(1);
+    return fill(words[key] || words.foundOther, { count: count });
   }
 
   var loading = null;
@@ -83,18 +94,36 @@
       loading = import(new URL(root.dataset.pagefind, document.baseURI).href).then(
         function (module) {
           var base = new URL(root.dataset.site, document.baseURI).pathname;
-          return module
-            .options({ baseUrl: base })
-            .then(function () {
-              return mergeLanguages(module);
-            })
-            .then(function () {
-              return module;
-            });
+          return module.options({ baseUrl: base }).then(function () {
+            return module;
+          });
         }
       );
     }
     return loading;
+  }
+
+  /* Every result, those whose text is in the reader's language first (each lot in
+     Pagefind's order). A second search with the language filter finds which they are. */
+  async function find(query, filters) {
+    var module = await pagefind();
+    var every = await module.search(query || null, { filters: filters });
+    if (filters.language || !reader) {
+      return every.results;
+    }
+    var own = await module.search(query || null, {
+      filters: Object.assign({}, filters, { language: reader })
+    });
+    var first = new Set(
+      own.results.map(function (result) {
+        return result.id;
+      })
+    );
+    return own.results.concat(
+      every.results.filter(function (result) {
+        return !first.has(result.id);
+      })
+    );
   }
 
   /* The filters chosen: {key: value}, and each as "Status: Open" for the status message. */
@@ -122,7 +151,7 @@
     if (!listing.hidden) {
       var link = document.createElement("a");
       link.href = option.dataset.listing;
-      link.textContent = "See these notices as a list: " + option.textContent.trim();
+      link.textContent = fill(words.asList, { name: option.textContent.trim() });
       listing.appendChild(link);
     }
   }
@@ -153,29 +182,35 @@
   }
 
   function describe(count, query, names, shown) {
-    var scope = (query ? " for ‘" + query + "’" : "") + (names.length ? " with " + names.join(", ") : "");
-    if (count === 0) {
-      return "No notices found" + scope + ". Try fewer or different words or filters.";
+    var parts = [count === 0 ? words.none : found(count)];
+    if (query) {
+      parts.push(fill(words.forQuery, { query: query }));
     }
-    var words = (count === 1 ? "1 notice found" : count + " notices found") + scope;
-    return words + (count > shown ? ", showing " + shown + "." : ".");
+    if (names.length) {
+      parts.push(fill(words.withFilters, { filters: names.join(", ") }));
+    }
+    var sentence = parts.join(" ");
+    if (count === 0) {
+      return sentence + ". " + words.tryOther;
+    }
+    return sentence + (count > shown ? ", " + fill(words.showing, { shown: shown }) : "") + ".";
   }
 
   async function run(query, choice) {
     var number = ++latest;
-    say("Searching…");
-    var search = await (await pagefind()).search(query || null, { filters: choice.filters });
+    say(words.searching);
+    var results = await find(query, choice.filters);
     if (number !== latest) {
       return;
     }
-    current = search;
+    current = { results: results };
     list.replaceChildren();
     await showMore(number, false);
     if (number !== latest) {
       return;
     }
     shownFor = { query: query, names: choice.names };
-    say(describe(search.results.length, query, choice.names, list.children.length));
+    say(describe(results.length, query, choice.names, list.children.length));
     showListing(query, choice);
   }
 
@@ -191,7 +226,7 @@
       return;
     }
     run(query, choice).catch(function () {
-      say("Search is not available at the moment. Browse the notices instead.");
+      say(words.unavailable);
     });
   }
 
@@ -233,7 +268,7 @@
         }
       })
       .catch(function () {
-        say("Search is not available at the moment. Browse the notices instead.");
+        say(words.unavailable);
       });
   });
 

@@ -1,13 +1,22 @@
 /* The subscribe page's copy buttons and address finder: progressive enhancement.
    Without JavaScript every address is selectable text ([data-copy]) and every choice
    of the finder is listed on the page; this adds a Copy button after each address and
-   shows the finder (#builder), which puts the chosen address in a read-only field. */
+   shows the finder (#builder), which puts the chosen address in a read-only field. Its
+   words come from the page, in the page's language: #copy-status's data-copy-button,
+   data-copied and data-not-copied, #builder's data-missing ({address}, {format} and
+   {notices} are filled in here). */
 (function () {
   "use strict";
 
   var status = document.getElementById("copy-status");
   /* The clipboard is there on https and localhost only: elsewhere, no buttons. */
   var canCopy = Boolean(status && navigator.clipboard);
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
 
   function announce(text) {
     status.textContent = "";
@@ -20,12 +29,12 @@
     return element.value !== undefined ? element.value : element.textContent;
   }
 
-  /* "Copy" is the button's visible name; the hidden rest says which address. */
+  /* The button's visible name ("Copy"); the hidden rest says which address. */
   function copyButton(element) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "button button--secondary address__copy";
-    button.appendChild(document.createTextNode("Copy"));
+    button.appendChild(document.createTextNode(status.dataset.copyButton));
     var which = document.createElement("span");
     which.className = "visually-hidden";
     which.textContent = " " + element.dataset.copy;
@@ -37,10 +46,10 @@
       }
       navigator.clipboard.writeText(text).then(
         function () {
-          announce("Copied: " + text);
+          announce(fill(status.dataset.copied, { address: text }));
         },
         function () {
-          announce("Could not copy. Select the address and copy it instead.");
+          announce(status.dataset.notCopied);
         }
       );
     });
@@ -70,7 +79,10 @@
     var label = picked ? picked.parentNode.textContent.trim() : "";
     note.textContent = address
       ? ""
-      : "There is no " + label.toLowerCase() + " of " + option.textContent + ". Choose another format.";
+      : fill(builder.dataset.missing, {
+          format: label.toLowerCase(),
+          notices: option ? option.textContent : ""
+        });
   }
 
   choice.addEventListener("change", show);
