@@ -122,7 +122,12 @@ class Site:
         for other, path in item.translations:
             if other == lang:
                 return path
-        return f"{self.prefix(lang)}{_unprefixed(item.path, item.lang, self)}"
+        return f"{self.prefix(lang)}{self.unprefixed(item.path, item.lang)}"
+
+    def unprefixed(self, path: str, lang: str) -> str:
+        """``path`` without ``lang``'s prefix: ``cy/notices/x/`` → ``notices/x/``."""
+        prefix = self.prefix(lang)
+        return path.removeprefix(prefix) if prefix else path
 
     @property
     def unannounced(self) -> frozenset[str]:
@@ -132,11 +137,6 @@ class Site:
 
 def _rank(have: str, want: str, default: str) -> int:
     return 0 if have == want else 1 if have == default else 2
-
-
-def _unprefixed(path: str, lang: str, site: Site) -> str:
-    prefix = site.prefix(lang)
-    return path[len(prefix) :] if prefix and path.startswith(prefix) else path
 
 
 def assemble(

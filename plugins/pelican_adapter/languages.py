@@ -75,7 +75,7 @@ def content_versions(site: Site, pages: Iterable[Any]) -> list[tuple[tuple[str, 
     groups = []
     for page in pages:
         written = {each.lang: each.url for each in (page, *page.translations)}
-        rest = _unprefixed(page.url, site.prefix(page.lang))
+        rest = site.unprefixed(page.url, page.lang)
         groups.append(
             tuple(
                 (lang, written.get(lang, f"{site.prefix(lang)}{rest}")) for lang in site.languages
@@ -93,7 +93,3 @@ def content_pages(site: Site, pages: Iterable[Any]) -> list[tuple[Any, str, str]
     for page, group in zip(pages, content_versions(site, pages), strict=False):
         found += [(page, lang, path) for lang, path in group if path not in written]
     return found
-
-
-def _unprefixed(path: str, prefix: str) -> str:
-    return path[len(prefix) :] if prefix and path.startswith(prefix) else path

@@ -97,17 +97,13 @@ class LanguageVersions:
         if path is not None and lang == self.lang_of(path):
             return path
         prefix = self.site.prefix(lang)
-        rest = _unprefixed(path or "", self.site.prefix(self.lang_of(path)))
+        rest = self.site.unprefixed(path or "", self.lang_of(path))
         have = self.pages.get(lang, frozenset())
         listing, paged, _ = rest.partition(_PAGED)
         for wanted in (rest, listing if paged else None):
             if wanted is not None and f"{prefix}{wanted}" in have:
                 return f"{prefix}{wanted}"
         return prefix
-
-
-def _unprefixed(path: str, prefix: str) -> str:
-    return path[len(prefix) :] if prefix and path.startswith(prefix) else path
 
 
 def language_versions(
