@@ -49,6 +49,18 @@ class Buyer:
     contact: Contact
     url: str | None = None
     address: Address | None = None
+    # The buyer is a central purchasing body buying for others (those in joint_buyers).
+    central_purchasing_body: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JointBuyer:
+    """Another buyer of a joint procurement, or one a central purchasing body buys for."""
+
+    name: str
+    id: str | None = None
+    url: str | None = None
+    address: Address | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +280,8 @@ class Notice:
     summary: str
     buyer: Buyer
     lang: str = "en"
+    # The other buyers, after the one who publishes the notice (``buyer``).
+    joint_buyers: tuple[JointBuyer, ...] = ()
     # The buyer's own reference for the procurement (OCDS tender.id), e.g. RA348114.
     reference: str | None = None
     legal_basis: LegalBasis = LegalBasis.PA2023

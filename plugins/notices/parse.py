@@ -25,6 +25,7 @@ from .model import (
     Ending,
     FieldChange,
     FindATender,
+    JointBuyer,
     LegalBasis,
     Lot,
     Modification,
@@ -62,6 +63,7 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         summary=data["summary"].strip(),
         buyer=_buyer(data["buyer"]),
         lang=data.get("lang", "en"),
+        joint_buyers=tuple(_joint_buyer(buyer) for buyer in data.get("joint_buyers", [])),
         reference=_optional(data, "reference", str),
         legal_basis=LegalBasis(data.get("legal_basis", "PA2023")),
         find_a_tender=_optional(data, "find_a_tender", lambda f: FindATender(**f)),
@@ -147,6 +149,16 @@ def _buyer(buyer: dict[str, Any]) -> Buyer:
         name=buyer["name"],
         id=buyer.get("id"),
         contact=Contact(**buyer["contact"]),
+        url=buyer.get("url"),
+        address=_optional(buyer, "address", lambda a: Address(**a)),
+        central_purchasing_body=buyer.get("central_purchasing_body", False),
+    )
+
+
+def _joint_buyer(buyer: dict[str, Any]) -> JointBuyer:
+    return JointBuyer(
+        name=buyer["name"],
+        id=buyer.get("id"),
         url=buyer.get("url"),
         address=_optional(buyer, "address", lambda a: Address(**a)),
     )

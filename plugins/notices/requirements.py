@@ -22,6 +22,7 @@ COMMON_FIELDS = frozenset(
         "title",
         "summary",
         "buyer",
+        "joint_buyers",
         "documents",
         "related",
         "changes",

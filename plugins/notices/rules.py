@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from . import codelists
+from .buyer_rules import joint_buyers_distinct
 from .codelist_rules import cpv_codes, region_codes
 from .codes import EARLIER_PROCEDURES
 from .formatting import DEFAULT_LANG, notice_type_label
@@ -372,6 +373,7 @@ RULES: tuple[Rule, ...] = (
     contract_period_form,
     procedure_of_the_rules,
     buyer_identity,
+    joint_buyers_distinct,
     fields_for_type,
     unique_lots,
     related_processes,

@@ -1,0 +1,95 @@
+"""Several buyers: a joint procurement's other buyers, and a central purchasing body buying for
+others, as the front matter gives them and the check judges them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from plugins.notices.model import Address, JointBuyer
+from plugins.notices.parse import build_notice
+from plugins.notices.schema import schema_problems
+from tests.notice_factory import notice_data, source_of
+from tests.rules_support import only, problems
+
+TWO_OTHERS = [
+    {
+        "name": "Cyngor Sir Penfro",
+        "id": "GB-PPON-PBZT-3345-LMNA",
+        "url": "https://www.penfro.gov.uk",
+        "address": {"locality": "Hwlffordd", "postcode": "SA61 1TP"},
+    },
+    {"name": "Bwrdd Iechyd Afonwy"},
+]
+
+
+def _schema(overrides: dict[str, Any]) -> list[str]:
+    return [str(p) for p in schema_problems(source_of(notice_data(overrides)))]
+
+
+def _notice(overrides: dict[str, Any]) -> Any:
+    return build_notice(notice_data(overrides), "notice.md", "notice")
+
+
+def test_a_notice_may_name_other_buyers_and_a_central_purchasing_body() -> None:
+    overrides = {"joint_buyers": TWO_OTHERS, "buyer.central_purchasing_body": True}
+    assert _schema(overrides) == []
+    assert problems(overrides) == []
+    notice = _notice(overrides)
+    assert notice.buyer.central_purchasing_body is True
+    assert notice.joint_buyers == (
+        JointBuyer(
+            "Cyngor Sir Penfro",
+            "GB-PPON-PBZT-3345-LMNA",
+            "https://www.penfro.gov.uk",
+            Address(locality="Hwlffordd", postcode="SA61 1TP"),
+        ),
+        JointBuyer("Bwrdd Iechyd Afonwy"),
+    )
+
+
+def test_a_notice_without_them_reads_as_before() -> None:
+    notice = _notice({})
+    assert (notice.joint_buyers, notice.buyer.central_purchasing_body) == ((), False)
+
+
+@pytest.mark.parametrize("notice_type", ["UK1", "UK4", "UK6", "UK12"])
+def test_every_notice_type_may_name_them(notice_type: str) -> None:
+    overrides = {"notice_type": notice_type, "joint_buyers": TWO_OTHERS}
+    assert not [p for p in problems(overrides) if p.field.startswith("joint_buyers")]
+
+
+def test_a_joint_buyer_with_a_bad_id_is_one_plain_line() -> None:
+    found = _schema({"joint_buyers": [{"name": "Cyngor Sir Penfro", "id": "PPON 12345"}]})
+    assert len(found) == 1
+    assert "joint_buyers[0].id: 'PPON 12345' is not in the expected form" in found[0]
+    assert "SCHEME-ID" in found[0]
+    assert "\n" not in found[0]
+
+
+def test_a_joint_buyer_needs_a_name() -> None:
+    (found,) = _schema({"joint_buyers": [{"id": "GB-PPON-PBZT-3345-LMNA"}]})
+    assert "joint_buyers[0].name: this required field is missing" in found
+
+
+def test_the_buyer_itself_is_not_a_joint_buyer() -> None:
+    by_id = only({"joint_buyers": [{"name": "Afonwy CC", "id": "GB-PPON-PQRT-4821-WXYZ"}]})
+    by_name = only({"joint_buyers": [{"name": "Afonwy County Council."}]})
+    for problem in (by_id, by_name):
+        assert problem.field == "joint_buyers[0]"
+        assert "is the buyer who publishes the notice" in problem.message
+        assert "list only the other buyers" in problem.fix
+
+
+def test_a_joint_buyer_is_listed_once() -> None:
+    problem = only({"joint_buyers": [*TWO_OTHERS, {"name": "Cyngor Sir Penfro"}]})
+    assert problem.field == "joint_buyers[2]"
+    assert problem.message == "'Cyngor Sir Penfro' is listed twice (also at joint_buyers[0])"
+    same_id = [{"name": "Pembrokeshire", "id": "GB-PPON-PBZT-3345-LMNA"}]
+    assert only({"joint_buyers": [*TWO_OTHERS, *same_id]}).field == "joint_buyers[2]"
+
+
+def test_central_purchasing_body_is_true_or_false() -> None:
+    (found,) = _schema({"buyer.central_purchasing_body": "yes"})
+    assert "buyer.central_purchasing_body: this should be true or false" in found
