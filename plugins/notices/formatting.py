@@ -25,7 +25,7 @@ from plugins.contract.words import languages, translator
 from .codelists import regions
 from .codes import Category, DeadlineKind, LegalBasis, NoticeGroup, NoticeType, PlaceKind, Procedure
 from .derive import Status, ValueBand
-from .model import ContractDuration, Duration, Money, Place
+from .model import ContractDuration, Duration, Money, Notice, Place
 from .translation import CPV, REGION, cpv_division_name
 
 DEFAULT_LANG = "en"
@@ -321,6 +321,11 @@ def notice_type_label_under(notice_type: NoticeType, basis: LegalBasis, lang: st
     if basis in (LegalBasis.PCR2015, LegalBasis.PCSR2015) and notice_type in EARLIER_NOTICE_TYPES:
         return text(EARLIER_NOTICE_TYPES[notice_type], lang)
     return notice_type_label(notice_type, lang)
+
+
+def notice_label(notice: Notice, lang: str) -> str:
+    """The notice's type by the name its own rules give it (see ``notice_type_label_under``)."""
+    return notice_type_label_under(notice.notice_type, notice.legal_basis, lang)
 
 
 def legal_basis_label(basis: LegalBasis, lang: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plugins.notices.derive import closing_deadline, main_value
-from plugins.notices.formatting import notice_type_label
+from plugins.notices.formatting import notice_label
 from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
 from plugins.notices.model import Money
 from plugins.notices.record import change_json
@@ -41,7 +41,7 @@ def _entry(item: Published, site: Site) -> dict[str, Any]:
         "language": notice.lang,
         "ocid": notice.ocid,
         "type": notice.notice_type.value,
-        "type_label": notice_type_label(notice.notice_type, notice.lang),
+        "type_label": notice_label(notice, notice.lang),
         "group": notice.notice_type.group.value,
         "title": notice.title,
         "summary": notice.summary,

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from plugins.notices.derive import closing_deadline, main_value
-from plugins.notices.formatting import notice_type_label
+from plugins.notices.formatting import notice_label
 from plugins.notices.jsonfile import rfc3339
 from plugins.notices.site import Published, Site
 from plugins.opendata.notices_index import money_json
@@ -61,7 +61,7 @@ def row(item: Published, site: Site) -> tuple[str, ...]:
         notice.lang,
         notice.ocid,
         notice.notice_type.value,
-        notice_type_label(notice.notice_type, notice.lang),
+        notice_label(notice, notice.lang),
         notice.title,
         notice.summary,
         site.absolute(item.path),
