@@ -16,7 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plugins.feeds.catalogue import procurement_items, read_as, values_in
-from plugins.notices.facets import BUYER, BY_KEY, CPV, REGION, Facet, Value, site_values_of
+from plugins.notices.facets import (
+    BUYER,
+    BY_KEY,
+    CPV,
+    REGION,
+    Facet,
+    Value,
+    buyer_names,
+    site_values_of,
+)
 from plugins.notices.formatting import N_, notice_type_label, text
 from plugins.notices.site import Published, Site
 
@@ -221,7 +230,7 @@ def _values_of(
     version names it)."""
     names = facet.names((facts,), lang)
     if facet is BUYER:
-        names = {facts.facets.buyer_slug: shown.notice.buyer.name}
+        names = buyer_names(shown, facts)
     return tuple(
         Value(value.facet, value.value, names.get(value.value, value.name))
         for value in site_values_of(facet, facts, site)

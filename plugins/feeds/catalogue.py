@@ -30,6 +30,7 @@ from plugins.notices.facets import (
     Value,
     site_values,
 )
+from plugins.notices.facets import buyer_names as facet_buyer_names
 from plugins.notices.formatting import N_, language_name, text
 from plugins.notices.site import Published, Site
 
@@ -177,7 +178,7 @@ def buyer_names(site: Site, lang: str) -> dict[str, str]:
     it, else as the others a reader of ``lang`` sees do."""
     names: dict[str, str] = {}
     for shown, facts in sorted(read_as(site, lang), key=lambda pair: pair[0].lang == lang):
-        names[facts.facets.buyer_slug] = shown.notice.buyer.name
+        names |= facet_buyer_names(shown, facts)
     return names
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .codelists import cpv_divisions, regions, regions_within
-from .derive import Status, ValueBand
+from .derive import Status, ValueBand, slugify
 from .formatting import (
     cpv_division_label,
     notice_group_label,
@@ -144,7 +144,9 @@ def _at_chosen_level(site: Site, code: str) -> bool:
 
 
 def _buyer_of(item: Published) -> tuple[str, ...]:
-    return (item.facets.buyer_slug,)
+    """The buyer who publishes the notice, then its joint buyers: a supplier following one
+    council sees the joint procurements it takes part in."""
+    return tuple(buyer_names(item, item))
 
 
 def _band_of(item: Published) -> tuple[str, ...]:
@@ -152,8 +154,20 @@ def _band_of(item: Published) -> tuple[str, ...]:
 
 
 def _buyer_names(items: tuple[Published, ...], lang: str) -> dict[str, str]:
-    names = {item.facets.buyer_slug: item.notice.buyer.name for item in items}
+    names = {slug: name for item in items for slug, name in buyer_names(item, item).items()}
     return {slug: names[slug] for slug in sorted(names)}
+
+
+def buyer_names(shown: Published, facts: Published) -> dict[str, str]:
+    """The buyers ``facts`` is filed under (by slug, the buyer first), named as ``shown`` (the
+    same notice in the reader's language) names them."""
+    joint = facts.notice.joint_buyers
+    slugs = (facts.facets.buyer_slug, *(slugify(buyer.name) for buyer in joint))
+    named = (shown.notice.buyer.name, *(buyer.name for buyer in shown.notice.joint_buyers))
+    found: dict[str, str] = {}
+    for slug, name in zip(slugs, named, strict=False):
+        found.setdefault(slug, name)
+    return found
 
 
 TYPE = Facet(

@@ -1,15 +1,25 @@
-"""OCDS parties: the buyer and the suppliers, with organisation identifiers split."""
+"""OCDS parties: the buyers and the suppliers, with organisation identifiers split.
+
+Several buyers are given as OCDS advises: the lead in ``buyer``, every one a party with the
+``buyer`` role. A central purchasing body has the ``centralPurchasingBody`` role as well: the
+code OCDS 1.2 adds to the open partyRole list (from the EU profile, for "the contract is
+awarded by a central purchasing body"), as Public Contracts Scotland and Sell2Wales publish it.
+"""
 
 from __future__ import annotations
 
 from plugins.notices.derive import slugify
-from plugins.notices.model import Notice, Supplier
+from plugins.notices.model import Address, JointBuyer, Notice, Supplier
 
 from .compact import Json, compact
+
+CENTRAL_PURCHASING_BODY = "centralPurchasingBody"
 
 
 def parties(notice: Notice) -> list[Json]:
     parties = {buyer_id(notice): _buyer(notice)}
+    for joint in notice.joint_buyers:  # never the buyer itself (the check says so)
+        parties.setdefault(joint_buyer_id(joint), _joint_buyer(joint))
     for supplier in notice.suppliers:
         party = parties.setdefault(party_id(supplier), _supplier(supplier))
         if "supplier" not in party["roles"]:  # the buyer can be a supplier too
@@ -18,22 +28,13 @@ def parties(notice: Notice) -> list[Json]:
 
 
 def _buyer(notice: Notice) -> Json:
-    buyer, address = notice.buyer, notice.buyer.address
+    buyer = notice.buyer
     return compact(
         {
             "id": buyer_id(notice),
             "name": buyer.name,
             "identifier": buyer.id and _identifier(buyer.id, buyer.name),
-            "address": address
-            and compact(
-                {
-                    "streetAddress": address.street,
-                    "locality": address.locality,
-                    "region": address.region,
-                    "postalCode": address.postcode,
-                    "countryName": "United Kingdom",  # postcodes are checked as UK ones
-                }
-            ),
+            "address": _address(buyer.address),
             "contactPoint": compact(
                 {
                     "name": buyer.contact.name,
@@ -42,7 +43,36 @@ def _buyer(notice: Notice) -> Json:
                     "url": buyer.url,
                 }
             ),
+            "roles": ["buyer", CENTRAL_PURCHASING_BODY]
+            if buyer.central_purchasing_body
+            else ["buyer"],
+        }
+    )
+
+
+def _joint_buyer(joint: JointBuyer) -> Json:
+    return compact(
+        {
+            "id": joint_buyer_id(joint),
+            "name": joint.name,
+            "identifier": joint.id and _identifier(joint.id, joint.name),
+            "address": _address(joint.address),
+            "contactPoint": compact({"url": joint.url}),  # as the lead buyer's web address
             "roles": ["buyer"],
+        }
+    )
+
+
+def _address(address: Address | None) -> Json | None:
+    if address is None:
+        return None
+    return compact(
+        {
+            "streetAddress": address.street,
+            "locality": address.locality,
+            "region": address.region,
+            "postalCode": address.postcode,
+            "countryName": "United Kingdom",  # postcodes are checked as UK ones
         }
     )
 
@@ -51,6 +81,11 @@ def buyer_id(notice: Notice) -> str:
     """The buyer's party id: its organisation id, else one made from its name within the
     release (no identifier is published for it then, as none is known)."""
     return notice.buyer.id or f"buyer-{slugify(notice.buyer.name)}"
+
+
+def joint_buyer_id(joint: JointBuyer) -> str:
+    """A joint buyer's party id, made as the buyer's is."""
+    return joint.id or f"buyer-{slugify(joint.name)}"
 
 
 def _identifier(org_id: str, name: str) -> Json:
