@@ -50,6 +50,8 @@ class Listing:
     lang: str
     items: tuple[Published, ...]
     feed: Feed | None = None
+    # Soonest deadline first (open opportunities): paged from the top, not as an archive.
+    by_deadline: bool = False
 
     @property
     def section(self) -> str:
@@ -90,6 +92,7 @@ def site_listings(
             lang=feed.lang,
             items=ordered(entries(feed, site), by_deadline=feed.slug in _BY_DEADLINE),
             feed=feed,
+            by_deadline=feed.slug in _BY_DEADLINE,
         )
         for feed in feeds
         if feed.kind == "notices"
