@@ -4,6 +4,7 @@ both ways, page numbers, the wording in English and Welsh, and the language swit
 
 from __future__ import annotations
 
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -110,3 +111,40 @@ def test_the_sitemap_has_every_page_of_a_listing(built: Path, sample_site: Site)
     for number in range(1, _archive_size(total) + 1):
         assert f"/notices/page/{number}/</loc>" in sitemap
         assert f"/cy/notices/page/{number}/</loc>" in sitemap
+
+
+def _archive_pages(output: Path) -> dict[str, bytes]:
+    """Every archive page of the listings of the newest first, by path (the listings by
+    deadline, the home page's and closing soon's, are paged from their top)."""
+    return {
+        path: file.read_bytes()
+        for file in output.rglob("page/*/index.html")
+        if not (path := file.relative_to(output).as_posix()).startswith(
+            ("page/", "cy/page/", "closing-soon/", "cy/closing-soon/")
+        )
+    }
+
+
+def test_a_new_notice_leaves_the_archive_pages_as_they_were(built: Path, tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / "notices" / "2026" / "afonwy-news-printing.md"
+    newer = source.read_text(encoding="utf-8").replace("ACC-2026-0047", "ACC-2026-0999")
+    newer = newer.replace("published: 2026-11-16T10:00", "published: 2026-11-19T10:00")
+    (source.parent / "afonwy-news-printing-again.md").write_text(newer, encoding="utf-8")
+    output = tmp_path / "output"
+    result = pelican_build(
+        content, output, "--fatal", "errors", settings={"SITE_PAGES_PER_PAGE": PER_PAGE}
+    )
+    assert result.returncode == 0, result.stdout
+    before, after = _archive_pages(built), _archive_pages(output)
+    assert len(before) > 20 and before.keys() <= after.keys()
+    changed = [path for path in before if before[path] != after[path]]
+    # Only where a listing's new notice completes a chunk does its newest archive page change
+    # (its Previous link leads to the new one): at most one page of a listing.
+    listings = [path.rpartition("page/")[0] for path in changed]
+    assert len(set(listings)) == len(listings)
+    new_pages = after.keys() - before.keys()
+    assert {path.rpartition("page/")[0] for path in new_pages} >= set(listings)
+    front = "notices/index.html"
+    assert (built / front).read_bytes() != (output / front).read_bytes()
