@@ -22,13 +22,13 @@ def drawn(sample_site: Site) -> dict[str, bytes]:
 
 
 def test_one_card_per_notice_beside_its_page(sample_site: Site, drawn: dict[str, bytes]):
-    # Each notice's own, and one for a reader of each of the site's languages.
+    # Each notice's own, one for a reader of each of the site's languages, and the site's.
     pages = {item.path for item in sample_site.notices} | {
         sample_site.page_of(item, lang)
         for item in sample_site.notices
         for lang in sample_site.languages
     }
-    assert sorted(drawn) == sorted(f"{page}card.png" for page in pages)
+    assert sorted(drawn) == sorted(["card.png", *(f"{page}card.png" for page in pages)])
     assert all(data.startswith(b"\x89PNG\r\n\x1a\n") for data in drawn.values())
 
 
@@ -39,6 +39,8 @@ def test_a_welsh_reader_gets_a_card_in_welsh_with_the_sites_welsh_name(sample_si
     small = replace(site, notices=tuple(item for item in site.notices if item.path in chosen))
     drawn = dict(site_cards(small))
     assert sorted(drawn) == [
+        "card.png",
+        "cy/card.png",
         "cy/notices/highway-resurfacing-framework/card.png",
         "cy/notices/library-stock-supply/card.png",
         "notices/highway-resurfacing-framework/card.png",

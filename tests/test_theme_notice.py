@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -125,11 +126,39 @@ def test_open_graph_and_twitter_card_meta_use_absolute_urls(built_sample: Path, 
     assert meta(soup, "twitter:image") == meta(soup, "og:image")
 
 
-def test_every_notice_has_its_card(built_sample: Path, sample_site: Site):
-    for item in sample_site.notices:
-        data = (built_sample / item.path / "card.png").read_bytes()
+def test_every_notice_page_shows_a_card_that_exists(built_sample: Path, sample_site: Site):
+    pages = {sample_site.page_of(i, lang) for i in sample_site.notices for lang in ("en", "cy")}
+    for path in pages:
+        image = meta(page(built_sample, path), "og:image")
+        data = (built_sample / image.removeprefix(f"{SAMPLE_URL}/")).read_bytes()
         assert len(data) <= 1_000_000
         assert Image.open(io.BytesIO(data)).size == (1200, 630)
+
+
+def test_an_old_closed_notice_shows_the_sites_card_and_has_none_of_its_own(built_sample: Path):
+    # Awarded in September 2025: more than CARDS_RECENT_DAYS (365) before the sample's clock.
+    old = "notices/school-meals-tender/"
+    assert not (built_sample / old / "card.png").exists()
+    assert not (built_sample / "cy" / old / "card.png").exists()
+    soup = page(built_sample, old)
+    assert meta(soup, "og:image") == meta(soup, "twitter:image") == f"{SAMPLE_URL}/card.png"
+    assert meta(soup, "og:image:alt").startswith("Afonwy County Council contract opportunities.")
+    welsh = page(built_sample, f"cy/{old}")
+    assert meta(welsh, "og:image") == f"{SAMPLE_URL}/cy/card.png"
+    assert (built_sample / HIGHWAY / "card.png").is_file()  # open: its own card
+
+
+def test_every_announcement_names_a_card_the_build_drew(built_sample: Path):
+    feed = json.loads((built_sample / "announcements.json").read_bytes())
+    cards = [
+        card
+        for item in feed["announcements"]
+        for card in (item["card"], *(version["card"] for version in item["versions"]))
+    ]
+    assert {card["image"] for card in cards} >= {"card.png", "cy/card.png"}
+    for card in cards:
+        assert (built_sample / card["image"]).is_file(), card["image"]
+        assert card["image_url"] == f"{SAMPLE_URL}/{card['image']}"
 
 
 def test_feed_discovery_names_every_feed_the_notice_is_in(built_sample: Path, sample_site: Site):

@@ -1,4 +1,8 @@
-"""Every card of a site, as (path, PNG bytes): drawn in parallel, or copied from a cache."""
+"""Every card of a site, as (path, PNG bytes): drawn in parallel, or copied from a cache.
+
+The notices ``CardChoice`` gives a card of their own get it, beside each page showing them;
+the site's own card is drawn once in each of its languages for all the others.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ import PIL
 from plugins.notices.site import Site
 
 from .cache import CardCache
-from .render import BOLD, DEFAULT_STYLE, REGULAR, Style, render
-from .text import CardText, card_path, card_text, reader_card_path
+from .choice import CardChoice, site_card_path
+from .render import BOLD, DEFAULT_STYLE, REGULAR, Style, render, render_site
+from .text import CardText, SiteCardText, card_path, card_text, reader_card_path, site_card_text
 
 # Below this many cards, starting processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -25,7 +30,7 @@ DESIGN_VERSION = "1"
 
 @dataclass(frozen=True)
 class Job:
-    text: CardText
+    text: CardText | SiteCardText
     site_name: str
     host: str
     style: Style
@@ -37,15 +42,24 @@ class Job:
 
 
 def draw(job: Job) -> bytes:
+    if isinstance(job.text, SiteCardText):
+        return render_site(job.text, host=job.host, style=job.style)
     return render(job.text, site_name=job.site_name, host=job.host, style=job.style)
 
 
 def site_cards(
-    site: Site, style: Style = DEFAULT_STYLE, *, processes: int = 1, cache_path: Path | None = None
+    site: Site,
+    style: Style = DEFAULT_STYLE,
+    *,
+    processes: int = 1,
+    cache_path: Path | None = None,
+    choice: CardChoice | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Each notice's card at ``<notice path>card.png``, by path, one at a time (10,000 cards
-    are hundreds of megabytes: they are written as they come, not held)."""
-    jobs = _jobs(site, style)
+    """Each card at its path, one at a time (10,000 cards are hundreds of megabytes: they are
+    written as they come, not held): the notices' own, ``<notice path>card.png``, of those
+    ``choice`` picks (all unless given), and the site's, ``card.png`` under each language's
+    prefix."""
+    jobs = _jobs(site, style, choice or CardChoice(site, None))
     paths = sorted(jobs)
     kept = CardCache(cache_path) if cache_path else None
     keys = {path: jobs[path].key() for path in paths} if kept else {}
@@ -61,16 +75,21 @@ def site_cards(
         yield path, data
 
 
-def _jobs(site: Site, style: Style) -> dict[str, Job]:
-    """Each notice's card in its own language, then, for a reader of each other language of
-    the site without a translation of it, a card with that language's words around it."""
+def _jobs(site: Site, style: Style, choice: CardChoice) -> dict[str, Job]:
+    """The site's card in each language; each chosen notice's card in its own language, then,
+    for a reader of each other language of the site without a translation of it, a card with
+    that language's words around it."""
     jobs = {
-        card_path(item): Job(
-            card_text(item, site.timezone), site.name_in(item.lang), site.host, style
+        site_card_path(site, lang): Job(
+            site_card_text(site, lang), site.name_in(lang), site.host, style
         )
-        for item in site.notices
+        for lang in site.languages
     }
-    for item in site.notices:
+    chosen = [item for item in site.notices if choice.own(item)]
+    for item in chosen:
+        text = card_text(item, site.timezone)
+        jobs[card_path(item)] = Job(text, site.name_in(item.lang), site.host, style)
+    for item in chosen:
         for lang in site.languages:
             path = reader_card_path(site, item, lang)
             if path not in jobs:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from .text import CardText
+from .text import CardText, SiteCardText
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 56
@@ -58,15 +58,35 @@ def render(text: CardText, *, site_name: str, host: str, style: Style = DEFAULT_
     image = _blank(site_name, host, style).copy()
     draw = ImageDraw.Draw(image)
     _caption(image, draw, text, style)
-    size, lines = fit_title(drawable(text.title))
-    y = TITLE_TOP
-    for line in lines:
-        draw.text((MARGIN, y), line, font=font(True, size), fill=style.text)
-        y += round(size * 1.15)
+    y = _title(draw, text.title, TITLE_TOP, style)
     y = max(y + 16, 460)
     for bold, line in ((False, text.buyer), (True, text.when)):
         _stamp(image, (MARGIN, y), _clip(drawable(line), font(bold, 34)), bold, 34, style.text)
         y += 50
+    return _png(image, style)
+
+
+def render_site(text: SiteCardText, *, host: str, style: Style = DEFAULT_STYLE) -> bytes:
+    """The site's own card, shown for notices without one: its name and what it publishes."""
+    image = _blank(text.site_name, host, style).copy()
+    draw = ImageDraw.Draw(image)
+    y = _title(draw, text.site_name, TITLE_TOP - 40, style)
+    line = _clip(drawable(text.line), font(False, 34))
+    _stamp(image, (MARGIN, max(y + 16, 420)), line, False, 34, style.secondary)
+    return _png(image, style)
+
+
+def _title(draw: ImageDraw.ImageDraw, title: str, top: int, style: Style) -> int:
+    """Draw ``title`` as large as fits from ``top``; where the next line can start."""
+    size, lines = fit_title(drawable(title))
+    y = top
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font(True, size), fill=style.text)
+        y += round(size * 1.15)
+    return y
+
+
+def _png(image: Image.Image, style: Style) -> bytes:
     # A fixed palette of every colour and anti-aliasing shade the card uses: a quarter of
     # the bytes of an RGB file, encoded several times faster, and the same on every run.
     indexed = image.quantize(palette=_palette(style), dither=Image.Dither.NONE)

@@ -20,6 +20,8 @@ from plugins.notices.model import DeadlineKind
 from plugins.notices.site import Published, Site
 
 CARD_NAME = "card.png"
+# The site's own card, for notices without one: what the site publishes.
+SITE_LINE = N_("Procurement notices: opportunities, awards and changes")
 # Deadlines whose label reads on into the time ("... by Friday"), with no colon between.
 _READS_ON = (DeadlineKind.ENQUIRY, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 
@@ -33,6 +35,14 @@ class CardText:
     title: str
     buyer: str  # "Buyer: ..."
     when: str  # the deadline, or what happened and when
+
+
+@dataclass(frozen=True)
+class SiteCardText:
+    """What the site's own card says: its name, and one line about it."""
+
+    site_name: str
+    line: str
 
 
 def card_path(item: Published) -> str:
@@ -102,3 +112,12 @@ def card_alt(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = N
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def site_card_text(site: Site, lang: str) -> SiteCardText:
+    return SiteCardText(site.name_in(lang), text(SITE_LINE, lang))
+
+
+def site_card_alt(site: Site, lang: str) -> str:
+    card = site_card_text(site, lang)
+    return f"{card.site_name}. {card.line}."

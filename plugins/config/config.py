@@ -76,12 +76,14 @@ class AnnouncementOptions:
 
 @dataclass(frozen=True)
 class CardOptions:
-    """CARDS_*: ``cache`` is the folder of kept cards (None: none kept)."""
+    """CARDS_*: ``cache`` is the folder of kept cards (None: none kept); ``recent`` how long
+    after its last change a closed notice keeps its own card (None: always)."""
 
     brand: str = "#0b3d4a"
     accent: str = "#1d70b8"
     cache: Path | None = None
     processes: int = 2
+    recent: timedelta | None = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[s
             accent=values["CARDS_ACCENT_COLOUR"],
             cache=cache / values["CARDS_CACHE_PATH"] if values["CARDS_CACHE_PATH"] else None,
             processes=values["CARDS_PROCESSES"],
+            recent=values["CARDS_RECENT_DAYS"],
         ),
         site_files=SiteFilesOptions(
             security_contact=values["SITE_FILES_SECURITY_CONTACT"],

@@ -275,6 +275,14 @@ CARDS = (
         whole(1),
         "processes that draw cards when there are many (200 or more); `1` draws in the build",
     ),
+    Setting(
+        "CARDS_RECENT_DAYS",
+        365,
+        optional(DAYS),
+        "a notice has a link card of its own while it is planned or open, or was published or "
+        "changed within this many days before the build's clock; older ones show the site's "
+        "card (`card.png`, `cy/card.png`), drawn once. `None`: every notice has its own card",
+    ),
 )
 SITE_FILES = (
     Setting(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plugins.cards import CardChoice
 from plugins.config import Config
 from plugins.contract import PATH as ANNOUNCEMENTS_PATH
 from plugins.notices.output import Chunks
@@ -15,7 +16,8 @@ from .notices_index import notices_index_chunks
 def files(site: Site, config: Config) -> list[tuple[str, Chunks]]:
     """notices.json and announcements.json, each written as it is made."""
     options = config.announcements
+    cards = CardChoice(site, config.cards.recent)
     announced = announcement_chunks(
-        site, hashtags=options.hashtags, closing_soon=options.closing_soon
+        site, hashtags=options.hashtags, closing_soon=options.closing_soon, cards=cards
     )
     return [(INDEX_PATH, notices_index_chunks(site)), (ANNOUNCEMENTS_PATH, announced)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from plugins.cards import card_alt, reader_card_path
+from plugins.cards import CardChoice
 from plugins.contract.schema import VERSION
 from plugins.notices.change_text import field_line, notice_currency
 from plugins.notices.derive import closing_deadline, main_value
@@ -50,16 +50,27 @@ _HEADLINE = N_("{type}: {title}")
 
 
 def announcements(
-    site: Site, *, hashtags: tuple[str, ...] = (), closing_soon: bool = True
+    site: Site,
+    *,
+    hashtags: tuple[str, ...] = (),
+    closing_soon: bool = True,
+    cards: CardChoice | None = None,
 ) -> bytes:
-    """The announcements file for a site, oldest event first."""
-    return b"".join(announcement_chunks(site, hashtags=hashtags, closing_soon=closing_soon))
+    """The announcements file for a site, oldest event first; each names the card ``cards``
+    shows for its notice (the notice's own unless given)."""
+    chunks = announcement_chunks(site, hashtags=hashtags, closing_soon=closing_soon, cards=cards)
+    return b"".join(chunks)
 
 
 def announcement_chunks(
-    site: Site, *, hashtags: tuple[str, ...] = (), closing_soon: bool = True
+    site: Site,
+    *,
+    hashtags: tuple[str, ...] = (),
+    closing_soon: bool = True,
+    cards: CardChoice | None = None,
 ) -> Iterator[bytes]:
     """``announcements`` in pieces, an announcement at a time."""
+    cards = cards or CardChoice(site, None)
     head = {
         "version": VERSION,
         "generated": rfc3339(site.clock),
@@ -80,7 +91,7 @@ def announcement_chunks(
         "held": [_held(item, site) for item in site.held],
     }
     found = events(site, closing_soon=closing_soon, leave_out=site.unannounced)
-    texts = (item_text(_announcement(event, site, hashtags)) for event in found)
+    texts = (item_text(_announcement(event, site, hashtags, cards)) for event in found)
     return json_chunks(head, "announcements", texts)
 
 
@@ -110,7 +121,9 @@ def headline(event: Event, shown: Published | None = None, lang: str | None = No
     return text(message, lang).format(type=kind, title=notice.title)
 
 
-def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[str, Any]:
+def _announcement(
+    event: Event, site: Site, hashtags: tuple[str, ...], cards: CardChoice
+) -> dict[str, Any]:
     item = event.item
     notice = item.notice
     change = event.change
@@ -138,24 +151,27 @@ def _announcement(event: Event, site: Site, hashtags: tuple[str, ...]) -> dict[s
         "facts": _facts(item, site),
         "change": None if change is None else _change(change, notice, site.timezone),
         "tags": _tags(item, hashtags),
-        "card": _card(item, site, item.lang),
-        "versions": [_version(event, site, lang) for lang in site.languages if lang != item.lang],
+        "card": _card(item, cards, item.lang),
+        "versions": [
+            _version(event, site, lang, cards) for lang in site.languages if lang != item.lang
+        ],
     }
 
 
-def _card(item: Published, site: Site, lang: str) -> dict[str, Any]:
-    """The link card a reader of ``lang`` is shown for ``item``."""
-    notice, image = item.notice, reader_card_path(site, item, lang)
+def _card(item: Published, cards: CardChoice, lang: str) -> dict[str, Any]:
+    """The link card a reader of ``lang`` is shown for ``item``: its image is one the build
+    draws (the notice's own, or the site's for a notice too old to have one)."""
+    notice, image = item.notice, cards.shown(item, lang)
     return {
         "title": notice.title,
         "description": notice.summary,
-        "image": image,
-        "image_url": site.absolute(image),
-        "image_alt": card_alt(item, site.timezone, lang),
+        "image": image.path,
+        "image_url": cards.site.absolute(image.path),
+        "image_alt": image.alt,
     }
 
 
-def _version(event: Event, site: Site, lang: str) -> dict[str, Any]:
+def _version(event: Event, site: Site, lang: str, cards: CardChoice) -> dict[str, Any]:
     """What a reader of ``lang`` sees: the notice's translation in ``lang`` if it has one,
     else the notice itself, with the words around it in ``lang``."""
     item = event.item
@@ -185,7 +201,7 @@ def _version(event: Event, site: Site, lang: str) -> dict[str, Any]:
         else None,
         "value": facts["value"]["display"] if facts["value"] else None,
         "change": change,
-        "card": _card(shown, site, lang),
+        "card": _card(shown, cards, lang),
     }
 
 

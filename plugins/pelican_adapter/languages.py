@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from plugins.calendars.catalogue import calendars_for, procurement_calendars
-from plugins.cards.text import card_alt, reader_card_path
+from plugins.cards import CardChoice
 from plugins.feeds.catalogue import procurement_feeds
 from plugins.notices.site import Site
 from plugins.site_pages import SitePlan
@@ -44,9 +44,12 @@ class ShownTo:
         return getattr(self._content, name)
 
 
-def notice_pages(site: Site, articles: Iterable[Any]) -> list[tuple[ShownTo, str, str]]:
+def notice_pages(
+    site: Site, articles: Iterable[Any], cards: CardChoice
+) -> list[tuple[ShownTo, str, str]]:
     """(article, reader language, path) of each notice page Pelican does not write: a
-    notice with no version in a language of the site, at its page for that language."""
+    notice with no version in a language of the site, at its page for that language, with
+    the card ``cards`` shows its reader."""
     if len(site.languages) < 2:
         return []
     by_path = {article.url: article for article in articles if hasattr(article, "notice")}
@@ -57,11 +60,12 @@ def notice_pages(site: Site, articles: Iterable[Any]) -> list[tuple[ShownTo, str
             article = by_path.get(item.path)
             if item.lang == lang or path == item.path or article is None:
                 continue
+            card = cards.shown(item, lang)
             shown = ShownTo(
                 article,
                 calendars=calendars_for(item, site, lang),
-                card=reader_card_path(site, item, lang),
-                card_alt=card_alt(item, site.timezone, lang),
+                card=card.path,
+                card_alt=card.alt,
             )
             found.append((shown, lang, path))
     return found

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.calendars.catalogue import calendars_for, site_calendars
-from plugins.cards.text import card_alt, card_path
+from plugins.cards import CardChoice
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import is_notice_file, lookalike_files, lookalike_problem
 from plugins.notices.load import display_path
@@ -88,16 +88,17 @@ def dress_for_templates(generator: Any) -> None:
     context[READER_VALUES] = {lang: reader_values(found) for lang, found in site_plans.items()}
     context.update(context[READER_VALUES][site.default_lang])
     context["SITE_CALENDARS"] = site_calendars(site)
-    per_page = config_of(generator.settings).per_page
-    context["LANGUAGE_VERSIONS"] = language_versions(site_plans, per_page)
+    config = config_of(generator.settings)
+    context["LANGUAGE_VERSIONS"] = language_versions(site_plans, config.per_page)
+    cards = CardChoice(site, config.cards.recent)
     by_path = {item.path: item for item in site.notices}
     for article in [*generator.articles, *generator.translations]:
         item = by_path.get(article.url) if hasattr(article, "notice") else None
         if item is not None:
             article.facets = item.facets
             article.calendars = calendars_for(item, site)
-            article.card = card_path(item)
-            article.card_alt = card_alt(item, site.timezone)
+            card = cards.shown(item)
+            article.card, article.card_alt = card.path, card.alt
 
 
 def know_pages(generator: Any) -> None:

@@ -51,7 +51,7 @@ def write_outputs(
         for lang, site_plan in site_plans.items()
         for page in site_pages(site_plan, config.per_page)
     ]
-    readers = reader_pages(generator, site)
+    readers = reader_pages(generator, site, cards.CardChoice(site, config.cards.recent))
     write_pages(generator, writer, [*own, *readers])
     shown = [
         site_files.Location(page.path, _changed(page.values[page.template])) for page in readers
@@ -63,14 +63,14 @@ def write_outputs(
     _write(output, CARDS[0], CARDS[1](site, config))
 
 
-def reader_pages(generator: Any, site: Site) -> list[Page]:
+def reader_pages(generator: Any, site: Site, shown_cards: cards.CardChoice) -> list[Page]:
     """Notices and content pages in the languages of the site they are not written in:
     the page for a reader of each (``languages.py``)."""
     values = generator.context[READER_VALUES]
     articles = [*generator.articles, *generator.translations]
     pages = generator.context.get("pages", ())
     shown = [
-        *(("article", *found) for found in notice_pages(site, articles)),
+        *(("article", *found) for found in notice_pages(site, articles, shown_cards)),
         *(("page", *found) for found in content_pages(site, pages)),
     ]
     return [
