@@ -130,6 +130,26 @@ def test_a_tender_its_award_and_its_cancellation_pass(tmp_path):
     assert check(tmp_path, notice_data(), award(), later) == []
 
 
+def contract_details(**overrides: Any) -> dict[str, Any]:
+    """A UK7 of its own procurement (an ocid no other notice has)."""
+    return award(
+        notice_type="UK7",
+        notice_id="ACC-2026-0101",
+        ocid="ocds-h6vhtk-0a31d0",
+        contract={"id": "C-0101"},
+        procedure=REMOVE,
+        lots=REMOVE,
+        award={"date": "2026-12-09"},
+        **overrides,
+    )
+
+
+def test_a_below_threshold_contracts_details_notice_needs_no_earlier_notice(tmp_path):
+    assert check(tmp_path, contract_details(above_threshold=False)) == []
+    refused = check(tmp_path / "above", contract_details(above_threshold=True))
+    assert ["so this UK7 follows nothing" in line for line in refused] == [True]
+
+
 def test_a_cancellation_whose_ocid_matches_nothing_is_refused(tmp_path):
     lines = check(tmp_path, notice_data(), cancellation(ocid="ocds-h6vhtk-0a31c8"))
     at = line_of(tmp_path, "ACC-2026-0099", "ocid:")

@@ -117,6 +117,30 @@ def buyer_identifier(release: Json) -> Any:
     return buyer_id if isinstance(buyer_id, str) and SCHEME_ID.match(buyer_id) else None
 
 
+def _other_buyer_parties(release: Json) -> list[Json]:
+    lead = release.get("buyer", {}).get("id")
+    parties = release.get("parties", [])
+    return [p for p in parties if "buyer" in p.get("roles", []) and p.get("id") != lead]
+
+
+def other_buyers(release: Json) -> Any:
+    """The buyers besides the lead (a joint procurement's), each by name and organisation
+    identifier (XX-SCHEME-ID, or None when the party has none), in order."""
+    found = [
+        (_text(party.get("name")), buyer_identifier({"buyer": party, "parties": [party]}))
+        for party in _other_buyer_parties(release)
+    ]
+    return found or None
+
+
+def central_purchasing_body(release: Json) -> Any:
+    """Whether the buyer is a central purchasing body (its party's role), when it is."""
+    lead = release.get("buyer", {}).get("id")
+    parties = release.get("parties", [])
+    roles = [role for p in parties if p.get("id") == lead for role in p.get("roles", [])]
+    return "centralPurchasingBody" in roles or None
+
+
 def value(release: Json) -> Any:
     found = release.get("tender", {}).get("value", {})
     return (found["amount"], found.get("currency")) if "amount" in found else None
@@ -286,6 +310,8 @@ FIELDS: dict[str, tuple[Getter, Callable[[Any, Any], bool]]] = {
     "description": (description, _described),
     "buyer name": (buyer_name, _same),
     "buyer identifier": (buyer_identifier, _same),
+    "other buyers": (other_buyers, _same),
+    "central purchasing": (central_purchasing_body, _same),
     "value and currency": (value, _same),
     "main CPV": (main_cpv, lambda s, o: bool(o) and s == o),
     "lot CPV": (lot_cpv, _lots_kept),  # ours by our_lot_cpv (OURS)

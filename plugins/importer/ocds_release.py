@@ -17,7 +17,7 @@ from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
 from . import ocds_parts as parts
-from . import ocds_related, text
+from . import ocds_buyers, ocds_related, text
 from .notice_type import notice_type
 
 NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
@@ -230,7 +230,12 @@ def _buyer(draft: _Draft) -> None:
         buyer["url"] = parts.web_address(organisation)
     if parts.address(organisation):
         buyer["address"] = parts.address(organisation)
+    if ocds_buyers.is_central_purchasing_body(organisation):
+        buyer["central_purchasing_body"] = True
     draft.front["buyer"] = buyer
+    others, left_out = ocds_buyers.joint_buyers(draft.release, organisation, buyer)
+    draft.put("joint_buyers", others)
+    draft.unmapped.extend(left_out)
 
 
 def _scope(draft: _Draft) -> None:

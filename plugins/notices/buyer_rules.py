@@ -15,9 +15,9 @@ def joint_buyers_distinct(source: NoticeSource) -> Iterator[Problem]:
     """No joint buyer is the buyer itself, and none is listed twice (by id or by name: names
     that differ only in case or punctuation are one buyer, and file under one buyer page)."""
     joint = source.data.get("joint_buyers")
-    seen = dict.fromkeys(_keys(source.data.get("buyer")), "buyer")
+    seen = dict.fromkeys(same_buyer_keys(source.data.get("buyer")), "buyer")
     for index, other in enumerate(joint if isinstance(joint, list) else []):
-        keys = _keys(other)
+        keys = same_buyer_keys(other)
         earlier = next((seen[key] for key in keys if key in seen), None)
         if earlier == "buyer":
             yield source.problem(
@@ -35,7 +35,7 @@ def joint_buyers_distinct(source: NoticeSource) -> Iterator[Problem]:
             seen.setdefault(key, f"joint_buyers[{index}]")
 
 
-def _keys(organisation: Any) -> list[str]:
+def same_buyer_keys(organisation: Any) -> list[str]:
     """What names an organisation: its id, and its name as its buyer page's address does."""
     if not isinstance(organisation, dict):
         return []

@@ -33,7 +33,10 @@ FOLLOW_UPS = frozenset(
 )
 # These need an earlier notice on the site: contract details follow an award, and a
 # cancellation stops a procurement the site shows. A UK5 opens a direct award, and a UK6,
-# UK10 or UK11 may follow a tender or contract older than the site (as in the sample).
+# UK10 or UK11 may follow a tender or contract older than the site (as in the sample). A
+# below-threshold contract's details notice is the only notice its procurement needs
+# (Procurement Act 2023 s.87), as Find a Tender's UK7s for contracts let without
+# competition are.
 MUST_FOLLOW = frozenset({NoticeType.UK7, NoticeType.UK12})
 AWARDS = frozenset({NoticeType.UK6, NoticeType.UK7})
 _AFTER = "invoke new --after <the notice it follows> copies its ocid, buyer and lots"
@@ -68,7 +71,8 @@ def followup_problems(notices: Iterable[Located]) -> list[Problem]:
 def _problems(item: Located, procurement: list[Located]) -> Iterator[Problem]:
     notice = item.notice
     others = [other for other in procurement if other.notice.notice_id != notice.notice_id]
-    if not others and notice.notice_type in MUST_FOLLOW:
+    below = notice.notice_type is NoticeType.UK7 and notice.above_threshold is False
+    if not others and notice.notice_type in MUST_FOLLOW and not below:
         yield _problem(
             item,
             "ocid",
