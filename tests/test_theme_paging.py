@@ -12,6 +12,7 @@ import pytest
 
 from plugins.notices.site import Site
 from plugins.site_pages.plan import plan
+from tests.checks.html import nu_problems
 from tests.sites import CONTENT, as_built, pelican_build
 from tests.theme_pages import link_targets, listed, page
 
@@ -148,3 +149,10 @@ def test_a_new_notice_leaves_the_archive_pages_as_they_were(built: Path, tmp_pat
     assert {path.rpartition("page/")[0] for path in new_pages} >= set(listings)
     front = "notices/index.html"
     assert (built / front).read_bytes() != (output / front).read_bytes()
+
+
+def test_the_pages_and_their_pagination_are_valid_html(built: Path, tmp_path: Path):
+    for path in ("notices/", "notices/page/1/", "notices/page/2/", "cy/notices/page/2/", "page/2/"):
+        (tmp_path / path).mkdir(parents=True)
+        shutil.copy(built / path / "index.html", tmp_path / path / "index.html")
+    assert nu_problems(tmp_path) == []
