@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.notices.site import Published, Site
+from plugins.site_files.sitemap import locations
 from plugins.site_pages.listings import Listing
 from plugins.site_pages.paging import (
     FRONT,
@@ -21,6 +22,7 @@ from plugins.site_pages.paging import (
     page_path,
     paginate,
 )
+from plugins.site_pages.plan import plan
 
 BASE = "cpv/45/"
 
@@ -185,3 +187,15 @@ def test_every_notice_is_on_one_page_in_order_and_the_links_chain_the_pages(
     for page in pages:
         offered = [page.path_of(number) for number in page.numbers() if number is not None]
         assert page.path in offered and set(offered) <= set(paths)
+
+
+def test_an_archive_page_changed_in_the_sitemap_when_its_notices_did(sample_site: Site):
+    site_plan = plan(sample_site)
+    listing = site_plan.listing("all")
+    assert listing is not None
+    lastmod = {location.path: location.lastmod for location in locations(site_plan, 5)}
+    newest = max(item.notice.updated for item in sample_site.notices)
+    assert lastmod["notices/"] == newest
+    oldest = listing.items[-5:]
+    assert lastmod["notices/page/1/"] == max(item.notice.updated for item in oldest)
+    assert lastmod["notices/page/1/"] < newest

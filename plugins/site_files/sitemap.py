@@ -17,6 +17,7 @@ from plugins.notices.jsonfile import rfc3339
 from plugins.notices.output import Chunks
 from plugins.notices.site import Site
 from plugins.site_pages import Page, SitePlan, site_pages
+from plugins.site_pages.paging import ListingPage
 from plugins.site_pages.timelines import Timeline
 
 PATH = "sitemap.xml"
@@ -65,10 +66,14 @@ def locations(
 
 
 def _changed(page: Page, newest: datetime | None) -> datetime | None:
-    """A timeline changed with its newest notice; any other page may with any notice."""
+    """A timeline changed with its newest notice, and so did a listing's archive page (its
+    notices stay as the listing grows); any other page may with any notice."""
     timeline = page.values.get("timeline")
     if isinstance(timeline, Timeline):
         return max(item.notice.updated for item in timeline.items)
+    shown = page.values.get("listing_page")
+    if isinstance(shown, ListingPage) and shown.archive and not shown.front:
+        return max(item.notice.updated for item in shown.items)
     return newest
 
 
