@@ -47,16 +47,23 @@ _REGION_FORM = re.compile(r"^(TL|UK)[A-N]([0-9A-Z]{1,2})?$")
 
 
 def region_codes(source: NoticeSource) -> Iterator[Problem]:
-    """Regions in the form of a code must be real UK ITL codes (NUTS spellings accepted)."""
-    found = source.data.get("regions")
-    for index, code in enumerate(found if isinstance(found, list) else []):
-        if (
-            isinstance(code, str)
-            and _REGION_FORM.fullmatch(code)
-            and not codelists.normalise_region(code)
-        ):
-            yield source.problem(
-                ("regions", index),
-                f"'{code}' is not a UK ITL region",
-                "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",
-            )
+    """Regions in the form of a code must be real UK ITL codes (NUTS spellings accepted),
+    the notice's and each lot's."""
+    lists: list[tuple[FieldPath, str]] = [(("regions",), "")]
+    lots = source.data.get("lots")
+    for index, lot in enumerate(lots if isinstance(lots, list) else []):
+        named = f"lot '{get(lot, 'id')}': " if get(lot, "id") is not None else ""
+        lists.append((("lots", index, "regions"), named))
+    for at, named in lists:
+        found = get(source.data, *at)
+        for index, code in enumerate(found if isinstance(found, list) else []):
+            if (
+                isinstance(code, str)
+                and _REGION_FORM.fullmatch(code)
+                and not codelists.normalise_region(code)
+            ):
+                yield source.problem(
+                    (*at, index),
+                    f"{named}'{code}' is not a UK ITL region",
+                    "use an ITL code such as TLL (Wales) or TLL22; see plugins/notices/data/itl.csv",
+                )

@@ -147,14 +147,16 @@ def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: dat
 
 
 def facets(notice: Notice, status: Status) -> Facets:
-    """File a notice under its status, CPV divisions, ITL regions, value band and buyer."""
+    """File a notice under its status, CPV divisions, ITL regions (its own and its lots'),
+    value band and buyer."""
+    regions = [*notice.regions, *(region for lot in notice.lots for region in lot.regions)]
     return Facets(
         status=status,
         cpv_divisions=tuple(dict.fromkeys(cpv.division for cpv in notice.cpv)),
-        itl1_regions=tuple(dict.fromkeys(region.itl1 for region in notice.regions)),
+        itl1_regions=tuple(dict.fromkeys(region.itl1 for region in regions)),
         value_band=value_band(main_value(notice)),
         buyer_slug=slugify(notice.buyer.name),
-        regions=tuple(dict.fromkeys(area for r in notice.regions for area in itl_areas(r.code))),
+        regions=tuple(dict.fromkeys(area for r in regions for area in itl_areas(r.code))),
     )
 
 

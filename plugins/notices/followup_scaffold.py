@@ -47,7 +47,7 @@ def followup_date(predecessor: Notice, clock: datetime) -> datetime:
 def followup_fields(predecessor: Predecessor) -> dict[str, Any]:
     """The scaffold's ``ocid``, ``buyer`` and ``lots`` (ids and titles) for a follow-up."""
     notice = predecessor.notice
-    lots = [{"id": lot.id, "title": lot.title} for lot in notice.lots]
+    lots = [{"id": lot.id, **({"title": lot.title} if lot.title else {})} for lot in notice.lots]
     return {"ocid": notice.ocid, "buyer": predecessor.buyer, "lots": lots or None}
 
 

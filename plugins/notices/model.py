@@ -156,13 +156,18 @@ class Suitability:
 @dataclass(frozen=True, slots=True)
 class Lot:
     id: str
-    title: str
+    title: str | None = None  # some portals give a lot only its number and description
     description: str | None = None
     value: Money | None = None
     cpv: tuple[Cpv, ...] = ()
     # The lot's own period, when the lots' periods differ (dates, or a length).
     contract_period: ContractPeriod | None = None
     contract_duration: ContractDuration | None = None
+    # Where the lot is delivered, how it is assessed and whom it suits, when the lot says.
+    regions: tuple[Region, ...] = ()
+    places: tuple[Place, ...] = ()
+    award_criteria: str | None = None
+    suitability: Suitability | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +299,8 @@ class Notice:
     above_threshold: bool | None = None
     procedure: Procedure | None = None
     deadlines: tuple[Deadline, ...] = ()
+    # When tenders closed, on an award notice (its deadlines.tender): past, never a deadline.
+    tenders_closed: datetime | None = None
     future_notice_date: date | None = None
     contract_period: ContractPeriod | None = None  # given as dates
     contract_duration: ContractDuration | None = None  # given as a length instead

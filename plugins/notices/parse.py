@@ -31,6 +31,7 @@ from .model import (
     Modification,
     Money,
     Notice,
+    NoticeGroup,
     NoticeType,
     Place,
     PlaceKind,
@@ -74,10 +75,8 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         value=_optional(data, "value", _money),
         above_threshold=data.get("above_threshold"),
         procedure=_optional(data, "procedure", Procedure),
-        deadlines=tuple(
-            Deadline(DeadlineKind(kind), _datetime(at))
-            for kind, at in data.get("deadlines", {}).items()
-        ),
+        deadlines=_deadlines(data),
+        tenders_closed=_tenders_closed(data),
         future_notice_date=_optional(data, "future_notice_date", _date),
         contract_period=_period(data.get("contract_period")),
         contract_duration=_duration(data.get("contract_period")),
@@ -97,6 +96,27 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         changes=changes,
         facts=facts_of(data),
     )
+
+
+def _awarding(data: dict[str, Any]) -> bool:
+    return NoticeType(data["notice_type"]).group is NoticeGroup.AWARD
+
+
+def _deadlines(data: dict[str, Any]) -> tuple[Deadline, ...]:
+    """Deadlines still to meet: on an award notice, the tender deadline is past (see below)."""
+    given = data.get("deadlines", {}).items()
+    return tuple(
+        Deadline(DeadlineKind(kind), _datetime(at))
+        for kind, at in given
+        if not (kind == DeadlineKind.TENDER and _awarding(data))
+    )
+
+
+def _tenders_closed(data: dict[str, Any]) -> datetime | None:
+    """When tenders closed: an award notice's ``deadlines.tender``, a date in the past that
+    no output may take for a deadline to meet."""
+    closed = data.get("deadlines", {}).get(DeadlineKind.TENDER)
+    return _datetime(closed) if closed and _awarding(data) else None
 
 
 def _optional(data: dict[str, Any], name: str, make: Any) -> Any:
@@ -198,12 +218,16 @@ def _submission(submission: dict[str, Any]) -> Submission:
 def _lot(lot: dict[str, Any]) -> Lot:
     return Lot(
         id=str(lot["id"]),
-        title=lot["title"],
+        title=lot.get("title"),
         description=lot.get("description"),
         value=_optional(lot, "value", _money),
         cpv=_cpvs(lot.get("cpv", [])),
         contract_period=_period(lot.get("contract_period")),
         contract_duration=_duration(lot.get("contract_period")),
+        regions=tuple(_region(code) for code in lot.get("regions", [])),
+        places=tuple(_place(place) for place in lot.get("places", [])),
+        award_criteria=lot.get("award_criteria"),
+        suitability=_optional(lot, "suitability", lambda s: Suitability(**s)),
     )
 
 

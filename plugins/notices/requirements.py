@@ -76,11 +76,11 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     NoticeType.UK6: (
         ("cpv", "procedure", "contract_period", "suppliers", "award"),
-        ("category", "regions", "value"),
+        ("category", "regions", "value", "deadlines.tender"),
     ),
     NoticeType.UK7: (
         ("contract_period", "suppliers", "contract"),
-        ("category", "cpv", "regions", "value", "award"),
+        ("category", "cpv", "regions", "value", "award", "deadlines.tender"),
     ),
     NoticeType.UK10: (("contract", "modification"), ("suppliers",)),
     NoticeType.UK11: (("contract", "termination"), ("suppliers",)),
@@ -96,7 +96,7 @@ WHERE_IT_BELONGS = {
     "award": "a UK5, UK6 or UK7 notice",
     "contract": "a UK7, UK10 or UK11 notice",
     "suppliers": "an award or contract notice (UK5, UK6, UK7, UK10, UK11)",
-    "deadlines.tender": "a UK3 or UK4 notice",
+    "deadlines.tender": "a UK3 or UK4 notice (or a UK6 or UK7 notice, as when tenders closed)",
     "deadlines.engagement": "a UK2 preliminary market engagement notice",
     "submission": "a UK2 or UK4 notice",
 }

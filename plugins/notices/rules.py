@@ -13,7 +13,8 @@ from .buyer_rules import joint_buyers_distinct
 from .codelist_rules import cpv_codes, region_codes
 from .codes import EARLIER_PROCEDURES
 from .formatting import DEFAULT_LANG, notice_type_label
-from .model import DeadlineKind, LegalBasis, NoticeType
+from .lot_rules import lot_fields
+from .model import DeadlineKind, LegalBasis, NoticeGroup, NoticeType
 from .problems import Problem
 from .requirements import STANDS_IN_FOR, WHERE_IT_BELONGS, allowed_fields, required_fields
 from .schema import notice_schema
@@ -127,9 +128,11 @@ def chronology(source: NoticeSource) -> Iterator[Problem]:
     if published is None:
         return
     tender = parse_datetime(get(source.data, "deadlines", "tender"))
+    # On an award notice the tender deadline is when tenders closed: past, as it should be.
+    closed = {"tender"} if _awarding(source) else set()
     for kind in ("tender", "enquiry", "expression_of_interest", "engagement"):
         deadline = parse_datetime(get(source.data, "deadlines", kind))
-        if deadline is not None and deadline <= published:
+        if deadline is not None and deadline <= published and kind not in closed:
             yield source.problem(
                 ("deadlines", kind),
                 "this deadline is not after the notice is published",
@@ -143,6 +146,14 @@ def chronology(source: NoticeSource) -> Iterator[Problem]:
             )
     yield from _period_in_order(source)
     yield from _changes_in_order(source, published)
+
+
+def _awarding(source: NoticeSource) -> bool:
+    """Whether the notice is an award notice (UK5, UK6, UK7)."""
+    kind = source.data.get("notice_type")
+    if not (isinstance(kind, str) and kind in NoticeType.__members__):
+        return False
+    return NoticeType(kind).group is NoticeGroup.AWARD
 
 
 def _periods(source: NoticeSource) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
@@ -260,6 +271,8 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
     stood_in = {base for extra, base in STANDS_IN_FOR.items() if extra in present}
     if _every_lot_has(source.data.get("lots"), "contract_period"):
         stood_in.add("contract_period")
+    if _every_lot_has(source.data.get("lots"), "regions", "places"):
+        stood_in.add("regions")
     for name in required_fields(notice_type, basis):
         if name not in present | stood_in:
             yield source.problem(
@@ -277,10 +290,13 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         )
 
 
-def _every_lot_has(lots: Any, name: str) -> bool:
-    """Whether there are lots and each gives ``name`` (a lot's period stands for the notice's)."""
+def _every_lot_has(lots: Any, *names: str) -> bool:
+    """Whether there are lots and each gives one of ``names`` (the lots' periods or places
+    stand for the notice's)."""
     given = lots if isinstance(lots, list) else []
-    return bool(given) and all(isinstance(lot, dict) and name in lot for lot in given)
+    return bool(given) and all(
+        isinstance(lot, dict) and any(name in lot for name in names) for lot in given
+    )
 
 
 def _how_to_add(name: str) -> str:
@@ -375,6 +391,7 @@ RULES: tuple[Rule, ...] = (
     buyer_identity,
     joint_buyers_distinct,
     fields_for_type,
+    lot_fields,
     unique_lots,
     related_processes,
     changed_fields,

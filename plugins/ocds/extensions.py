@@ -21,6 +21,8 @@ SUITABILITY = f"{_OCDS}/ocds_suitability_extension/master/extension.json"
 SCALE = f"{_OCDS}/ocds_partyDetails_scale_extension/master/extension.json"
 LEGAL_BASIS = f"{_OCDS}/ocds_legalBasis_extension/master/extension.json"
 RENEWAL = f"{_OCDS}/ocds_renewal_extension/master/extension.json"
+# A lot's award criteria (Lot.awardCriteria), as Find a Tender and Sell2Wales publish them.
+AWARD_CRITERIA = f"{_OCDS}/ocds_awardCriteria_extension/master/extension.json"
 # Find a Tender's own: VCSE suitability and VCSE status of organisations.
 UK = f"{_RAW}/cabinetoffice/ocds_uk_extension/main/extension.json"
 
@@ -51,6 +53,7 @@ _USES: dict[str, Callable[[Json, frozenset[str]], bool]] = {
     SCALE: lambda _, keys: "scale" in keys,
     LEGAL_BASIS: lambda _, keys: "legalBasis" in keys,
     RENEWAL: lambda _, keys: "renewal" in keys,
+    AWARD_CRITERIA: lambda _, keys: "awardCriteria" in keys,
     UK: lambda data, _: _vcse(data),
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plugins.notices.formatting import deadline_label
-from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType
+from plugins.notices.model import DeadlineKind, Lot, Notice, NoticeType, Suitability
 
 from .codes import IMPLIED_PROCEDURE, LEGAL_BASIS, METHOD, METHOD_DETAILS, TENDER_STATUS
 from .compact import Json, compact
@@ -61,14 +61,14 @@ def tender(notice: Notice, context: Context) -> Json:
             "submissionMethodDetails": notice.submission and _submission_details(notice),
             "awardCriteriaDetails": notice.award_criteria,
             "legalBasis": LEGAL_BASIS.get(notice.legal_basis),
-            "suitability": notice.suitability
-            and {"sme": notice.suitability.sme, "vcse": notice.suitability.vcse},
+            "suitability": _suitability(notice.suitability),
         }
     )
 
 
 def _deadlines(notice: Notice) -> Json:
-    tender = notice.deadline(DeadlineKind.TENDER)
+    # An award notice's tender period is the one that closed before it.
+    tender = notice.deadline(DeadlineKind.TENDER) or notice.tenders_closed
     enquiry = notice.deadline(DeadlineKind.ENQUIRY)
     interest = notice.deadline(DeadlineKind.EXPRESSION_OF_INTEREST)
     opens = notice.published if notice.notice_type is NoticeType.UK4 else None
@@ -95,13 +95,24 @@ def _submission_details(notice: Notice) -> str | None:
 
 
 def _lot(lot: Lot, context: Context) -> Json:
+    """A lot (lots extension), with the tender's fields it overrides (``minValue``), its award
+    criteria (award criteria extension: the buyer's words as one criterion's description) and
+    its suitability (suitability and UK extensions)."""
+    criteria = lot.award_criteria
     return compact(
         {
             "id": lot.id,
             "title": lot.title,
             "description": lot.description,
             "value": value(lot.value),
+            "minValue": min_value(lot.value),
             "contractPeriod": period(lot, context),
             **renewal(lot),
+            "awardCriteria": criteria and {"criteria": [{"description": criteria}]},
+            "suitability": _suitability(lot.suitability),
         }
     )
+
+
+def _suitability(given: Suitability | None) -> Json | None:
+    return {"sme": given.sme, "vcse": given.vcse} if given else None

@@ -24,6 +24,7 @@ FOLDERS = {
     extensions.SCALE: "partyDetails_scale",
     extensions.LEGAL_BASIS: "legalBasis",
     extensions.RENEWAL: "renewal",
+    extensions.AWARD_CRITERIA: "awardCriteria",
     extensions.UK: "uk",
 }
 
