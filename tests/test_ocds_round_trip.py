@@ -31,7 +31,7 @@ from tests.configs import ocds_config
 from tests.sites import site_from
 
 CORPUS = Path(__file__).parent / "data" / "real_notices"
-PREFIXES = {"OCDS_OCID_PREFIX": ["ocds-b5fd17", "ocds-r6ebe6", "ocds-kuma6s"]}
+PREFIXES = {"OCDS_OCID_PREFIX": ["ocds-b5fd17", "ocds-r6ebe6", "ocds-kuma6s", "ocds-h6vhtk"]}
 SURVIVING_AT_LEAST = 0.98
 Json = dict[str, Any]
 EARLIEST = datetime.min.replace(tzinfo=UTC)
@@ -247,7 +247,8 @@ def contract_period(release: Json) -> Any:
 
 
 def suppliers(release: Json) -> Any:
-    names = {_text(s.get("name")) for a in release.get("awards", []) for s in a["suppliers"]}
+    awards = release.get("awards", [])
+    names = {_text(s.get("name")) for a in awards for s in a.get("suppliers", [])}
     return names - {""} or None
 
 

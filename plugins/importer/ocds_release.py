@@ -17,7 +17,7 @@ from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
 from . import ocds_parts as parts
-from . import ocds_buyers, ocds_related, text
+from . import ocds_buyers, ocds_fts, ocds_related, text
 from .notice_type import notice_type
 
 NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
@@ -113,6 +113,7 @@ def map_release(release: dict[str, Any]) -> Imported:
     )
     for step in steps:
         step(draft)
+    ocds_fts.complete(release, draft.front, draft.unmapped)
     _unread(draft)
     if kind is not None:
         _keep_allowed(draft, kind)
@@ -207,7 +208,8 @@ def _description(release: dict[str, Any], tender: dict[str, Any]) -> str:
 
 
 def _buyer(draft: _Draft) -> None:
-    organisation = parts.party(draft.release, draft.release.get("buyer"))
+    reference = draft.release.get("buyer") or ocds_fts.sole_buyer(draft.release)
+    organisation = parts.party(draft.release, reference)
     if not organisation:
         draft.unmapped.append("buyer: the release names no buyer")
         return

@@ -1,0 +1,75 @@
+"""Real Find a Tender notices (tests/data/real_notices/find-a-tender) import with what they
+say where Find a Tender puts it: an award's scope on the award, a contract's period on the
+contract, a termination, cancellation or change on the contract, the buyer among the parties."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plugins.importer.command import import_files
+from plugins.importer.ocds_release import map_release
+
+FTS = Path(__file__).parent / "data" / "real_notices" / "find-a-tender"
+
+
+def front(release_id: str) -> dict[str, Any]:
+    release = json.loads((FTS / f"{release_id}.json").read_text(encoding="utf-8"))
+    return map_release(release).front
+
+
+def test_a_below_threshold_contract_details_notice_passes_on_its_own(tmp_path):
+    """West Sussex's UK7: the contract's period, the award's CPV code and category, and the
+    release's 'below threshold', so it needs no earlier notice (Procurement Act s.87)."""
+    notice = front("065396-2026")
+    assert notice["notice_type"] == "UK7"
+    assert notice["contract_period"] == {"start": date(2026, 6, 19), "end": date(2027, 6, 18)}
+    assert (notice["cpv"], notice["category"]) == (["50410000"], "services")
+    assert notice["above_threshold"] is False
+    [outcome] = import_files([FTS / "065396-2026.json"], tmp_path / "content", tmp_path)
+    assert outcome.passes, outcome.errors
+
+
+def test_a_contract_award_notice_gives_its_scope_on_the_award():
+    notice = front("071499-2026")
+    assert notice["notice_type"] == "UK6"
+    assert notice["cpv"] == ["71314000", "71314300"]
+    assert notice["regions"] == ["UKG2"]
+    assert notice["contract_period"] == {"start": date(2026, 9, 1), "end": date(2028, 8, 31)}
+
+
+def test_a_termination_names_its_buyer_its_day_and_its_reason():
+    """The UK11 names its buyer only among the parties; the reason is the buyer's words."""
+    notice = front("071453-2026")
+    assert notice["buyer"]["name"] == "North Northamptonshire Council"
+    assert notice["buyer"]["id"] == "GB-PPON-PQCM-5634-HGCN"
+    assert notice["termination"]["date"] == date(2026, 3, 12)
+    assert notice["termination"]["reason"].startswith("The provider had given warranties")
+    assert notice["summary"].startswith("The provider had given warranties")
+
+
+def test_a_termination_without_words_gives_find_a_tenders_reason_code():
+    assert front("071542-2026")["termination"]["reason"] == "contractCompleted"
+
+
+def test_a_procurement_termination_and_a_contract_change_say_what_happened():
+    stopped = front("065430-2026")["cancellation"]
+    assert stopped["date"] == date(2026, 4, 22)
+    assert stopped["reason"].startswith("Upon receiving some challenges")
+    change = front("071478-2026")["modification"]
+    assert change["grounds"] == "additionalGoodsServicesWorks"
+    assert change["new_value"] == {"amount": 509195, "amount_gross": 611034, "currency": "GBP"}
+    assert change["description"].startswith("Phase 4 is a continuation")
+
+
+def test_a_tender_notice_gives_electronic_submission_and_its_lots_suitability():
+    """SCAPE's competitive flexible UK4: electronic submission allowed (submissionTerms),
+    every lot suitable for SMEs, and the deadline for requests to participate."""
+    notice = front("065406-2026")
+    assert notice["submission"]["methods"] == ["electronicSubmission"]
+    assert notice["submission"]["details"].startswith("Lot 1, Midlands East: https://")
+    assert notice["suitability"] == {"sme": True}
+    closes = notice["deadlines"]["expression_of_interest"]
+    assert closes.isoformat() == "2026-08-28T14:00:00+01:00"
