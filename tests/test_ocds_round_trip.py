@@ -120,7 +120,10 @@ def buyer_identifier(release: Json) -> Any:
 def _other_buyer_parties(release: Json) -> list[Json]:
     lead = release.get("buyer", {}).get("id")
     parties = release.get("parties", [])
-    return [p for p in parties if "buyer" in p.get("roles", []) and p.get("id") != lead]
+    buyers = [p for p in parties if "buyer" in p.get("roles", [])]
+    if lead is None and len(buyers) == 1:
+        return []  # the one buyer party is the buyer (Find a Tender gives no "buyer")
+    return [p for p in buyers if p.get("id") != lead]
 
 
 def other_buyers(release: Json) -> Any:

@@ -41,7 +41,7 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     NoticeType.UK2: (
         ("category", "cpv", "deadlines.engagement"),
-        ("regions", "value", "submission", "suitability", "future_notice_date"),
+        ("regions", "value", "submission", "suitability", "future_notice_date", "contract_period"),
     ),
     NoticeType.UK3: (
         ("category", "cpv", "regions", "value", "procedure", "future_notice_date"),
