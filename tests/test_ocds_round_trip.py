@@ -256,6 +256,16 @@ def suppliers(release: Json) -> Any:
 
 
 def award_values(release: Json) -> Any:
+    """The award's value, for a release of one award (the format's one award decision)."""
+    return _award_values(release) if len(release.get("awards", [])) == 1 else None
+
+
+def several_award_values(release: Json) -> Any:
+    """The awards' values, for a release of several (a contract award notice per lot)."""
+    return _award_values(release) if len(release.get("awards", [])) > 1 else None
+
+
+def _award_values(release: Json) -> Any:
     found = {
         (a["value"]["amount"], a["value"].get("currency"))
         for a in release.get("awards", [])
@@ -325,7 +335,12 @@ FIELDS: dict[str, tuple[Getter, Callable[[Any, Any], bool]]] = {
     "contract period": (contract_period, _periods_kept),
     "award suppliers": (suppliers, _within),
     "award values": (award_values, _within),
+    "award values, several awards": (several_award_values, _within),
 }
+# Measured and not asserted: the format holds one award decision, so a contract award notice
+# giving several awards (one per lot or supplier, as Find a Tender's UK6s often do) keeps
+# their suppliers but not each award's value.
+SEVERAL_AWARDS = {"award values, several awards"}
 
 
 # Where our release is read differently from the source.
@@ -357,7 +372,7 @@ def test_every_field_survives_for_almost_every_notice(corpus: Corpus) -> None:
     assert [
         (name, lost)
         for name, count, lost in rows
-        if len(lost) > count * (1 - SURVIVING_AT_LEAST) and name not in NOT_CARRIED
+        if len(lost) > count * (1 - SURVIVING_AT_LEAST) and name not in NOT_CARRIED | SEVERAL_AWARDS
     ] == []
 
 
