@@ -3,14 +3,19 @@ others, as the front matter gives them and the check judges them."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from plugins.notices.model import Address, JointBuyer
+from plugins.notices.followup_scaffold import find_predecessor, followup_fields
+from plugins.notices.model import Address, JointBuyer, NoticeType
 from plugins.notices.parse import build_notice
+from plugins.notices.scaffold import scaffold
 from plugins.notices.schema import schema_problems
-from tests.notice_factory import notice_data, source_of
+from tests.notice_factory import notice_data, notice_text, source_of
 from tests.rules_support import only, problems
 
 TWO_OTHERS = [
@@ -93,3 +98,16 @@ def test_a_joint_buyer_is_listed_once() -> None:
 def test_central_purchasing_body_is_true_or_false() -> None:
     (found,) = _schema({"buyer.central_purchasing_body": "yes"})
     assert "buyer.central_purchasing_body: this should be true or false" in found
+
+
+def test_a_follow_up_copies_the_other_buyers(tmp_path: Path) -> None:
+    tender = notice_data({"joint_buyers": TWO_OTHERS, "buyer.central_purchasing_body": True})
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "tender.md").write_text(notice_text(tender), encoding="utf-8")
+    predecessor = find_predecessor("ACC-2026-0031", tmp_path / "notices", tmp_path)
+    copied = followup_fields(predecessor)
+    clock = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+    text = scaffold(NoticeType.UK12, "Resurfacing stopped", clock, **copied)
+    written = yaml.safe_load(text.split("---\n")[1])
+    assert written["joint_buyers"] == TWO_OTHERS
+    assert written["buyer"]["central_purchasing_body"] is True

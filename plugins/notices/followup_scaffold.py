@@ -16,10 +16,11 @@ from .source import read_source
 
 @dataclass(frozen=True)
 class Predecessor:
-    """The notice followed, and its buyer as its file writes it (address and all)."""
+    """The notice followed, and its buyers as its file writes them (address and all)."""
 
     notice: Notice
     buyer: dict[str, Any]
+    joint_buyers: list[dict[str, Any]] | None = None
 
 
 def find_predecessor(given: str, notices: Path, root: Path) -> Predecessor:
@@ -33,7 +34,7 @@ def find_predecessor(given: str, notices: Path, root: Path) -> Predecessor:
     source, _ = read_source(path, shown)
     if loaded.notice is None or source is None:
         raise ValueError(f"--after {given}: {shown} has problems; fix them first (invoke check)")
-    return Predecessor(loaded.notice, dict(source.data["buyer"]))
+    return Predecessor(loaded.notice, dict(source.data["buyer"]), source.data.get("joint_buyers"))
 
 
 def followup_date(predecessor: Notice, clock: datetime) -> datetime:
@@ -45,10 +46,16 @@ def followup_date(predecessor: Notice, clock: datetime) -> datetime:
 
 
 def followup_fields(predecessor: Predecessor) -> dict[str, Any]:
-    """The scaffold's ``ocid``, ``buyer`` and ``lots`` (ids and titles) for a follow-up."""
+    """The scaffold's ``ocid``, ``buyer``, ``joint_buyers`` and ``lots`` (ids and titles) for
+    a follow-up."""
     notice = predecessor.notice
     lots = [{"id": lot.id, **({"title": lot.title} if lot.title else {})} for lot in notice.lots]
-    return {"ocid": notice.ocid, "buyer": predecessor.buyer, "lots": lots or None}
+    return {
+        "ocid": notice.ocid,
+        "buyer": predecessor.buyer,
+        "joint_buyers": predecessor.joint_buyers,
+        "lots": lots or None,
+    }
 
 
 def _file_with_id(notice_id: str, notices: Path) -> Path:

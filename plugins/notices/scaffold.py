@@ -38,12 +38,13 @@ def scaffold(
     ocid: str | None = None,
     find_a_tender: str | None = None,
     lots: list[dict[str, str]] | None = None,
+    joint_buyers: list[dict[str, Any]] | None = None,
 ) -> str:
     """The text of a new notice that passes the check, with values to replace.
 
     ``summary``, ``value`` (excluding VAT, in pounds) and ``ocid`` (to add a notice to an
     existing procurement) replace their placeholders when given; ``lots`` (ids and titles)
-    are the lots of the notice it follows. ``find_a_tender`` is the
+    and ``joint_buyers`` are those of the notice it follows. ``find_a_tender`` is the
     id of the same notice on Find a Tender; without it the notice has no link there, so the
     build holds it back (NOTICES_FIND_A_TENDER_FIRST) rather than link a made-up one.
     """
@@ -62,6 +63,7 @@ def scaffold(
         "title": title,
         "summary": summary or PLACEHOLDER_SUMMARY,
         "buyer": buyer or PLACEHOLDER_BUYER,
+        **({"joint_buyers": joint_buyers} if joint_buyers else {}),
     }
     deadlines: dict[str, str] = {}
     for name in required_fields(notice_type):
