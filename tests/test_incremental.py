@@ -15,6 +15,7 @@ SERIAL = {
     "NOTICES_CACHE": None,
     "CARDS_PROCESSES": 1,
     "CARDS_CACHE_PATH": None,
+    "NOTICES_OUTPUT_CACHE": None,
 }
 # Enough notices (252) for notices to be read and cards drawn in two processes.
 PARALLEL = {"NOTICES_PROCESSES": 2, "CARDS_PROCESSES": 2}

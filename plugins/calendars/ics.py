@@ -8,14 +8,11 @@ come from the content, never the wall clock, so the same content gives the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
-
-from icalendar import Alarm, Event, Timezone, vDuration, vText
-from icalendar import Calendar as ICalendar
 
 from plugins.config import CalendarOptions as Options
 from plugins.feeds.catalogue import procurement_items, read_as
@@ -29,6 +26,8 @@ from plugins.notices.formatting import (
     text,
     titled,
 )
+from plugins.notices.fragments import Fragments
+from plugins.notices.keyed import Keyed, digest
 from plugins.notices.model import Deadline, NoticeType
 from plugins.notices.site import Published, Site
 
@@ -40,6 +39,7 @@ from .catalogue import (
     reader_calendar,
     site_calendars,
 )
+from .serialise import CalendarHead, EventPlan, calendar_bytes, event_bytes
 
 
 @dataclass(frozen=True)
@@ -53,42 +53,50 @@ class Revision:
 
 @dataclass(frozen=True)
 class Written:
-    """A VEVENT already serialised by icalendar, with what orders it within a calendar."""
+    """One VEVENT as planned, with its key and what orders it within a calendar."""
 
     start: datetime
     uid: str
-    data: bytes
+    key: str
+    plan: EventPlan
 
     @classmethod
-    def of(cls, event: Event) -> Written:
-        return cls(event.decoded("dtstart"), str(event["uid"]), event.to_ical())
-
-
-END = b"END:VCALENDAR\r\n"
+    def of(cls, plan: EventPlan) -> Written:
+        return cls(plan.start, plan.uid, "ics-event:" + digest(plan), plan)
 
 
 def render(site: Site, options: Options) -> Iterator[tuple[str, bytes]]:
     """Every calendar of the site in each of its languages, one by one: (path relative to
     the output folder, .ics); a notice in a language the site is not in has its own."""
+    for item in keyed_calendars(site, options, Fragments()):
+        yield item.path, item.data()
+
+
+def keyed_calendars(site: Site, options: Options, fragments: Fragments) -> Iterator[Keyed]:
+    """``render`` by key: each calendar made only when the writer asks for it, each event
+    serialised once (``fragments``) for every calendar showing it."""
     for lang in site.languages:
-        yield from language_calendars(site, options, lang)
+        yield from language_calendars(site, options, lang, fragments)
     for item in site.notices:
         if item.lang not in site.languages and has_deadlines(item):
             calendar = notice_calendar(item)
-            events = [Written.of(e) for e in deadline_events(item, site, options)]
-            yield calendar.path, calendar_bytes(calendar, events, site, options)
+            events = [Written.of(plan) for plan in deadline_plans(item, site, options)]
+            fragments.use(event.key for event in events)
+            yield calendar_file(calendar, events, site, options, fragments)
 
 
-def language_calendars(site: Site, options: Options, lang: str) -> Iterator[tuple[str, bytes]]:
+def language_calendars(
+    site: Site, options: Options, lang: str, fragments: Fragments
+) -> Iterator[Keyed]:
     """One language's calendars: site-wide and facet ones, each notice's beside the page
     showing it, each procurement's; events in the language's words."""
     shown = [(item, facts) for item, facts in read_as(site, lang) if has_deadlines(item)]
-    # Each event is serialised once and shared by the up to five calendars that carry it:
-    # icalendar's line folding is the slow part of a 10,000-notice build.
+    # Each event is planned once and shared by the up to five calendars that carry it.
     written = {
-        item.notice.key: [Written.of(e) for e in deadline_events(item, site, options, lang)]
+        item.notice.key: [Written.of(plan) for plan in deadline_plans(item, site, options, lang)]
         for item, _facts in shown
     }
+    fragments.use(event.key for events in written.values() for event in events)
     since = None if options.past is None else site.clock - options.past
     for calendar in site_calendars(site, lang):
         events = [
@@ -98,61 +106,60 @@ def language_calendars(site: Site, options: Options, lang: str) -> Iterator[tupl
             for e in written[item.notice.key]
             if since is None or e.start >= since
         ]
-        yield calendar.path, calendar_bytes(calendar, events, site, options)
+        yield calendar_file(calendar, events, site, options, fragments)
     for item, _facts in shown:
         calendar = reader_calendar(item, site, lang)
-        yield calendar.path, calendar_bytes(calendar, written[item.notice.key], site, options)
+        yield calendar_file(calendar, written[item.notice.key], site, options, fragments)
     procurements = procurement_items(site, lang)
     for ocid, calendar in procurement_calendars(site, lang).items():
         events = [e for item in procurements[ocid] for e in written.get(item.notice.key, ())]
-        yield calendar.path, calendar_bytes(calendar, events, site, options)
+        yield calendar_file(calendar, events, site, options, fragments)
 
 
-def calendar_bytes(
-    calendar: Calendar, events: Iterable[Written], site: Site, options: Options
-) -> bytes:
-    """One VCALENDAR: its properties, a VTIMEZONE for the site's zone, events in time order.
-
-    icalendar writes a component's properties, then its subcomponents in order, so the
-    serialised events go just before the closing line, as if added as subcomponents.
-    """
+def calendar_file(
+    calendar: Calendar, events: list[Written], site: Site, options: Options, fragments: Fragments
+) -> Keyed:
+    """One VCALENDAR file, keyed by its head and its events, in time order."""
     events = sorted(events, key=lambda e: (e.start, e.uid))
-    years = [e.start.year for e in events] or [site.clock.year]
-    properties: bytes = calendar_head(calendar, site, options).to_ical()  # no annotations
-    zone = _timezone_bytes(site.timezone, min(years), max(years))
-    return properties.removesuffix(END) + zone + b"".join(e.data for e in events) + END
+    head = calendar_head(calendar, [e.start.year for e in events], site, options)
+    key = digest("calendar", head, tuple(e.key for e in events))
+    return Keyed(calendar.path, key, partial(_made, head, events, fragments))
 
 
-def calendar_head(calendar: Calendar, site: Site, options: Options) -> ICalendar:
-    """The VCALENDAR's own properties: identity, names, time zone and refresh hints."""
-    cal = ICalendar()
-    cal.add("prodid", f"-//{site.host}//Noticeboard deadlines//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    # RFC 7986 names first, then the X-WR- ones that Apple, Google and Outlook read; vText
-    # so that commas are escaped, as TEXT values need.
-    for name in ("name", "x-wr-calname"):
-        cal.add(name, vText(titled(calendar.title, site.name_in(calendar.lang), calendar.lang)))
-    published = text("Published by {site}.", calendar.lang).format(site=site.name_in(calendar.lang))
-    for name in ("description", "x-wr-caldesc"):
-        cal.add(name, vText(f"{calendar.description} {published}"))
-    cal.add("x-wr-timezone", site.timezone)
-    cal.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(options.refresh).to_ical().decode())
-    cal.add("source", site.absolute(calendar.path), parameters={"VALUE": "URI"})
-    return cal
+def _made(head: CalendarHead, events: list[Written], fragments: Fragments) -> bytes:
+    pieces = fragments.many([(e.key, partial(event_bytes, e.plan)) for e in events])
+    return calendar_bytes(head, pieces)
 
 
-def deadline_events(
+def calendar_head(
+    calendar: Calendar, years: list[int], site: Site, options: Options
+) -> CalendarHead:
+    """The VCALENDAR's own properties: identity, names, time zone and refresh hints, and the
+    years of its events (the build's year when it has none)."""
+    years = years or [site.clock.year]
+    name = site.name_in(calendar.lang)
+    published = text("Published by {site}.", calendar.lang).format(site=name)
+    return CalendarHead(
+        host=site.host,
+        name=titled(calendar.title, name, calendar.lang),
+        description=f"{calendar.description} {published}",
+        timezone=site.timezone,
+        refresh=options.refresh,
+        source=site.absolute(calendar.path),
+        first_year=min(years),
+        last_year=max(years),
+    )
+
+
+def deadline_plans(
     item: Published, site: Site, options: Options, lang: str | None = None
-) -> list[Event]:
+) -> list[EventPlan]:
     """One VEVENT per deadline of a notice, for a reader of ``lang`` (the notice's own
     language unless given)."""
     revised = revision(item, site)
     lang = lang or item.lang
     return [
-        _event(item, deadline, revised, site, options, lang) for deadline in item.notice.deadlines
+        _plan(item, deadline, revised, site, options, lang) for deadline in item.notice.deadlines
     ]
 
 
@@ -223,43 +230,30 @@ def description(
     return "\n".join(lines)
 
 
-def _event(
+def _plan(
     item: Published, deadline: Deadline, revised: Revision, site: Site, options: Options, lang: str
-) -> Event:
+) -> EventPlan:
     notice = item.notice
     zone = ZoneInfo(site.timezone)
-    event = Event()
-    event.add("uid", uid(item, deadline, site, lang))
-    event.add("sequence", revised.sequence)
-    event.add("dtstamp", revised.modified)
-    event.add("last-modified", revised.modified)
-    event.add("created", notice.published.astimezone(UTC))
-    event.add("dtstart", (deadline.at - options.length).astimezone(zone))
-    if options.length:
-        event.add("dtend", deadline.at.astimezone(zone))
-    event.add("summary", summary(item, deadline, revised, lang))
-    event.add("description", description(item, deadline, revised, site, lang))
-    event.add("url", site.absolute(site.page_of(item, lang)), parameters={"VALUE": "URI"})
-    if notice.submission and notice.submission.url:
-        event.add("location", notice.submission.url)
-    labels = [notice_type_label(notice.notice_type, lang), deadline_label(deadline.kind, lang)]
-    event.add("categories", labels)
-    event.add("status", "CANCELLED" if revised.cancelled else "CONFIRMED")
-    # A deadline is not a meeting: it must not mark the subscriber as busy.
-    event.add("transp", "TRANSPARENT")
-    if options.alarm is not None:
-        event.add_component(_alarm(summary(item, deadline, revised, lang), options))
-    return event
-
-
-def _alarm(text: str, options: Options) -> Alarm:
-    assert options.alarm is not None
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", text)
-    # Relative to the start, the default: more apps honour it than RELATED=END.
-    alarm.add("trigger", -options.alarm)
-    return alarm
+    location = notice.submission.url if notice.submission else None
+    return EventPlan(
+        uid=uid(item, deadline, site, lang),
+        sequence=revised.sequence,
+        modified=revised.modified,
+        created=notice.published.astimezone(UTC),
+        start=(deadline.at - options.length).astimezone(zone),
+        end=deadline.at.astimezone(zone) if options.length else None,
+        summary=summary(item, deadline, revised, lang),
+        description=description(item, deadline, revised, site, lang),
+        url=site.absolute(site.page_of(item, lang)),
+        location=location or None,
+        categories=(
+            notice_type_label(notice.notice_type, lang),
+            deadline_label(deadline.kind, lang),
+        ),
+        cancelled=revised.cancelled is not None,
+        alarm=options.alarm,
+    )
 
 
 def _cancelled_at(item: Published, site: Site) -> datetime | None:
@@ -275,19 +269,3 @@ def _cancelled_at(item: Published, site: Site) -> datetime | None:
         and other.notice.published >= notice.published
     ]
     return min(cancellations, default=notice.updated)
-
-
-@lru_cache(maxsize=64)
-def _timezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
-    """The VTIMEZONE serialised once: folding it again for every calendar was most of the
-    time a calendar took."""
-    data: bytes = _timezone(tzid, first_year, last_year).to_ical()
-    return data
-
-
-@lru_cache(maxsize=64)
-def _timezone(tzid: str, first_year: int, last_year: int) -> Timezone:
-    """The zone's rules for the years the calendar's events fall in (and a year either side)."""
-    return Timezone.from_tzid(
-        tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
-    )

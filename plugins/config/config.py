@@ -117,6 +117,8 @@ class Config:
     # SITE_LANGUAGES (holding default_lang), and the site's name in each of them.
     languages: tuple[str, ...] = ()
     site_names: Mapping[str, str] = field(default_factory=dict)
+    # NOTICES_OUTPUT_CACHE under CACHE_PATH: kept output files by key (None: none kept).
+    output_cache: Path | None = None
 
     def site_name_in(self, lang: str) -> str:
         return self.site_names.get(lang, self.site_name)
@@ -246,6 +248,9 @@ def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[s
             values["ANNOUNCEMENTS_HASHTAGS"], values["ANNOUNCEMENTS_CLOSING_SOON"]
         ),
         per_page=derived["per_page"],
+        output_cache=cache / values["NOTICES_OUTPUT_CACHE"]
+        if values["NOTICES_OUTPUT_CACHE"]
+        else None,
         cards=CardOptions(
             brand=values["CARDS_BRAND_COLOUR"],
             accent=values["CARDS_ACCENT_COLOUR"],

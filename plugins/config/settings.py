@@ -92,6 +92,16 @@ NOTICES = (
         "an unreadable file rebuilt, each with a warning. `None`: no cache",
     ),
     Setting(
+        "NOTICES_OUTPUT_CACHE",
+        "outputs",
+        optional(TEXT),
+        "folder under `CACHE_PATH` that keeps each feed, calendar and open data file as last "
+        "written, with a manifest of the key it was made from (a digest of exactly what it "
+        "shows, the settings and the code's version) and its SHA-256, and each feed entry and "
+        "calendar event serialised once: a file whose key is unchanged and whose kept copy is "
+        "intact is linked from there instead of made again. `None`: every file made every build",
+    ),
+    Setting(
         "NOTICES_PROCESSES",
         0,
         whole(0),

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from plugins.config import FeedOptions
 from plugins.notices.derive import Status
 from plugins.notices.events import Event, EventKind, events
 from plugins.notices.formatting import text, titled
+from plugins.notices.keyed import Keyed, of_bytes
 from plugins.notices.site import Site
 
 from .catalogue import (
@@ -69,21 +71,27 @@ def compose(site: Site, id_date: str, lang: str | None = None) -> Composed:
 def feed_files(site: Site, options: FeedOptions) -> Iterator[tuple[str, bytes]]:
     """Atom and RSS for every feed of the site in each of its languages, and the OPML file
     of each language listing them, one by one."""
+    for item in keyed_feed_files(site, options, Renderer()):
+        yield item.path, item.data()
+
+
+def keyed_feed_files(site: Site, options: FeedOptions, renderer: Renderer) -> Iterator[Keyed]:
+    """``feed_files`` by key: each document made only when the writer asks for it."""
     for lang in site.languages:
-        yield from language_files(site, options, lang)
+        yield from language_files(site, options, lang, renderer)
 
 
-def language_files(site: Site, options: FeedOptions, lang: str) -> Iterator[tuple[str, bytes]]:
+def language_files(
+    site: Site, options: FeedOptions, lang: str, renderer: Renderer
+) -> Iterator[Keyed]:
     """One language's feeds, its OPML list and its procurements' feeds."""
     feeds = site_feeds(site, lang)
-    composed = {lang: compose(site, options.id_date, lang)}
-    # A renderer sees one entry per id: each language's entries have their own.
-    renderer = Renderer()
+    composed = {lang: _composed(site, options, lang, renderer)}
     for feed in feeds:
         if feed.lang not in composed:  # a language the site is not in (feeds/fr/all)
-            composed[feed.lang] = compose(site, options.id_date, feed.lang)
-        yield from feed_pages(feed, site, options, composed[feed.lang], renderer).items()
-    yield opml_path(site, lang), opml(site, feeds, lang)
+            composed[feed.lang] = _composed(site, options, feed.lang, renderer)
+        yield from feed_pages(feed, site, options, composed[feed.lang], renderer)
+    yield of_bytes(opml_path(site, lang), opml(site, feeds, lang))
     own = composed[lang]
     changes_of: dict[str, list[Entry]] = defaultdict(list)
     for event, entry in own.changes:
@@ -92,7 +100,14 @@ def language_files(site: Site, options: FeedOptions, lang: str) -> Iterator[tupl
         feed = procurement_feed(ocid, site, lang)
         notices = [own.notices[item.notice.key] for item in items]
         mixed = sorted([*notices, *changes_of[ocid]], key=lambda e: e.published, reverse=True)
-        yield from feed_pages(feed, site, options, own, renderer, tuple(mixed)).items()
+        yield from feed_pages(feed, site, options, own, renderer, tuple(mixed))
+
+
+def _composed(site: Site, options: FeedOptions, lang: str, renderer: Renderer) -> Composed:
+    """``compose``, its entries' pieces kept for the next build whether shown now or not."""
+    composed = compose(site, options.id_date, lang)
+    renderer.use([*composed.notices.values(), *(entry for _event, entry in composed.changes)])
+    return composed
 
 
 def feed_entries(feed: Feed, site: Site, composed: Composed) -> tuple[Entry, ...]:
@@ -114,7 +129,7 @@ def feed_pages(
     composed: Composed,
     renderer: Renderer,
     given: tuple[Entry, ...] | None = None,
-) -> dict[str, bytes]:
+) -> list[Keyed]:
     """One feed's documents in both formats: one, or one per page when paged; its entries are
     ``given`` (newest first), or those the catalogue says it carries."""
     everything = feed_entries(feed, site, composed) if given is None else given
@@ -124,8 +139,8 @@ def feed_pages(
     subtitle = feed.description
     if not everything:
         subtitle += " " + text("There are no notices in this feed yet.", feed.lang)
-    files = {}
-    for fmt, render in (("atom", renderer.atom), ("rss", renderer.rss)):
+    files = []
+    for fmt in ("atom", "rss"):
         for number, page in enumerate(pages, 1):
             document = FeedDocument(
                 id=tag_uri(site, options.id_date, f"{feed.prefix}feeds/{feed.slug}"),
@@ -136,7 +151,13 @@ def feed_pages(
                 links=_links(feed, site, fmt, number, len(pages)),
                 entries=tuple(page),
             )
-            files[feed.page_path(fmt, number)] = render(document)
+            files.append(
+                Keyed(
+                    feed.page_path(fmt, number),
+                    renderer.key(fmt, document),
+                    partial(renderer.document, fmt, document),
+                )
+            )
     return files
 
 

@@ -12,19 +12,27 @@ feedgen's set-and-get-in-one-method API stays in here; callers build ``FeedDocum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from plugins.notices.fragments import Fragments
+from plugins.notices.keyed import digest
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "Noticeboard"
 _LINK_ATTRIBUTES = ("rel", "type", "hreflang", "title", "length")
 _PAGING_RELS = ("first", "previous", "next", "last")
+# How a pretty-printed document of each format ends, and the elements entries sit in.
+_CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
+_WRAPPERS = {"atom": (("feed",), b"</feed>\n"), "rss": (("rss", "channel"), _CLOSING["rss"])}
 
 
 @dataclass(frozen=True)
@@ -125,24 +133,63 @@ class _ChannelLinks(BaseExtension):
 
 
 class Renderer:
-    """Writes feed documents; an entry shown in many documents is prepared only once.
+    """Writes feed documents; an entry shown in many documents is serialised only once.
 
-    Prepared entries are kept by id (hashing a whole entry, summary and all, cost more than
-    preparing it): one Renderer must only ever see one entry with a given id.
+    Each entry is serialised on its own (``entry_bytes``), by the digest of everything it
+    holds, and spliced into every document showing it, so documents share the work, and,
+    with the output cache behind ``fragments``, so do builds.
     """
 
-    def __init__(self) -> None:
-        self._prepared: dict[str, _Entry] = {}
+    def __init__(self, fragments: Fragments | None = None) -> None:
+        self._fragments = fragments or Fragments()
+        self._keys: dict[int, tuple[Entry, str]] = {}
 
     def atom(self, document: FeedDocument) -> bytes:
         """The document as Atom 1.0."""
-        atom: bytes = self._generator(document).atom_str(pretty=True, encoding="UTF-8")
-        return atom
+        return self.document("atom", document)
 
     def rss(self, document: FeedDocument) -> bytes:
         """The document as RSS 2.0, with ``atom:link`` self and paging links."""
-        rss: bytes = self._generator(document).rss_str(pretty=True, encoding="UTF-8")
-        return rss
+        return self.document("rss", document)
+
+    def document(self, fmt: str, document: FeedDocument) -> bytes:
+        """The document in ``fmt`` ("atom" or "rss"): its head, then its entries' pieces."""
+        generator = self._generator(document)
+        head: bytes = (
+            generator.atom_str(pretty=True, encoding="UTF-8")
+            if fmt == "atom"
+            else generator.rss_str(pretty=True, encoding="UTF-8")
+        )
+        closing = _CLOSING[fmt]
+        assert head.endswith(closing), "feedgen's document ends otherwise"
+        pieces = self._fragments.many(
+            [
+                (self.fragment_key(fmt, entry), partial(entry_bytes, fmt, entry))
+                for entry in document.entries
+            ]
+        )
+        return head.removesuffix(closing) + b"".join(pieces) + closing
+
+    def key(self, fmt: str, document: FeedDocument) -> str:
+        """A digest of everything the document in ``fmt`` shows."""
+        head = replace(document, entries=())
+        return digest("feed", fmt, head, tuple(self.entry_key(entry) for entry in document.entries))
+
+    def entry_key(self, entry: Entry) -> str:
+        """A digest of everything the entry holds, worked out once per entry."""
+        known = self._keys.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self._keys[id(entry)] = (entry, digest(entry))
+        return known[1]
+
+    def use(self, entries: Iterable[Entry]) -> None:
+        """Keep these entries' pieces for the next build, shown now or not."""
+        self._fragments.use(
+            self.fragment_key(fmt, entry) for entry in entries for fmt in ("atom", "rss")
+        )
+
+    def fragment_key(self, fmt: str, entry: Entry) -> str:
+        return f"feed-entry:{fmt}:{self.entry_key(entry)}"
 
     def _generator(self, document: FeedDocument) -> FeedGenerator:
         fg = FeedGenerator()
@@ -158,12 +205,25 @@ class Renderer:
         fg.link([_link_fields(link) for link in links])
         fg.register_extension("paging", _ChannelLinks, atom=False, rss=True)
         fg.paging.links = tuple(link for link in document.links if link.rel in _PAGING_RELS)
-        for entry in document.entries:
-            if entry.id not in self._prepared:
-                self._prepared[entry.id] = _entry(entry)
-            # add_entry prepends by default; entries arrive in the order they are shown.
-            fg.add_entry(self._prepared[entry.id], order="append")
         return fg
+
+
+def entry_bytes(fmt: str, entry: Entry) -> bytes:
+    """One entry as it appears in a pretty-printed document in ``fmt``: Atom's ``<entry>``
+    inside ``<feed>``, RSS's ``<item>`` inside ``<channel>`` (feedgen appends entries last)."""
+    made = _entry(entry)
+    element = made.atom_entry() if fmt == "atom" else made.rss_entry()
+    opening, closing = _WRAPPERS[fmt]
+    outer = inner = etree.Element(opening[0])
+    for name in opening[1:]:
+        inner = etree.SubElement(inner, name)
+    inner.append(element)
+    data: bytes = etree.tostring(outer, pretty_print=True, encoding="UTF-8", xml_declaration=False)
+    start = b"".join(
+        b"  " * depth + b"<" + name.encode() + b">\n" for depth, name in enumerate(opening)
+    )
+    assert data.startswith(start) and data.endswith(closing)
+    return data.removeprefix(start).removesuffix(closing)
 
 
 def atom(document: FeedDocument) -> bytes:

@@ -2,8 +2,11 @@
 
 Each output is a pure function of the build state (the ``Site``) and the ``Config`` that
 returns its files as (path, bytes or chunks). Site pages are the one output the theme
-renders, so they go through Pelican's writer; every other file through ``write_files``.
-To add an output: give its package a ``files(site, config)`` and add it to ``FILES``.
+renders, so they go through Pelican's writer. The outputs of ``FILES`` give each file by
+key (``plugins/notices/keyed.py``), so a file whose key is unchanged is linked from the
+output cache instead of made again; the others go through ``write_files``. To add an
+output: give its package a ``files(site, config)`` and add it to ``FILES`` (``by_bytes``
+keys a file by its bytes; a ``keyed_files`` keyed by what it shows saves making it too).
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from typing import Any
 
 from plugins import calendars, cards, feeds, ocds, opendata, site_files
 from plugins.config import Config
+from plugins.notices.fragments import Fragments
+from plugins.notices.kept_files import KeptFiles
+from plugins.notices.keyed import Keyed, code_version, of_bytes, write_keyed
 from plugins.notices.output import Chunks, write_files
 from plugins.notices.site import Site
 from plugins.site_pages import Page, SitePlan, site_pages
@@ -26,13 +32,23 @@ from .languages import READER_VALUES, content_pages, notice_pages
 logger = logging.getLogger(__name__)
 
 Output = Callable[[Site, Config], Iterable[tuple[str, Chunks]]]
+KeyedOutput = Callable[[Site, Config, Fragments], Iterable[Keyed]]
+PLUGINS = Path(__file__).parent.parent
+
+
+def by_bytes(output: Output) -> KeyedOutput:
+    """An output whose files are keyed by their own bytes: made every build, written only
+    when they change."""
+    return lambda site, config, _fragments: (of_bytes(p, data) for p, data in output(site, config))
+
+
 # (name, output), in the order they are written; site pages come between these and CARDS.
-FILES: tuple[tuple[str, Output], ...] = (
-    ("feed", feeds.files),
-    ("calendar", calendars.files),
-    ("OCDS", ocds.files),
-    ("open data", opendata.files),
-    ("site-wide", site_files.files),
+FILES: tuple[tuple[str, KeyedOutput], ...] = (
+    ("feed", feeds.keyed_files),
+    ("calendar", calendars.keyed_files),
+    ("OCDS", by_bytes(ocds.files)),
+    ("open data", by_bytes(opendata.files)),
+    ("site-wide", by_bytes(site_files.files)),
 )
 CARDS: tuple[str, Output] = ("card", cards.files)
 
@@ -43,8 +59,8 @@ def write_outputs(
     """Feeds, calendars, OCDS, open data, site files, site pages (of every language), the
     sitemap, cards: in this order, every build."""
     output = Path(writer.output_path)
-    for name, files in FILES:
-        _write(output, name, files(site, config))
+    theme = Path(generator.settings["THEME"])
+    write_keyed_outputs(output, site, config, code_version(PLUGINS, theme))
     values = generator.context[READER_VALUES]
     own = [
         replace(page, values={"page_lang": lang, **values[lang], **page.values})
@@ -61,6 +77,19 @@ def write_outputs(
     )
     _write(output, "sitemap", site_files.sitemap_files(site, found))
     _write(output, CARDS[0], CARDS[1](site, config))
+
+
+def write_keyed_outputs(output: Path, site: Site, config: Config, version: str) -> None:
+    """The outputs of ``FILES``, each file made only when its key (with the code's
+    ``version``) has changed since the cache last kept it; files no longer made go."""
+    kept = KeptFiles(config.output_cache) if config.output_cache else None
+    fragments = Fragments(kept, version)
+    for name, files in FILES:
+        counts = write_keyed(output, files(site, config, fragments), kept, version)
+        total = counts.rendered + counts.reused
+        logger.info("Wrote %d %s files (%d unchanged)", total, name, counts.reused)
+    if kept is not None:
+        kept.finish(output)
 
 
 def reader_pages(generator: Any, site: Site, shown_cards: cards.CardChoice) -> list[Page]:
