@@ -73,3 +73,14 @@ def test_a_tender_notice_gives_electronic_submission_and_its_lots_suitability():
     assert notice["suitability"] == {"sme": True}
     closes = notice["deadlines"]["expression_of_interest"]
     assert closes.isoformat() == "2026-08-28T14:00:00+01:00"
+
+
+def test_a_transparency_notice_gives_the_value_of_the_contract_it_will_award(tmp_path):
+    """A UK5 comes before the award (Procurement Act s.44), so it has no award date: its
+    award's value is the notice's value, and it passes without an award decision."""
+    notice = front("065404-2026")
+    assert notice["notice_type"] == "UK5"
+    assert "award" not in notice and notice["value"]["amount"] == 173365.13
+    assert notice["direct_award_justification"].startswith("The Supplier is the original")
+    [outcome] = import_files([FTS / "065404-2026.json"], tmp_path / "content", tmp_path)
+    assert outcome.passes, outcome.errors

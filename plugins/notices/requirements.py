@@ -70,9 +70,8 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "contract_period",
             "suppliers",
             "direct_award_justification",
-            "award",
         ),
-        ("regions",),
+        ("regions", "award"),  # published before the award (s.44): Find a Tender's have none
     ),
     NoticeType.UK6: (
         ("cpv", "procedure", "contract_period", "suppliers", "award"),

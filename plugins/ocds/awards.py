@@ -25,7 +25,7 @@ def awards(notice: Notice, context: Context) -> list[Json]:
                 **(title_and_description(notice, context) if own else {}),
                 "status": award_status(notice),
                 "date": award and day(award.date, context),
-                "value": award and value(award.value),
+                "value": value(award.value) if award and award.value else _direct(notice),
                 "suppliers": [{"id": party_id(s), "name": s.name} for s in notice.suppliers],
                 "contractPeriod": period(notice, context) if own else None,
                 "relatedLots": award and list(award.lots),
@@ -33,6 +33,12 @@ def awards(notice: Notice, context: Context) -> list[Json]:
             }
         )
     ]
+
+
+def _direct(notice: Notice) -> Json | None:
+    """A transparency notice's value is the contract it will award directly (as Find a
+    Tender publishes it: the award's value)."""
+    return value(notice.value) if notice.notice_type is NoticeType.UK5 else None
 
 
 def award_status(notice: Notice) -> str:
