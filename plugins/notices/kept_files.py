@@ -50,6 +50,7 @@ class KeptFiles:
         self._kept_fragments: list[tuple[str, str, bytes]] = []
         self._produced: set[str] = set()
         self._used_fragments: set[str] = set()
+        self._folders: set[Path] = set()
 
     def reusable(self, path: str, key: str) -> Path | None:
         """The kept copy of ``path`` if it was made with ``key`` and is intact, else None."""
@@ -68,7 +69,9 @@ class KeptFiles:
         """Keep ``data`` as the copy of ``path`` made with ``key``; return the copy."""
         self._produced.add(path)
         copy = self.copies / path
-        copy.parent.mkdir(parents=True, exist_ok=True)
+        if copy.parent not in self._folders:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(copy.parent)
         temporary = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
         found = hashlib.sha256()
         with temporary.open("wb") as file:

@@ -88,9 +88,12 @@ def write_keyed(
     unchanged and its kept copy sound, else rendered (and kept). Without a cache, every file
     is rendered and written."""
     counts = Counts()
+    folders: set[Path] = set()
     for item in files:
         target = output / item.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:  # one mkdir per folder: thousands of files share one
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         if kept is None:
             _write(target, item.render())
             counts.rendered += 1
