@@ -135,13 +135,13 @@ def test_what_cannot_be_carried_is_a_comment_at_the_top_and_on_the_terminal(tmp_
     release = copy.deepcopy(TENDER)
     # A minimum in another currency makes no range with the value (one in GBP does: a range).
     release["tender"]["minValue"] = {"amount": 100, "currency": "EUR"}
-    release["tender"]["lots"].append({"id": "2", "description": "South"})
+    release["tender"]["lots"].append({"id": "lot two", "description": "South"})
     lines = run_import([_write(tmp_path, "r.json", release)], tmp_path / "content", tmp_path)
     text = (tmp_path / "content/notices/2026/highway-resurfacing-framework.md").read_text()
     for note in (
         "value: a minimum of 100 (minValue) with no value in the same currency at least as"
         " high to make a range with",
-        "lots: lot 2 has no title (or no usable id)",
+        "lots: 'lot two' is no lot id the format takes (letters, digits, . _ -)",
     ):
         assert f"#   - {note}" in text.split("\nnotice_type:")[0].splitlines()
         assert f"  not carried over: {note}" in lines
@@ -160,9 +160,9 @@ def test_nothing_is_invented_for_what_the_release_lacks():
         "name": "Afonwy County Council",
         "address": imported.front["buyer"]["address"],
     }
-    # The only lot's period is the notice's; the lot itself has no title, so it is not kept.
+    # The only lot's period is the notice's; the lot has no title, and none is made up.
     assert imported.front["contract_period"] == {"duration": "P720D"}
-    assert "lots" not in imported.front
+    assert imported.front["lots"] == [{"id": "1"}]
     assert any(
         note.startswith("buyer.id: the release gives no organisation identifier (party id 'org-3'")
         for note in imported.unmapped
@@ -185,8 +185,12 @@ def test_a_field_the_type_does_not_have_is_named_not_kept():
     assert imported.front["notice_type"] == "UK6"
     assert imported.front["suppliers"] == [{"name": "Ffyrdd Ltd"}]
     assert str(imported.front["award"]["date"]) == "2026-03-01"
-    assert "deadlines" not in imported.front and "submission" not in imported.front
+    assert "submission" not in imported.front
     assert "submission: given, but a UK6 notice has no such field" in imported.unmapped
+    # An award recalls when tenders closed (its tender deadline); the clarification deadline
+    # has no place in it.
+    assert set(imported.front["deadlines"]) == {"tender"}
+    assert "deadlines.enquiry: not a field of a UK6 notice" in imported.unmapped
 
 
 def test_a_later_release_becomes_a_change_entry_not_an_overwrite(tmp_path):

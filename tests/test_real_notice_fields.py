@@ -57,11 +57,20 @@ def test_a_minimum_above_the_amount_is_refused_with_how_to_fix():
     assert "swap them" in problem.fix
 
 
-def test_a_minimum_is_for_the_estimated_value_only(tmp_path):
-    problems = _loaded(tmp_path, {"lots.0.value.minimum": 1}).problems
-    assert [(p.field, "minimum" in p.message) for p in problems] == [
-        ("lots[0].value.minimum", True)
+def test_a_lots_estimate_may_be_a_range_too(tmp_path):
+    loaded = _loaded(tmp_path, {"lots.0.value.minimum": 8000000})
+    assert loaded.problems == ()
+    assert loaded.notice.lots[0].value.minimum == 8000000
+    problems = _loaded(tmp_path, {"lots.0.value.minimum": 20000000}).problems
+    assert [(p.field, p.message) for p in problems] == [
+        ("lots[0].value.minimum", "the minimum 20000000 is more than the amount 10000000")
     ]
+
+
+def test_a_minimum_is_for_estimates_only(tmp_path):
+    contract = {"id": "C1", "value": {"amount": 5, "minimum": 1}}
+    problems = _loaded(tmp_path, {"contract": contract}).problems
+    assert ("contract.value.minimum", True) in [(p.field, "minimum" in p.message) for p in problems]
 
 
 def test_a_value_range_is_published_as_min_value(sample_site):

@@ -83,6 +83,50 @@ def money(value: Any) -> dict[str, Any] | None:
     return out
 
 
+def estimate(highest: Any, lowest: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """A value (OCDS ``value``) with its lowest estimate (``minValue``) as ``minimum`` when the
+    two make a range; else the value alone, and why the minimum was left out."""
+    most, least = money(highest), money(lowest)
+    if not least:
+        return most, None
+    if most and least.get("currency") == most.get("currency") and least["amount"] <= most["amount"]:
+        return {"minimum": least["amount"], **most}, None
+    return most, (
+        f"a minimum of {least['amount']} (minValue) with no value in the same currency at"
+        " least as high to make a range with"
+    )
+
+
+def period(given: dict[str, Any]) -> dict[str, Any] | None:
+    """An OCDS period as start and end dates, else as a duration in days (with its start)."""
+    start, end = uk_date(given.get("startDate")), uk_date(given.get("endDate"))
+    days = given.get("durationInDays")
+    if start and end:
+        return {"start": start, "end": end}
+    if isinstance(days, int) and not isinstance(days, bool) and 0 < days < 100000:
+        return {"start": start, "duration": f"P{days}D"} if start else {"duration": f"P{days}D"}
+    return None
+
+
+def delivery(items: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
+    """ITL codes of the items' delivery addresses, and the places given otherwise: a whole
+    area, a postcode, words, or a country outside the UK."""
+    codes: list[str] = []
+    found: list[dict[str, str]] = []
+    for item in [i for i in items if isinstance(i, dict)]:
+        for where in listed(item, "deliveryAddresses"):
+            code = region_code(where.get("region")) if isinstance(where, dict) else None
+            if code and code not in codes:
+                codes.append(code)
+            elif isinstance(where, dict) and not code:
+                found += [place for place in places(where) if place not in found]
+        location = block(item, "deliveryLocation").get("description")
+        worded = {"text": " ".join(location.split())[:500]} if isinstance(location, str) else None
+        if worded and len(worded["text"]) >= 2 and worded not in found:
+            found.append(worded)
+    return codes, found
+
+
 def region_code(region: Any) -> str | None:
     """An ITL or NUTS code, or an ITL1 region's name as its code; None for anything else."""
     if not isinstance(region, str):

@@ -12,17 +12,17 @@ from datetime import datetime
 from typing import Any
 
 from plugins.notices.codes import EARLIER_PROCEDURES, NoticeType
+from plugins.notices.lot_rules import NOTICE_FIELDS_OF_A_LOT
 from plugins.notices.requirements import EARLIER_RULES, allowed_fields
 from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
+from . import ocds_buyers, ocds_fts, ocds_lots, ocds_related, text
 from . import ocds_parts as parts
-from . import ocds_buyers, ocds_fts, ocds_related, text
 from .notice_type import notice_type
 
 NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
 FTS_ID = re.compile(r"^\d{6}-\d{4}$")
-LOT_ID = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 FORMAT = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
 # Fields every notice type may have (notice-format.md, "Fields each notice type needs").
@@ -245,7 +245,7 @@ def _scope(draft: _Draft) -> None:
     category = tender.get("mainProcurementCategory")
     draft.put("category", category if category in ("goods", "services", "works") else None, "")
     draft.put("cpv", _cpv(tender), "no CPV code")
-    regions, places = _places(tender)
+    regions, places = parts.delivery(parts.listed(tender, "items"))
     draft.put("regions", regions, "")
     draft.put("places", places, "")
     draft.put("value", _estimate(draft), "")
@@ -253,21 +253,10 @@ def _scope(draft: _Draft) -> None:
 
 def _estimate(draft: _Draft) -> dict[str, Any] | None:
     """tender.value, with tender.minValue as its ``minimum`` when the two make a range."""
-    highest = parts.money(draft.tender.get("value"))
-    lowest = parts.money(draft.tender.get("minValue"))
-    if not lowest:
-        return highest
-    if (
-        highest
-        and lowest.get("currency") == highest.get("currency")
-        and lowest["amount"] <= highest["amount"]
-    ):
-        return {"minimum": lowest["amount"], **highest}
-    draft.unmapped.append(
-        f"value: a minimum of {lowest['amount']} (minValue) with no value in the same"
-        " currency at least as high to make a range with"
-    )
-    return highest
+    value, left_out = parts.estimate(draft.tender.get("value"), draft.tender.get("minValue"))
+    if left_out:
+        draft.unmapped.append(f"value: {left_out}")
+    return value
 
 
 def _cpv(block: dict[str, Any]) -> list[str]:
@@ -284,25 +273,6 @@ def _cpv(block: dict[str, Any]) -> list[str]:
                 if value and value not in found:
                     found.append(value)
     return found
-
-
-def _places(tender: dict[str, Any]) -> tuple[list[str], list[dict[str, str]]]:
-    """ITL codes of the items' delivery addresses, and the places given otherwise: a whole
-    area, a postcode, words, or a country outside the UK."""
-    codes: list[str] = []
-    places: list[dict[str, str]] = []
-    for item in [i for i in parts.listed(tender, "items") if isinstance(i, dict)]:
-        for where in parts.listed(item, "deliveryAddresses"):
-            code = parts.region_code(where.get("region")) if isinstance(where, dict) else None
-            if code and code not in codes:
-                codes.append(code)
-            elif isinstance(where, dict) and not code:
-                places += [place for place in parts.places(where) if place not in places]
-        location = parts.block(item, "deliveryLocation").get("description")
-        worded = {"text": " ".join(location.split())[:500]} if isinstance(location, str) else None
-        if worded and len(worded["text"]) >= 2 and worded not in places:
-            places.append(worded)
-    return codes, places
 
 
 def _terms(draft: _Draft) -> None:
@@ -374,7 +344,7 @@ def _contract_period(draft: _Draft) -> None:
     own, see ``_lots``)."""
     lots = [lot for lot in parts.listed(draft.tender, "lots") if isinstance(lot, dict)]
     period = parts.block(draft.tender, "contractPeriod") or _every_lots(lots, "contractPeriod")
-    mapped = _period(period)
+    mapped = parts.period(period)
     if period and mapped is None:
         draft.unmapped.append(f"contract_period: {period} gives neither dates nor a duration")
     renewal = _every_lots(lots, "renewal").get("description")
@@ -393,17 +363,6 @@ def _every_lots(lots: list[dict[str, Any]], key: str) -> dict[str, Any]:
     return {}
 
 
-def _period(period: dict[str, Any]) -> dict[str, Any] | None:
-    """An OCDS period as start and end dates, else as a duration in days (with its start)."""
-    start, end = parts.uk_date(period.get("startDate")), parts.uk_date(period.get("endDate"))
-    days = period.get("durationInDays")
-    if start and end:
-        return {"start": start, "end": end}
-    if isinstance(days, int) and not isinstance(days, bool) and 0 < days < 100000:
-        return {"start": start, "duration": f"P{days}D"} if start else {"duration": f"P{days}D"}
-    return None
-
-
 def _engagement_end(release: dict[str, Any]) -> datetime | None:
     """When preliminary market engagement ends: the planning milestone of type engagement."""
     for milestone in parts.listed(parts.block(release, "planning"), "milestones"):
@@ -413,9 +372,13 @@ def _engagement_end(release: dict[str, Any]) -> datetime | None:
 
 
 def _papers(draft: _Draft) -> None:
+    """The planning's, tender's and awards' documents, each once (an award notice publishes
+    its documents with its award again)."""
     documents: list[dict[str, Any]] = []
-    for section in ("planning", "tender"):
-        for document in parts.listed(parts.block(draft.release, section), "documents"):
+    sections = [parts.block(draft.release, name) for name in ("planning", "tender")]
+    sections += [a for a in parts.listed(draft.release, "awards") if isinstance(a, dict)]
+    for section in sections:
+        for document in parts.listed(section, "documents"):
             mapped = _document(document) if isinstance(document, dict) else None
             if mapped and mapped not in documents:
                 documents.append(mapped)
@@ -459,30 +422,12 @@ def _document_details(document: dict[str, Any], title: str) -> dict[str, Any]:
 
 
 def _lots(draft: _Draft) -> None:
-    lots: list[dict[str, Any]] = []
-    for lot in [lot for lot in draft.tender.get("lots", []) if isinstance(lot, dict)]:
-        lot_id, title = str(lot.get("id", "")), lot.get("title")
-        if not (LOT_ID.match(lot_id) and isinstance(title, str) and title.strip()):
-            draft.unmapped.append(f"lots: lot {lot_id or '?'} has no title (or no usable id)")
-            continue
-        mapped: dict[str, Any] = {"id": lot_id, "title": " ".join(title.split())[:200]}
-        if isinstance(lot.get("description"), str) and lot["description"].strip():
-            mapped["description"] = lot["description"].strip()
-        if parts.money(lot.get("value")):
-            mapped["value"] = parts.money(lot.get("value"))
-        if "contract_period" not in draft.front:  # the lots' periods differ: each its own
-            _lot_period(lot, mapped)
-        lots.append(mapped)
-    draft.put("lots", lots, "")
-
-
-def _lot_period(lot: dict[str, Any], mapped: dict[str, Any]) -> None:
-    period = _period(parts.block(lot, "contractPeriod"))
-    renewal = parts.block(lot, "renewal").get("description")
-    if period and isinstance(renewal, str) and len(renewal.strip()) >= 3:
-        period["extensions"] = " ".join(renewal.split())[:1000]
-    if period:
-        mapped["contract_period"] = period
+    own_periods = "contract_period" not in draft.front
+    found = ocds_lots.lots(draft.tender, own_periods=own_periods, notice=draft.front)
+    draft.put("lots", found.lots, "")
+    draft.put("award_criteria", draft.front.get("award_criteria") or found.award_criteria)
+    draft.put("suitability", draft.front.get("suitability") or found.suitability)
+    draft.unmapped.extend(found.unmapped)
 
 
 def _award(draft: _Draft) -> None:
@@ -555,6 +500,10 @@ def _keep_allowed(draft: _Draft, kind: NoticeType) -> None:
             del deadlines[name]
         if not deadlines:
             del draft.front["deadlines"]
+    for lot in draft.front.get("lots", []):
+        for name in [n for n in NOTICE_FIELDS_OF_A_LOT if n in lot and n not in allowed]:
+            draft.unmapped.append(f"lots.{lot['id']}.{name}: a {kind.value} notice has no {name}")
+            del lot[name]
 
 
 # The OCDS fields the mapping reads; anything else the release has is named in ``unmapped``.
