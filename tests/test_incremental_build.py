@@ -246,6 +246,16 @@ def test_a_damaged_kept_copy_is_made_again(tmp_path: Path):
         assert build(project, output, cache) == first
 
 
+def test_an_unreadable_manifest_is_started_afresh(caplog):
+    with new_project() as project:
+        output, cache = project.folder / "output", project.folder / "cache"
+        first = build(project, output, cache)
+        (cache / "outputs" / "manifest.sqlite").write_bytes(b"not a database" * 100)
+        assert build(project, output, cache) == first
+        assert "the output cache starts afresh" in caplog.text
+        assert build(project, project.folder / "again", cache) == first
+
+
 def test_full_builds_with_a_kept_cache_equal_clean_ones(tmp_path: Path):
     """Through Pelican, as `invoke build` does (a fresh output folder each time, the cache
     kept): a notice added, a setting changed, a template edited, the clock moved."""
