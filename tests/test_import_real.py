@@ -24,8 +24,9 @@ from tests.sites import pelican_build
 CORPUS = Path(__file__).parent / "data" / "real_notices"
 PORTAL_PREFIXES = ("ocds-b5fd17", "ocds-r6ebe6", "ocds-kuma6s", "ocds-h6vhtk")
 # Notice files passing, reached on 2026-12-07 (docs/importing.md), with the check's default
-# settings (any ocid prefix): raise it when the format or importer improves.
-PASSING_AT_LEAST = 358
+# settings (any ocid prefix): raise it when the format or importer improves. 465 of 585 with
+# Find a Tender's releases (358 of the 374 before them).
+PASSING_AT_LEAST = 465
 # Values the importer words itself, from a code or by rule, rather than copies.
 _WORDED = {"notice_type", "legal_basis", "above_threshold", "procedure", "regions", "summary"}
 _WORDED |= {"changes", "find_a_tender", "suitability", "submission.methods"}
