@@ -5,19 +5,22 @@ contract, a termination, cancellation or change on the contract, the buyer among
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from plugins.importer.command import import_files
+from plugins.importer.command import import_files, run_watch
+from plugins.importer.fetch import Portals
 from plugins.importer.ocds_release import map_release
+from plugins.importer.watch import updates_url
+from tests.test_import_fetch import _package
 
 FTS = Path(__file__).parent / "data" / "real_notices" / "find-a-tender"
+SINCE = datetime(2026, 7, 1, tzinfo=UTC)
 
 
 def front(release_id: str) -> dict[str, Any]:
-    release = json.loads((FTS / f"{release_id}.json").read_text(encoding="utf-8"))
-    return map_release(release).front
+    return map_release(release(release_id)).front
 
 
 def test_a_below_threshold_contract_details_notice_passes_on_its_own(tmp_path):
@@ -84,3 +87,23 @@ def test_a_transparency_notice_gives_the_value_of_the_contract_it_will_award(tmp
     assert notice["direct_award_justification"].startswith("The Supplier is the original")
     [outcome] = import_files([FTS / "065404-2026.json"], tmp_path / "content", tmp_path)
     assert outcome.passes, outcome.errors
+
+
+def test_watching_a_buyer_finds_its_notices_among_find_a_tenders_pages(portal, tmp_path):
+    """Two pages of real releases on loopback: North Northamptonshire's termination (a
+    release naming its buyer only among the parties) is kept, the others' are dropped."""
+    base, replay = portal
+    first = updates_url(Portals(base, base), SINCE).removeprefix(base)
+    page_1 = [release(n) for n in ("065396-2026", "071453-2026")]
+    page_2 = [release(n) for n in ("071499-2026", "065430-2026")]
+    replay.answers[first] = [(200, {}, _package(base, page_1, f"{first}&cursor=MTAw"))]
+    replay.answers[f"{first}&cursor=MTAw"] = [(200, {}, _package(base, page_2))]
+    lines = run_watch("PQCM-5634-HGCN", SINCE, tmp_path / "content", tmp_path, Portals(base, base))
+    assert replay.requests == [first, f"{first}&cursor=MTAw"]
+    assert lines[-1] == "1 release(s) imported into 1 notice file(s); 1 pass invoke check"
+    [written] = (tmp_path / "content" / "notices").rglob("*.md")
+    assert "notice_type: UK11" in written.read_text(encoding="utf-8")
+
+
+def release(release_id: str) -> dict[str, Any]:
+    return json.loads((FTS / f"{release_id}.json").read_text(encoding="utf-8"))
