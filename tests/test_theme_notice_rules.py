@@ -5,6 +5,8 @@ places given otherwise than by region, in English and on the Welsh page of an En
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,3 +172,19 @@ def tab(built: Path, chromium_browser: Browser) -> Iterator[Browsing]:
 
 def test_the_pages_pass_axe(tab: Browsing) -> None:
     assert axe_problems(tab, ["/" + EARLIER, "/cy/" + EARLIER]) == []
+
+
+def test_the_open_data_and_announcements_name_the_type_by_its_rules(built: Path) -> None:
+    """The site's data and its posts say what the page says: a contract notice, not a
+    tender notice, for a notice under the 2015 regulations."""
+    index = json.loads((built / "notices.json").read_text(encoding="utf-8"))
+    labels = {entry["id"]: entry["type_label"] for entry in index["notices"]}
+    assert labels["ACC-2024-0107"] == "Contract notice"
+    assert "Tender notice" in set(labels.values())
+    with (built / "notices.csv").open(encoding="utf-8-sig", newline="") as table:
+        rows = {row["id"]: row["type_label"] for row in csv.DictReader(table)}
+    assert rows["ACC-2024-0107"] == "Contract notice"
+    feed = json.loads((built / "announcements.json").read_text(encoding="utf-8"))
+    earlier = [a for a in feed["announcements"] if a["notice"]["id"] == "ACC-2024-0107"]
+    assert earlier and earlier[0]["notice"]["type_label"] == "Contract notice"
+    assert earlier[0]["headline"].startswith("Contract notice: ")

@@ -24,7 +24,7 @@ from plugins.notices.formatting import (
     datetime_text,
     deadline_label,
     field_label,
-    notice_type_label,
+    notice_label,
     text,
 )
 from plugins.notices.jsonfile import item_text, json_chunks, rfc3339
@@ -114,7 +114,7 @@ def headline(event: Event, shown: Published | None = None, lang: str | None = No
     title of ``shown`` (the version of the notice a reader of ``lang`` sees)."""
     notice = (shown or event.item).notice
     lang = lang or notice.lang
-    kind = notice_type_label(notice.notice_type, lang)
+    kind = notice_label(notice, lang)
     if event.kind is EventKind.CHANGED:
         kind = kind.lower()
     message = _HEADLINES.get(event.kind, _HEADLINE)
@@ -138,7 +138,7 @@ def _announcement(
             "id": notice.notice_id,
             "ocid": notice.ocid,
             "type": notice.notice_type.value,
-            "type_label": notice_type_label(notice.notice_type, notice.lang),
+            "type_label": notice_label(notice, notice.lang),
             "url": site.absolute(item.path),
             "title": notice.title,
             "summary": notice.summary,
