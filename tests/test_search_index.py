@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from plugins.notices.site import Site
 from plugins.site_build.search_index import ENTRY, index_command, settle_entry
 
 SHUFFLED = (
@@ -45,3 +46,17 @@ def test_an_index_of_the_sample_is_written_as_pagefind_writes_it(
         ).encode()
     )
     assert sorted(raw["languages"]) == ["cy", "en"]
+
+
+def test_only_notice_pages_are_read(built_sample: Path, sample_site: Site, tmp_path: Path):
+    site = shutil.copytree(built_sample, tmp_path / "site")
+    # A listing marked as a search body would be indexed if Pagefind read it.
+    listing = site / "notices" / "index.html"
+    listing.write_text(
+        listing.read_text(encoding="utf-8").replace("<main", "<main data-pagefind-body", 1),
+        encoding="utf-8",
+    )
+    subprocess.run(index_command(site), check=True, capture_output=True)
+    languages = json.loads((site / ENTRY).read_bytes())["languages"]
+    for lang in ("en", "cy"):
+        assert languages[lang]["page_count"] == len(sample_site.for_reader(lang))
