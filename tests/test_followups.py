@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -146,17 +147,58 @@ def contract_details(**overrides: Any) -> dict[str, Any]:
 
 def test_a_below_threshold_contracts_details_notice_needs_no_earlier_notice(tmp_path):
     assert check(tmp_path, contract_details(above_threshold=False)) == []
-    refused = check(tmp_path / "above", contract_details(above_threshold=True))
-    assert ["so this UK7 follows nothing" in line for line in refused] == [True]
+    alone = contract_details(above_threshold=True, find_a_tender=REMOVE)
+    refused = check(tmp_path / "above", alone)
+    errors = [line for line in refused if ": warning: " not in line]  # held: no link yet
+    assert ["so this UK7 follows nothing" in line for line in errors] == [True]
 
 
 def test_a_cancellation_whose_ocid_matches_nothing_is_refused(tmp_path):
-    lines = check(tmp_path, notice_data(), cancellation(ocid="ocds-h6vhtk-0a31c8"))
+    """Without a Find a Tender link nothing says the procurement began elsewhere: the ocid
+    is taken to be mistyped."""
+    stray = cancellation(ocid="ocds-h6vhtk-0a31c8", find_a_tender=REMOVE)
+    lines = check(tmp_path, notice_data(), stray)
     at = line_of(tmp_path, "ACC-2026-0099", "ocid:")
-    assert lines == [
+    assert [line for line in lines if ": warning: " not in line] == [
         f"content/notices/acc-2026-0099.md:{at}: ocid: no other notice of this site has ocid "
         "ocds-h6vhtk-0a31c8, so this UK12 follows nothing — use the ocid of the notice it "
-        "follows (invoke new --after <the notice it follows> copies its ocid, buyer and lots)"
+        "follows (invoke new --after <the notice it follows> copies its ocid, buyer and lots);"
+        " if its earlier notices are on Find a Tender only, give its find_a_tender link"
+    ]
+
+
+@pytest.mark.parametrize("alone", [contract_details(), cancellation(ocid="ocds-h6vhtk-0a31c8")])
+def test_a_follow_up_whose_earlier_notices_are_on_find_a_tender_is_a_warning(tmp_path, alone):
+    """A council that starts publishing here mid-procurement: its UK7 or UK12 links to Find a
+    Tender, where the procurement's earlier notices are under the same ocid."""
+    content = content_with(tmp_path, alone)
+    report = check_files(notice_files(content), content.parent)
+    assert report.errors == ()
+    [warning] = report.warnings
+    name = alone["notice_id"].lower()
+    at = line_of(tmp_path, alone["notice_id"], "ocid:")
+    assert str(warning) == (
+        f"content/notices/{name}.md:{at}: warning: ocid: no other notice of this site has ocid "
+        f"{alone['ocid']}: its procurement's earlier notices are not on this site — check the "
+        "ocid is Find a Tender's: the procurement's page starts with this notice"
+    )
+
+
+def test_a_follow_up_whose_earlier_notices_are_on_find_a_tender_is_built_and_announced(
+    tmp_path,
+):
+    """Its procurement's timeline holds it alone, and it is announced like any notice."""
+    content = content_with(tmp_path, contract_details())
+    result = pelican_build(content, tmp_path / "output", "--fatal", "errors", settings=AFTER_ALL)
+    assert result.returncode == 0, result.stdout
+    assert "its procurement's earlier notices are not on this site" in result.stdout
+    output = tmp_path / "output"
+    assert (output / "notices" / "acc-2026-0101" / "index.html").is_file()
+    [timeline] = list((output / "procurements").glob("*/index.html"))
+    assert 'href="../../notices/acc-2026-0101/"' in timeline.read_text(encoding="utf-8")
+    announced = json.loads((output / "announcements.json").read_text(encoding="utf-8"))
+    assert [(a["id"], a["replies_to"]) for a in announced["announcements"]] == [
+        ("ACC-2026-0101/awarded", None)
     ]
 
 
@@ -204,10 +246,11 @@ def test_an_award_before_the_tender_deadline_is_a_warning(tmp_path):
 
 
 def test_the_build_refuses_what_check_refuses_and_only_warns_of_an_early_award(tmp_path):
-    stray = cancellation(ocid="ocds-h6vhtk-0a31c8")
+    stray = cancellation(ocid="ocds-h6vhtk-0a31c8", find_a_tender=REMOVE)
     early = award(published="2026-12-01T09:00:00+00:00")
     content = content_with(tmp_path, notice_data(), stray, early)
-    result = pelican_build(content, tmp_path / "output", "--fatal", "errors", settings=AFTER_ALL)
+    shown = {**AFTER_ALL, "NOTICES_FIND_A_TENDER_FIRST": "off"}  # the stray is not held
+    result = pelican_build(content, tmp_path / "output", "--fatal", "errors", settings=shown)
     assert result.returncode == 1
     assert "ocid: no other notice of this site has ocid ocds-h6vhtk-0a31c8" in result.stdout
     assert "WARNING" in result.stdout and "the award is dated 2026-12-01" in result.stdout

@@ -36,7 +36,8 @@ FOLLOW_UPS = frozenset(
 # UK10 or UK11 may follow a tender or contract older than the site (as in the sample). A
 # below-threshold contract's details notice is the only notice its procurement needs
 # (Procurement Act 2023 s.87), as Find a Tender's UK7s for contracts let without
-# competition are.
+# competition are. One whose earlier notices are on Find a Tender only (its link says so:
+# a buyer that started publishing here mid-procurement) is only warned about.
 MUST_FOLLOW = frozenset({NoticeType.UK7, NoticeType.UK12})
 AWARDS = frozenset({NoticeType.UK6, NoticeType.UK7})
 _AFTER = "invoke new --after <the notice it follows> copies its ocid, buyer and lots"
@@ -73,13 +74,7 @@ def _problems(item: Located, procurement: list[Located]) -> Iterator[Problem]:
     others = [other for other in procurement if other.notice.notice_id != notice.notice_id]
     below = notice.notice_type is NoticeType.UK7 and notice.above_threshold is False
     if not others and notice.notice_type in MUST_FOLLOW and not below:
-        yield _problem(
-            item,
-            "ocid",
-            f"no other notice of this site has ocid {notice.ocid}, so this "
-            f"{notice.notice_type.value} follows nothing",
-            f"use the ocid of the notice it follows ({_AFTER})",
-        )
+        yield _nothing_earlier(item)
     at = procurement_order(notice)
     earlier = sorted(
         (other for other in others if procurement_order(other.notice) < at),
@@ -89,6 +84,29 @@ def _problems(item: Located, procurement: list[Located]) -> Iterator[Problem]:
         yield from _other_buyer(item, earlier[0])
         yield from _unknown_lots(item, earlier)
     yield from _early_award(item, others)
+
+
+def _nothing_earlier(item: Located) -> Problem:
+    """A UK7 or UK12 whose procurement has no other notice here: a mistyped ocid, unless
+    its earlier notices are on Find a Tender (a buyer that came to the site mid-procurement),
+    as its Find a Tender link says."""
+    notice = item.notice
+    if notice.find_a_tender is not None:
+        return _problem(
+            item,
+            "ocid",
+            f"no other notice of this site has ocid {notice.ocid}: its procurement's earlier "
+            "notices are not on this site",
+            "check the ocid is Find a Tender's: the procurement's page starts with this notice",
+        ).as_warning()
+    return _problem(
+        item,
+        "ocid",
+        f"no other notice of this site has ocid {notice.ocid}, so this "
+        f"{notice.notice_type.value} follows nothing",
+        f"use the ocid of the notice it follows ({_AFTER}); if its earlier notices are on"
+        " Find a Tender only, give its find_a_tender link",
+    )
 
 
 def _other_buyer(item: Located, first: Located) -> Iterator[Problem]:
