@@ -51,6 +51,15 @@ def test_earlier_rules_require_a_subset_of_the_acts_fields(
     assert set(required_fields(notice_type, basis)) <= set(required_fields(notice_type))
 
 
+@pytest.mark.parametrize("notice_type", [NoticeType.UK6, NoticeType.UK7])
+def test_an_earlier_rules_award_needs_no_contract_period(notice_type: NoticeType) -> None:
+    """The 2015 regulations' contract award notice (F03) has no contract duration: Find a
+    Tender's, typed UK7 by their contract, give none. Under the Act it is still needed."""
+    assert "contract_period" not in required_fields(notice_type, LegalBasis.PCR2015)
+    assert "contract_period" not in required_fields(notice_type, LegalBasis.PCSR2015)
+    assert "contract_period" in required_fields(notice_type, LegalBasis.PA2023)
+
+
 def test_an_earlier_rules_notice_may_still_give_what_the_act_asks() -> None:
     assert problems({"legal_basis": "PCR2015"}) == []
 

@@ -104,6 +104,11 @@ WHERE_IT_BELONGS = {
 # Regulations before the Act: what they do not require of a notice, though it may say it.
 EARLIER_RULES = (LegalBasis.PCR2015, LegalBasis.PCSR2015)
 NOT_REQUIRED_EARLIER = frozenset({"suitability", "submission", "value"})
+# The 2015 regulations' contract award notice (standard form F03) has no contract duration.
+NOT_REQUIRED_EARLIER_BY_TYPE = {
+    NoticeType.UK6: frozenset({"contract_period"}),
+    NoticeType.UK7: frozenset({"contract_period"}),
+}
 # A field another one stands in for: delivery places in words or postcodes for regions.
 STANDS_IN_FOR = {"places": "regions"}
 
@@ -114,7 +119,8 @@ def required_fields(
     """The fields a notice of this type needs under ``legal_basis``."""
     required = FIELDS_BY_TYPE[notice_type][0]
     if legal_basis in EARLIER_RULES:
-        return tuple(name for name in required if name not in NOT_REQUIRED_EARLIER)
+        spared = NOT_REQUIRED_EARLIER | NOT_REQUIRED_EARLIER_BY_TYPE.get(notice_type, frozenset())
+        return tuple(name for name in required if name not in spared)
     return required
 
 
