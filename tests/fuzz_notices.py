@@ -208,8 +208,11 @@ def mutated_sample(draw: st.DrawFn) -> tuple[str, str]:
 
 def from_schema(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchStrategy[Any]:
     """Values the notice schema accepts (roughly: patterns, enums, types and sizes)."""
-    if "$ref" in schema:
-        return from_schema(root["definitions"][schema["$ref"].split("/")[-1]], root)
+    if "$ref" in schema:  # a JSON pointer within the schema: #/definitions/… or #/properties/…
+        target = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return from_schema(target, root)
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
     choices = schema.get("oneOf") or schema.get("anyOf")

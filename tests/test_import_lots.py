@@ -53,10 +53,16 @@ TENDER: dict[str, Any] = {
             },
         ],
         "items": [
-            {"id": "1", "relatedLot": "1", "deliveryAddresses": [{"region": "UKL13"}]},
+            {
+                "id": "1",
+                "relatedLot": "1",
+                "classification": {"scheme": "CPV", "id": "15811000"},
+                "deliveryAddresses": [{"region": "UKL13"}],
+            },
             {
                 "id": "2",
                 "relatedLot": "2",
+                "classification": {"scheme": "CPV", "id": "15812000"},
                 "deliveryAddresses": [{"postalCode": "CF10 4UW"}],
                 "deliveryLocation": {"description": "Depots across Cardiff"},
             },
@@ -77,6 +83,7 @@ def test_each_lot_keeps_its_own_places_criteria_suitability_and_range() -> None:
     assert first == {
         "id": "1",
         "title": "North Wales",
+        "cpv": ["15811000"],
         "value": {"minimum": 200000, "amount": 250000, "currency": "GBP"},
         "suitability": {"sme": True, "vcse": False},
         "regions": ["UKL13"],
@@ -85,11 +92,13 @@ def test_each_lot_keeps_its_own_places_criteria_suitability_and_range() -> None:
     assert second == {
         "id": "2",  # no title: some portals give a lot only its number and description
         "description": "South East Wales",
+        "cpv": ["15812000"],
         "places": [{"postcode": "CF10 4UW"}, {"text": "Depots across Cardiff"}],
         "award_criteria": "Price: 100",
     }
-    # The notice is delivered wherever its lots are.
+    # The notice is delivered wherever its lots are, and classified by all their codes.
     assert front["regions"] == ["UKL13"]
+    assert front["cpv"] == ["15811000", "15812000"]
     assert "award_criteria" not in front
 
 
@@ -99,12 +108,13 @@ def test_what_every_lot_says_alike_is_said_once_for_the_notice() -> None:
     lots[1]["awardCriteria"] = copy.deepcopy(lots[0]["awardCriteria"])
     lots[1]["suitability"] = {"sme": True, "vcse": False}
     items[1]["deliveryAddresses"] = [{"region": "UKL13"}]
+    items[1]["classification"] = items[0]["classification"]
     del items[1]["deliveryLocation"]
     front = map_release(release).front
     assert front["award_criteria"] == "Technical (quality): 70%; Price: 30%"
     assert front["suitability"] == {"sme": True, "vcse": False}
     assert front["regions"] == ["UKL13"]
-    shared = {"award_criteria", "suitability", "regions", "places"}
+    shared = {"award_criteria", "suitability", "regions", "places", "cpv"}
     assert all(not shared & set(lot) for lot in front["lots"])
 
 

@@ -19,6 +19,7 @@ LOT_DETAIL = {
     "lots.0.suitability": {"sme": True, "vcse": False},
     "lots.0.value": {"minimum": 8000000, "amount": 10000000},
     "lots.1.places": [{"postcode": "SA1 3SN"}, {"text": "Depots across the county"}],
+    "lots.1.cpv": ["45233142-6"],
 }
 # A UK6 award of the factory tender's procurement, recalling when tenders closed.
 AWARD = {

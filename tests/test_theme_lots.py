@@ -55,18 +55,19 @@ def test_each_lot_shows_its_places_criteria_and_suitability(built: Path) -> None
         "1 North and the coast Places of delivery South West Wales (TLL14) Central Valleys"
         " (TLL15) Award criteria Quality 60%, price 40% Particularly suitable for Small and"
         " medium-sized enterprises (SMEs) £8,000,000 \N{EN DASH} £10,000,000 excluding VAT",
-        "2 South and the estuary Places of delivery SA1 3SN Depots across the county"
-        " £8,000,000 excluding VAT",
+        "2 South and the estuary CPV codes 45233142-6 Road-repair works Places of delivery"
+        " SA1 3SN Depots across the county £8,000,000 excluding VAT",
     ]
 
 
 def test_the_welsh_page_names_each_lots_details_in_welsh(built: Path) -> None:
-    first, _second = _lots(built, "cy/" + TENDER_PAGE)
+    first, second = _lots(built, "cy/" + TENDER_PAGE)
     assert first == (
         "1 North and the coast Mannau cyflawni De-orllewin Cymru (TLL14) Y Cymoedd Canolog"
         " (TLL15) Meini prawf dyfarnu Quality 60%, price 40% Yn arbennig o addas ar gyfer"
         " Busnesau bach a chanolig (BBaCh) £8,000,000 \N{EN DASH} £10,000,000 heb gynnwys TAW"
     )
+    assert second.startswith("2 South and the estuary Codau CPV 45233142-6 Road-repair works")
     # The buyer's words keep their language, marked for screen readers.
     marked = page(built, "cy/" + TENDER_PAGE).select('#notice-lots + table [lang="en"]')
     assert "Quality 60%, price 40%" in {span.get_text() for span in marked}

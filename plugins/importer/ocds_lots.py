@@ -1,7 +1,7 @@
 """A release's lots (``tender.lots``) as the notice's ``lots``, each with what it says of itself.
 
-A lot keeps its own contract period, places, award criteria and suitability only when the
-lots differ in them: what every lot says alike is said once, for the notice (the tender's
+A lot keeps its own contract period, CPV codes, places, award criteria and suitability only
+when the lots differ in them: what every lot says alike is said once, for the notice (the tender's
 period and places already are; criteria and suitability every lot shares become the
 notice's). A lot's title, description and value range are its own whatever the others say.
 """
@@ -35,28 +35,37 @@ def lots(tender: dict[str, Any], *, own_periods: bool, notice: dict[str, Any]) -
     suitability when it has none)."""
     given = [lot for lot in parts.listed(tender, "lots") if isinstance(lot, dict)]
     items = [item for item in parts.listed(tender, "items") if isinstance(item, dict)]
-    wheres = [_places(lot, items) for lot in given]
+    owned = [_items_of(lot, items) for lot in given]
+    wheres = [dict(zip(("regions", "places"), parts.delivery(own), strict=True)) for own in owned]
+    codes = [parts.cpv_codes(own) for own in owned]
     worded = [award_criteria(lot) for lot in given]
     suited = [_suitability(lot) for lot in given]
     found = Lots(
         award_criteria=_shared(worded, notice.get("award_criteria")),
         suitability=_shared(suited, notice.get("suitability")),
     )
-    own_places = len({repr(where) for where in wheres}) > 1
-    for lot, where, words, suits in zip(given, wheres, worded, suited, strict=True):
+    own_places, own_codes = _differ(wheres), _differ(codes)
+    for index, lot in enumerate(given):
         mapped = _lot(lot, found)
         if mapped is None:
             continue
         if own_periods:  # the lots' periods differ: each its own
             _lot_period(lot, mapped)
+        if own_codes and codes[index]:
+            mapped["cpv"] = codes[index]
         if own_places:
-            mapped |= {name: value for name, value in where.items() if value}
+            mapped |= {name: value for name, value in wheres[index].items() if value}
+        words, suits = worded[index], suited[index]
         if words and not found.award_criteria:
             mapped["award_criteria"] = words
         if suits and not found.suitability:
             mapped["suitability"] = suits
         found.lots.append(mapped)
     return found
+
+
+def _differ(values: list[Any]) -> bool:
+    return any(value != values[0] for value in values)
 
 
 def _shared(values: list[Any], notice: Any) -> Any:
@@ -103,11 +112,9 @@ def _lot_period(lot: dict[str, Any], mapped: dict[str, Any]) -> None:
         mapped["contract_period"] = period
 
 
-def _places(lot: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """The ITL codes and places of the items of ``lot`` (those whose relatedLot is its id)."""
-    own = [item for item in items if str(item.get("relatedLot")) == str(lot.get("id"))]
-    regions, places = parts.delivery(own)
-    return {"regions": regions, "places": places}
+def _items_of(lot: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items of ``lot``: those whose relatedLot is its id."""
+    return [item for item in items if str(item.get("relatedLot")) == str(lot.get("id"))]
 
 
 def award_criteria(lot: dict[str, Any]) -> str | None:

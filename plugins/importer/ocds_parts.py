@@ -108,6 +108,20 @@ def period(given: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def cpv_codes(sources: list[Any]) -> list[str]:
+    """The CPV codes of a tender and its items (or of some items), each's main code before its
+    others, each code once."""
+    found: list[str] = []
+    for source in [s for s in sources if isinstance(s, dict)]:
+        others = listed(source, "additionalClassifications")
+        for code in [source.get("classification"), *others]:
+            if isinstance(code, dict) and str(code.get("scheme", "")).upper() == "CPV":
+                value = str(code.get("id", "")).strip()
+                if value and value not in found:
+                    found.append(value)
+    return found
+
+
 def delivery(items: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
     """ITL codes of the items' delivery addresses, and the places given otherwise: a whole
     area, a postcode, words, or a country outside the UK."""

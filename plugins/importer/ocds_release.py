@@ -244,7 +244,7 @@ def _scope(draft: _Draft) -> None:
     tender = draft.tender
     category = tender.get("mainProcurementCategory")
     draft.put("category", category if category in ("goods", "services", "works") else None, "")
-    draft.put("cpv", _cpv(tender), "no CPV code")
+    draft.put("cpv", parts.cpv_codes([tender, *parts.listed(tender, "items")]), "no CPV code")
     regions, places = parts.delivery(parts.listed(tender, "items"))
     draft.put("regions", regions, "")
     draft.put("places", places, "")
@@ -257,22 +257,6 @@ def _estimate(draft: _Draft) -> dict[str, Any] | None:
     if left_out:
         draft.unmapped.append(f"value: {left_out}")
     return value
-
-
-def _cpv(block: dict[str, Any]) -> list[str]:
-    """Main CPV code first, then the others (on the tender and its items), each once."""
-    found: list[str] = []
-    items = [i for i in block.get("items", []) if isinstance(i, dict)]
-    sources = [block, *items]
-    for source in sources:
-        main = source.get("classification")
-        others = source.get("additionalClassifications", [])
-        for code in [main, *(others if isinstance(others, list) else [])]:
-            if isinstance(code, dict) and str(code.get("scheme", "")).upper() == "CPV":
-                value = str(code.get("id", "")).strip()
-                if value and value not in found:
-                    found.append(value)
-    return found
 
 
 def _terms(draft: _Draft) -> None:
