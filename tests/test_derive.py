@@ -16,8 +16,11 @@ from plugins.notices.derive import (
     statuses,
     value_band,
 )
+from plugins.notices.events import EventKind, events
 from plugins.notices.load import load_notice
 from plugins.notices.model import Money, NoticeType
+from tests.notice_factory import REMOVE, notice_data, notice_text
+from tests.sites import site_from
 
 CLOCK = datetime.fromisoformat("2026-11-20T12:00:00+00:00")
 
@@ -130,3 +133,23 @@ def test_slugify_folds_welsh_accents():
         slugify("Cyngor Sir Afonwy: Gwasanaethau Ŵyr & Plant")
         == "cyngor-sir-afonwy-gwasanaethau-wyr-plant"
     )
+
+
+def test_a_tender_with_only_a_deadline_for_requests_to_participate_is_open_until_it(
+    tmp_path,
+):
+    """A two-stage procedure's UK4 is open until requests to participate close, and is
+    closing soon in the week before, as a tender is before its tender deadline."""
+    data = notice_data(
+        {"deadlines": {"expression_of_interest": "2026-11-24T12:00:00+00:00"}, "changes": REMOVE}
+    )
+    folder = tmp_path / "content" / "notices"
+    folder.mkdir(parents=True)
+    (folder / "eoi.md").write_text(notice_text(data), encoding="utf-8")
+    site = site_from(tmp_path / "content", clock=CLOCK)
+    [item] = site.notices
+    assert item.facets.status is Status.OPEN
+    notice = item.notice
+    assert own_status(notice, datetime.fromisoformat("2026-11-24T12:00:00+00:00")) is Status.CLOSED
+    reminders = [e.id for e in events(site, closing_soon=True) if e.kind is EventKind.CLOSING_SOON]
+    assert reminders == ["ACC-2026-0031/closing-soon"]

@@ -85,3 +85,24 @@ def test_field_that_does_not_belong_in_the_type(
         f"'{field}' does not belong in a UK4 tender notice",
     )
     assert problem.fix == f"remove it: it belongs in {belongs}"
+
+
+# A two-stage procedure's tender notice: the deadline for requests to participate only
+
+EOI_ONLY = {"deadlines": {"expression_of_interest": "2026-11-27T12:00:00+00:00"}}
+
+
+def test_a_tender_notice_may_give_only_the_deadline_for_requests_to_participate() -> None:
+    """A restricted procedure's (or competitive flexible procedure's first stage) UK4: the
+    tender deadline is set later, in the invitation to tender."""
+    assert problems(EOI_ONLY) == []
+    assert problems({**EOI_ONLY, "deadlines": {}}) != []
+
+
+def test_only_a_tender_notice_lets_it_stand_for_the_tender_deadline() -> None:
+    """A UK3 may give a tender deadline, not one for requests to participate."""
+    uk3 = {"notice_type": "UK3", "future_notice_date": "2027-01-10", **EOI_ONLY}
+    uk3 |= dict.fromkeys(("submission", "suitability"), REMOVE)
+    assert [p.message for p in problems(uk3)] == [
+        "'deadlines.expression_of_interest' does not belong in a UK3 planned procurement notice"
+    ]

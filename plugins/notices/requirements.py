@@ -111,6 +111,12 @@ NOT_REQUIRED_EARLIER_BY_TYPE = {
 }
 # A field another one stands in for: delivery places in words or postcodes for regions.
 STANDS_IN_FOR = {"places": "regions"}
+# ...and in one notice type only: a two-stage procedure's tender notice (restricted, or a
+# competitive flexible procedure's first stage) gives the deadline for requests to
+# participate; its tender deadline is set later, in the invitation to tender.
+STANDS_IN_FOR_BY_TYPE = {
+    NoticeType.UK4: {"deadlines.expression_of_interest": "deadlines.tender"},
+}
 
 
 def required_fields(

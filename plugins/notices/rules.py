@@ -16,7 +16,13 @@ from .formatting import DEFAULT_LANG, notice_type_label
 from .lot_rules import lot_fields
 from .model import DeadlineKind, LegalBasis, NoticeGroup, NoticeType
 from .problems import Problem
-from .requirements import STANDS_IN_FOR, WHERE_IT_BELONGS, allowed_fields, required_fields
+from .requirements import (
+    STANDS_IN_FOR,
+    STANDS_IN_FOR_BY_TYPE,
+    WHERE_IT_BELONGS,
+    allowed_fields,
+    required_fields,
+)
 from .schema import notice_schema
 from .source import FieldPath, NoticeSource
 from .values import YEARS, get, parse_amount, parse_date, parse_datetime
@@ -268,7 +274,8 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
     if isinstance(deadlines, dict):
         present |= {f"deadlines.{kind}" for kind in deadlines if kind in set(DeadlineKind)}
     basis = str(source.data.get("legal_basis", LegalBasis.PA2023.value))
-    stood_in = {base for extra, base in STANDS_IN_FOR.items() if extra in present}
+    stands_in = STANDS_IN_FOR | STANDS_IN_FOR_BY_TYPE.get(notice_type, {})
+    stood_in = {base for extra, base in stands_in.items() if extra in present}
     if _every_lot_has(source.data.get("lots"), "contract_period"):
         stood_in.add("contract_period")
     if _every_lot_has(source.data.get("lots"), "regions", "places"):
