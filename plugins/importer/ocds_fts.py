@@ -4,8 +4,9 @@ Find a Tender's releases give an award's scope on the award (``awards[].items`` 
 CPV codes and delivery regions, ``mainProcurementCategory``, ``contractPeriod``, ``value``)
 and a contract's period on the contract; a termination, cancellation or change on the
 contract; electronic submission as a policy (``submissionTerms``); a competitive flexible
-procedure's first deadline as ``expressionOfInterestDeadline``; the lots' suitability on
-each lot; and the buyer, in many releases, only among the parties. ``complete`` fills what
+procedure's first deadline as ``expressionOfInterestDeadline``; and the buyer, in many
+releases, only among the parties (the lots' suitability, on each lot, is read with the lots:
+``ocds_lots``). ``complete`` fills what
 the tender itself did not give from those places, only where the release says it once or
 alike everywhere, and takes back the notes saying it was missing.
 """
@@ -47,7 +48,6 @@ def complete(release: dict[str, Any], front: dict[str, Any], unmapped: list[str]
         "places": places,
         "contract_period": _contract_period(awards, contracts, unmapped),
         "submission": _submission(tender),
-        "suitability": _suitability(tender),
         "termination": _ended(contracts, "terminated", ("endDate",), "termination"),
         "cancellation": _ended([*contracts, *awards], "cancelled", (), "cancellation"),
         "modification": _modification(contracts),
@@ -139,17 +139,6 @@ def _submission(tender: dict[str, Any]) -> dict[str, Any] | None:
     elif isinstance(details, str) and details.strip():
         submission["details"] = details.strip()
     return submission
-
-
-def _suitability(tender: dict[str, Any]) -> dict[str, bool] | None:
-    """The lots' SME and VCSE suitability when every lot says the same."""
-    flags = []
-    for lot in [lot for lot in parts.listed(tender, "lots") if isinstance(lot, dict)]:
-        given = parts.block(lot, "suitability")
-        flags.append(
-            {k: v for k, v in given.items() if k in ("sme", "vcse") and isinstance(v, bool)}
-        )
-    return _alike(flags) if flags and all(flags) else None
 
 
 def _ended(contracts: list[dict[str, Any]], status: str, dates: tuple[str, ...], kind: str) -> Any:
