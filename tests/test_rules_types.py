@@ -106,3 +106,29 @@ def test_only_a_tender_notice_lets_it_stand_for_the_tender_deadline() -> None:
     assert [p.message for p in problems(uk3)] == [
         "'deadlines.expression_of_interest' does not belong in a UK3 planned procurement notice"
     ]
+
+
+# Pipeline and planned procurement notices without a value or places
+
+UK1 = {
+    **TYPE_SPECIFIC,
+    "notice_type": "UK1",
+    "category": "works",
+    "cpv": ["45233142-6"],
+    "future_notice_date": "2027-01-10",
+}
+UK3 = {**UK1, "notice_type": "UK3", "procedure": "open"}
+
+
+@pytest.mark.parametrize("overrides", [UK1, UK3], ids=["UK1", "UK3"])
+def test_a_pipeline_or_planned_procurement_may_give_no_value_or_places(
+    overrides: dict[str, Any],
+) -> None:
+    """Find a Tender publishes them without an estimated value, and UK3s without places."""
+    assert problems(overrides) == []
+
+
+@pytest.mark.parametrize("overrides", [UK1, UK3], ids=["UK1", "UK3"])
+def test_their_value_and_regions_are_still_checked_when_given(overrides: dict[str, Any]) -> None:
+    given = {**overrides, "value": {"amount": 100, "currency": "XYZ"}, "regions": ["TLL99"]}
+    assert {p.field for p in problems(given)} == {"value.currency", "regions[0]"}

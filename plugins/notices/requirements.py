@@ -35,17 +35,20 @@ COMMON_FIELDS = frozenset(
 
 # notice type → (required fields, optional fields); dotted names are fields inside a group.
 FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # A pipeline or planned procurement notice may not know its value yet, nor a planned
+    # procurement its places: Find a Tender publishes them without (value, regions stay
+    # checked when given).
     NoticeType.UK1: (
-        ("category", "cpv", "value", "future_notice_date"),
-        ("regions", "procedure", "contract_period"),
+        ("category", "cpv", "future_notice_date"),
+        ("regions", "value", "procedure", "contract_period"),
     ),
     NoticeType.UK2: (
         ("category", "cpv", "deadlines.engagement"),
         ("regions", "value", "submission", "suitability", "future_notice_date", "contract_period"),
     ),
     NoticeType.UK3: (
-        ("category", "cpv", "regions", "value", "procedure", "future_notice_date"),
-        ("deadlines.tender", "contract_period", "suitability"),
+        ("category", "cpv", "procedure", "future_notice_date"),
+        ("regions", "value", "deadlines.tender", "contract_period", "suitability"),
     ),
     NoticeType.UK4: (
         (
