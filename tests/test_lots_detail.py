@@ -71,9 +71,9 @@ def test_a_lots_region_is_checked_as_the_notices_naming_the_lot() -> None:
 
 def test_a_lots_place_is_checked_as_the_notices() -> None:
     (line,) = _problems({"lots.0.places": [{"postcode": "not a postcode"}]})
-    assert "lots[0].places[0].postcode: 'not a postcode' is not in the expected form" in line
+    assert "lots[0].places[0].postcode: lot '1': 'not a postcode' is not in the expected" in line
     (line,) = _problems({"lots.0.places": [{"area": "Cornwall"}]})
-    assert "lots[0].places[0].area: 'Cornwall' is not allowed" in line
+    assert "lots[0].places[0].area: lot '1': 'Cornwall' is not allowed" in line
 
 
 def test_a_lots_suitability_only_where_the_notice_type_has_it() -> None:

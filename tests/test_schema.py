@@ -193,7 +193,8 @@ def test_repeated_list_item() -> None:
 def test_misspelt_field_gets_did_you_mean(overrides: dict[str, Any], field: str, fix: str) -> None:
     problem = only(problems_for(overrides))
     assert problem.field == field
-    assert problem.message == f"unknown field '{field.rsplit('.', 1)[-1].split(']')[-1]}'"
+    lot = "lot '2': " if field.startswith("lots") else ""  # a lot's problem names the lot
+    assert problem.message == f"{lot}unknown field '{field.rsplit('.', 1)[-1].split(']')[-1]}'"
     assert problem.fix == fix
 
 

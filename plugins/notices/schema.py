@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
 from .source import FieldPath, NoticeSource
+from .values import get
 
 SCHEMA_PATH = Path(__file__).parent / "notice.schema.json"
 
@@ -93,7 +94,17 @@ def _schema(error: ValidationError) -> Mapping[str, Any]:
 
 
 def _explain(error: ValidationError, at: FieldPath, source: NoticeSource) -> Problem:
-    return source.problem(at, *_describe(error, at))
+    message, fix = _describe(error, at)
+    return source.problem(at, _of_lot(source, at) + message, fix)
+
+
+def _of_lot(source: NoticeSource, at: FieldPath) -> str:
+    """``lot '2': `` before a problem inside a lot, so the line names the lot by its id."""
+    if len(at) > 2 and at[0] == "lots" and isinstance(at[1], int):
+        lot_id = get(source.data, "lots", at[1], "id")
+        if isinstance(lot_id, str | int) and not isinstance(lot_id, bool):
+            return f"lot '{lot_id}': "
+    return ""
 
 
 def _describe(error: ValidationError, at: FieldPath) -> tuple[str, str]:
