@@ -32,7 +32,8 @@ def lot_fields(source: NoticeSource) -> Iterator[Problem]:
             if isinstance(lot, dict) and name in lot and name not in allowed:
                 yield source.problem(
                     ("lots", index, name),
-                    f"lot '{get(lot, 'id')}' gives '{name}', which a {notice_type} notice has not",
+                    f"lot '{get(lot, 'id')}' gives '{name}',"
+                    f" which a {notice_type} notice does not have",
                     f"remove it: a lot's {name} belongs in {_types_with(name)}",
                 )
 
