@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from plugins.importer.command import import_files, run_watch
+from plugins.importer.command import import_files, import_releases, report_lines, run_watch
 from plugins.importer.fetch import Portals
 from plugins.importer.ocds_release import map_release
 from plugins.importer.watch import updates_url
@@ -103,6 +103,38 @@ def test_watching_a_buyer_finds_its_notices_among_find_a_tenders_pages(portal, t
     assert lines[-1] == "1 release(s) imported into 1 notice file(s); 1 pass invoke check"
     [written] = (tmp_path / "content" / "notices").rglob("*.md")
     assert "notice_type: UK11" in written.read_text(encoding="utf-8")
+
+
+def test_an_update_whose_notice_is_not_on_the_site_is_not_written_as_half_a_notice(tmp_path):
+    """A tenderUpdate gives only what changed: alone it would be a tender notice without its
+    procedure, places or deadline. Nothing is written, and the terminal says what to import
+    first; it still counts as a notice that fails."""
+    update = release("065395-2026")
+    assert update["tag"] == ["tenderUpdate"]
+    [outcome] = import_releases([(update, "065395-2026")], tmp_path / "content", tmp_path)
+    assert list((tmp_path / "content" / "notices").rglob("*.md")) == []
+    assert outcome.written.action == "not written" and not outcome.passes
+    assert list(report_lines([outcome], tmp_path)) == [
+        "not written: the release in 065395-2026 updates the UK4 notice of procurement"
+        " ocds-h6vhtk-068249, which is not on this site, and alone fails invoke check: import"
+        " that notice first with invoke import --source <its Find a Tender notice id or"
+        " release file> (Find a Tender lists it under ocid ocds-h6vhtk-068249), then this"
+        " release again",
+        "1 release(s) imported into 1 notice file(s); 0 pass invoke check",
+    ]
+
+
+def test_an_update_after_its_notice_is_a_change_on_it(tmp_path):
+    """Imported after the notice it updates (here the same release, as first published), the
+    update is written as a change entry on that notice's file."""
+    update = release("065395-2026")
+    original = {**update, "tag": ["tender"], "id": "065000-2026", "date": "2026-07-01T09:00:00Z"}
+    original["tender"] = {**update["tender"], "title": "As first published"}
+    pairs = [(original, "original"), (update, "065395-2026")]
+    outcomes = import_releases(pairs, tmp_path / "content", tmp_path)
+    assert [o.written.action for o in outcomes] == ["new", "changed"]
+    [written] = (tmp_path / "content" / "notices").rglob("*.md")
+    assert "field: title" in written.read_text(encoding="utf-8")
 
 
 def release(release_id: str) -> dict[str, Any]:

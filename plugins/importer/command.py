@@ -17,6 +17,7 @@ from plugins.notices.load import display_path
 from plugins.notices.problems import Problem
 
 from .fetch import Portals, fetch_releases
+from .half_updates import is_update, taken_back
 from .ocds_parts import moment
 from .ocds_release import map_release
 from .sources import releases_in
@@ -64,9 +65,13 @@ def import_releases(
     releases = sorted(releases, key=lambda pair: moment(pair[0].get("date")) or _EARLIEST)
     site = Site(content)
     done: list[tuple[Written, tuple[str, ...]]] = []
+    by_update: dict[Path, tuple[dict[str, Any], str]] = {}  # files an update release began
     for release, source in releases:
         imported = map_release(release)
-        done.append((site.write(imported, source), imported.unmapped))
+        written = site.write(imported, source)
+        if written.action == "new" and is_update(release):
+            by_update[written.path] = (imported.front, source)
+        done.append((written, imported.unmapped))
     rules = rules or SiteRules()
     report = check_files(
         notice_files(content / "notices"),
@@ -79,6 +84,8 @@ def import_releases(
     for written, unmapped in done:
         shown = display_path(written.path, root)
         errors = tuple(p for p in report.errors if p.path == shown)
+        if errors and written.path in by_update:
+            written = taken_back(written, *by_update[written.path])
         outcomes.append(Outcome(written, unmapped, errors))
     return outcomes
 
@@ -89,6 +96,9 @@ def report_lines(outcomes: list[Outcome], root: Path) -> Iterator[str]:
         written = outcome.written
         shown = display_path(written.path, root)
         detail = f" ({written.detail})" if written.detail else ""
+        if written.action == "not written":
+            yield f"not written: {written.detail}"
+            continue
         verdict = "passes invoke check" if outcome.passes else "fails invoke check"
         yield f"{written.action}: {shown}{detail}: {verdict}"
         if written.action in ("new", "changed"):
