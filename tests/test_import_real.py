@@ -24,9 +24,9 @@ from tests.sites import pelican_build
 CORPUS = Path(__file__).parent / "data" / "real_notices"
 PORTAL_PREFIXES = ("ocds-b5fd17", "ocds-r6ebe6", "ocds-kuma6s", "ocds-h6vhtk")
 # Notice files passing, reached on 2026-12-07 (docs/importing.md), with the check's default
-# settings (any ocid prefix): raise it when the format or importer improves. 465 of 585 with
+# settings (any ocid prefix): raise it when the format or importer improves. 518 of 585 with
 # Find a Tender's releases (358 of the 374 before them).
-PASSING_AT_LEAST = 465
+PASSING_AT_LEAST = 518
 # Values the importer words itself, from a code or by rule, rather than copies.
 _WORDED = {"notice_type", "legal_basis", "above_threshold", "procedure", "regions", "summary"}
 _WORDED |= {"changes", "find_a_tender", "suitability", "submission.methods"}
@@ -75,7 +75,8 @@ def test_the_pass_rate_does_not_fall(imported):
 
 def test_every_release_gives_one_line_and_a_readable_file(imported):
     _root, outcomes = imported
-    assert {o.written.action for o in outcomes} <= {"new", "changed", "unchanged"}
+    actions = {"new", "changed", "unchanged", "not written"}  # an update whose notice is absent
+    assert {o.written.action for o in outcomes} <= actions
     written = [o for o in outcomes if o.written.action in ("new", "changed")]
     last = {outcome.written.path: outcome for outcome in written}  # what each file says now
     for outcome in last.values():
@@ -89,6 +90,7 @@ def test_no_fact_is_invented(imported):
     """Every text, number and date in a new notice is one the release gives."""
     _root, outcomes = imported
     changed = {o.written.path for o in outcomes if o.written.action == "changed"}
+    changed |= {o.written.path for o in outcomes if o.written.action == "not written"}
     for outcome in [o for o in outcomes if o.written.path not in changed]:
         source = outcome.written.path.read_text(encoding="utf-8").split("from ")[1].split(".\n")[0]
         release = json.loads(Path(source).read_text(encoding="utf-8"))
