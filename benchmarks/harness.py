@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from plugins.site_build.search_index import index_command
+
 from .bare import write_bare_site
 from .corpus import generate
 from .measure import CommandFailed, Measurement, measure
@@ -122,7 +124,7 @@ def _commands(workspace: Workspace) -> dict[str, tuple[list[str], Path]]:
         "bare_warm": (pelican, bare),
         "noticeboard_cold": ([*invoke, "build"], project),
         "noticeboard_warm": ([*invoke, "build"], project),
-        "search_index": ([python, "-m", "pagefind", "--site", "output", "--quiet"], project),
+        "search_index": (index_command(Path("output")), project),
         "check": ([*invoke, "check"], project),
         "check_cold": ([*invoke, "check"], project),
         "publish": ([*invoke, "publish", "--compose-all"], project),
