@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -188,3 +189,15 @@ def test_the_open_data_and_announcements_name_the_type_by_its_rules(built: Path)
     earlier = [a for a in feed["announcements"] if a["notice"]["id"] == "ACC-2024-0107"]
     assert earlier and earlier[0]["notice"]["type_label"] == "Contract notice"
     assert earlier[0]["headline"].startswith("Contract notice: ")
+
+
+def test_feeds_and_calendars_name_the_type_by_its_rules(built: Path) -> None:
+    feed = (built / "feeds" / "all.atom").read_text(encoding="utf-8")
+    titles = re.findall(r"<title>([^<]*Cleaning services framework)</title>", feed)
+    assert titles and all(": Contract notice: " in title for title in titles), titles
+    assert ": Tender notice: " in feed  # the notice under the Act keeps the Act's name
+    calendar = (built / EARLIER / "deadlines.ics").read_text(encoding="utf-8")
+    unfolded = calendar.replace("\r\n ", "")
+    assert "(Contract notice)" in unfolded
+    assert "CATEGORIES:Contract notice," in unfolded
+    assert "Tender notice" not in unfolded

@@ -26,7 +26,7 @@ from plugins.notices.facets import (
     buyer_names,
     site_values_of,
 )
-from plugins.notices.formatting import N_, notice_type_label, text
+from plugins.notices.formatting import N_, notice_label, text
 from plugins.notices.site import Published, Site
 
 MEDIA_TYPE = "text/calendar"
@@ -203,7 +203,7 @@ def _notice_calendar(item: Published, page: str, lang: str) -> Calendar:
         page.rstrip("/"),
         text("Deadlines: {name}", lang).format(name=notice.title),
         text("Deadlines of notice {id} ({type}), updated when the notice changes.", lang).format(
-            type=notice_type_label(notice.notice_type, lang), id=notice_id
+            type=notice_label(notice, lang), id=notice_id
         ),
         f"{page}deadlines.ics",
         lang,

@@ -22,7 +22,7 @@ from plugins.notices.formatting import (
     datetime_text,
     deadline_label,
     money_text,
-    notice_type_label,
+    notice_label,
     text,
     titled,
 )
@@ -209,7 +209,7 @@ def description(
         f"{deadline_label(deadline.kind, lang)}: {when(deadline.at)}"
         + (f" {before}" if before else ""),
         text("{type} {id} from {buyer}", lang).format(
-            type=notice_type_label(notice.notice_type, lang),
+            type=notice_label(notice, lang),
             id=notice.notice_id,
             buyer=notice.buyer.name,
         ),
@@ -248,7 +248,7 @@ def _plan(
         url=site.absolute(site.page_of(item, lang)),
         location=location or None,
         categories=(
-            notice_type_label(notice.notice_type, lang),
+            notice_label(notice, lang),
             deadline_label(deadline.kind, lang),
         ),
         cancelled=revised.cancelled is not None,

@@ -12,7 +12,7 @@ from plugins.notices.formatting import (
     date_text,
     datetime_text,
     deadline_label,
-    notice_type_label,
+    notice_label,
     status_label,
     text,
 )
@@ -62,7 +62,7 @@ def card_text(item: Published, zone: str = DEFAULT_TIMEZONE, lang: str | None = 
     notice = item.notice
     lang = lang or notice.lang
     return CardText(
-        caption=notice_type_label(notice.notice_type, lang),
+        caption=notice_label(notice, lang),
         status=status_label(item.facets.status, lang),
         title=notice.title,
         buyer=text("Buyer: {buyer}", lang).format(buyer=notice.buyer.name),

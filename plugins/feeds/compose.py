@@ -19,7 +19,7 @@ from plugins.notices.formatting import (
     datetime_text,
     deadline_label,
     money_text,
-    notice_type_label,
+    notice_label,
     status_label,
     text,
 )
@@ -55,7 +55,7 @@ def notice_entry(item: Published, site: Site, id_date: str, lang: str | None = N
     status = status_label(item.facets.status, lang)
     return Entry(
         id=tag_uri(site, id_date, f"notices/{notice.notice_id}/{lang}"),
-        title=f"{status}: {notice_type_label(notice.notice_type, lang)}: {notice.title}",
+        title=f"{status}: {notice_label(notice, lang)}: {notice.title}",
         links=_links(item, site, lang, with_documents=True),
         updated=max(notice.updated, status_since(item, site)),
         published=notice.published,
@@ -103,7 +103,7 @@ def event_entry(event: Event, site: Site, id_date: str, lang: str | None = None)
     unless given): its own entry, so readers notice it."""
     item, notice = event.item, event.item.notice
     lang = lang or item.lang
-    label = notice_type_label(notice.notice_type, lang)
+    label = notice_label(notice, lang)
     changed = ""
     if event.kind is EventKind.CHANGED:
         assert event.change is not None
