@@ -93,24 +93,13 @@ def _contract_period(
 ) -> dict[str, Any] | None:
     """The contracts' period (UK7), else the awards' (UK5, UK6), when they agree."""
     for where, key in ((contracts, "period"), (awards, "contractPeriod")):
-        periods = [_period(parts.block(each, key)) for each in where]
+        periods = [parts.period(parts.block(each, key)) for each in where]
         periods = [p for p in periods if p]
         if periods and all(p == periods[0] for p in periods):
             return periods[0]
         if periods:
             unmapped.append(f"contract_period: the {len(periods)} {key}s differ")
             return None
-    return None
-
-
-def _period(given: dict[str, Any]) -> dict[str, Any] | None:
-    """A period with start and end days, else its length in days (with its start)."""
-    start, end = parts.uk_date(given.get("startDate")), parts.uk_date(given.get("endDate"))
-    days = given.get("durationInDays")
-    if start and end:
-        return {"start": start, "end": end}
-    if isinstance(days, int) and not isinstance(days, bool) and 0 < days < 100000:
-        return {"start": start, "duration": f"P{days}D"} if start else {"duration": f"P{days}D"}
     return None
 
 
