@@ -111,9 +111,10 @@ def test_ratios_and_targets_compare_the_paired_rows():
     assert found["rebuild_share_of_cold_wall"] == 0.2
     verdicts = [(t["measured"], t["met"]) for t in targets(rows, found)]
     assert verdicts == [
-        (1.5, False),
-        (0.2, True),
-        (420.0, False),
+        (1.5, True),
+        (3.0, True),
+        (0.75, False),
+        (420.0, True),
         (6.0, False),
         (4.0, True),
         (None, None),
@@ -147,7 +148,7 @@ def test_the_harness_runs_end_to_end_and_saves_every_row(tmp_path: Path):
         assert row["status"] == "ok", row
         assert row["median"]["exit_code"] == 0 and row["median"]["max_rss_mb"] > 0
     assert {"cold_wall_s", "warm_cpu_s", "rebuild_share_of_cold_wall"} <= saved["ratios"].keys()
-    assert len(saved["targets"]) == 6
+    assert len(saved["targets"]) == 7
     assert saved["outputs"]["noticeboard"]["files"] > saved["outputs"]["bare"]["files"] > 36
     profile = (tmp_path / saved["profile"]).read_text(encoding="utf-8")
     assert "Own time by package:" in profile and "plugins/notices" in profile
