@@ -7,6 +7,8 @@ list items one a line after "- ", table rows one a line with " | " between cells
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from bs4 import BeautifulSoup, Tag
 
 from plugins.notices.body import render
@@ -26,8 +28,8 @@ def body_text(markdown: str) -> str:
     soup = BeautifulSoup(render(markdown), "html.parser")
     lines: list[str] = []
     previous = ""
-    for block in soup.find_all(_BLOCKS):
-        if not isinstance(block, Tag) or block.find(_BLOCKS):
+    for block in _blocks(soup):
+        if any(True for _ in _blocks(block)):
             continue  # its inner blocks are read on their own
         line = _text(block)
         if not line:
@@ -38,6 +40,12 @@ def body_text(markdown: str) -> str:
         lines.append(f"- {line}" if block.name == "li" else line)
         previous = block.name
     return "\n".join(lines)
+
+
+def _blocks(tag: Tag) -> Iterator[Tag]:
+    """The blocks inside ``tag``, in document order (as ``find_all(_BLOCKS)`` finds them,
+    without building a filter for every call: a tenth of the time)."""
+    return (node for node in tag.descendants if isinstance(node, Tag) and node.name in _BLOCKS)
 
 
 def _text(block: Tag) -> str:
