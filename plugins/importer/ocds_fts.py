@@ -40,10 +40,10 @@ def complete(release: dict[str, Any], front: dict[str, Any], unmapped: list[str]
     awards = [a for a in parts.listed(release, "awards") if isinstance(a, dict)]
     contracts = [c for c in parts.listed(release, "contracts") if isinstance(c, dict)]
     items = [i for a in awards for i in parts.listed(a, "items") if isinstance(i, dict)]
-    regions, places = _delivery(items)
+    regions, places = parts.delivery_addresses(items)
     found: dict[str, Any] = {
         "category": _alike([a.get("mainProcurementCategory") for a in awards], _CATEGORIES),
-        "cpv": _cpv(items),
+        "cpv": parts.cpv_codes(items),
         "regions": regions,
         "places": places,
         "contract_period": _contract_period(awards, contracts, unmapped),
@@ -76,18 +76,6 @@ def _alike(values: list[Any], allowed: tuple[str, ...] | None = None) -> Any:
     return given[0] if allowed is None or given[0] in allowed else None
 
 
-def _cpv(items: list[dict[str, Any]]) -> list[str]:
-    found: list[str] = []
-    for item in items:
-        others = item.get("additionalClassifications")
-        for code in [item.get("classification"), *(others if isinstance(others, list) else [])]:
-            if isinstance(code, dict) and str(code.get("scheme", "")).upper() == "CPV":
-                value = str(code.get("id", "")).strip()
-                if value and value not in found:
-                    found.append(value)
-    return found
-
-
 def _contract_period(
     awards: list[dict[str, Any]], contracts: list[dict[str, Any]], unmapped: list[str]
 ) -> dict[str, Any] | None:
@@ -101,19 +89,6 @@ def _contract_period(
             unmapped.append(f"contract_period: the {len(periods)} {key}s differ")
             return None
     return None
-
-
-def _delivery(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, str]]]:
-    """The items' delivery regions as ITL codes, and the places given otherwise."""
-    codes: list[str] = []
-    found: list[dict[str, str]] = []
-    for where in [w for item in items for w in parts.listed(item, "deliveryAddresses")]:
-        code = parts.region_code(where.get("region")) if isinstance(where, dict) else None
-        if code and code not in codes:
-            codes.append(code)
-        elif isinstance(where, dict) and not code:
-            found += [place for place in parts.places(where) if place not in found]
-    return codes, found
 
 
 def _submission(tender: dict[str, Any]) -> dict[str, Any] | None:

@@ -124,7 +124,24 @@ def cpv_codes(sources: list[Any]) -> list[str]:
 
 def delivery(items: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
     """ITL codes of the items' delivery addresses, and the places given otherwise: a whole
-    area, a postcode, words, or a country outside the UK."""
+    area, a postcode, words (an address's, or a delivery location's description), or a
+    country outside the UK."""
+    codes: list[str] = []
+    found: list[dict[str, str]] = []
+    for item in [i for i in items if isinstance(i, dict)]:
+        own_codes, own_places = delivery_addresses([item])
+        codes += [code for code in own_codes if code not in codes]
+        found += [place for place in own_places if place not in found]
+        location = block(item, "deliveryLocation").get("description")
+        worded = {"text": " ".join(location.split())[:500]} if isinstance(location, str) else None
+        if worded and len(worded["text"]) >= 2 and worded not in found:
+            found.append(worded)
+    return codes, found
+
+
+def delivery_addresses(items: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
+    """ITL codes of the items' delivery addresses, and the places those addresses give
+    otherwise (a whole area, a postcode, words, a country outside the UK)."""
     codes: list[str] = []
     found: list[dict[str, str]] = []
     for item in [i for i in items if isinstance(i, dict)]:
@@ -134,10 +151,6 @@ def delivery(items: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
                 codes.append(code)
             elif isinstance(where, dict) and not code:
                 found += [place for place in places(where) if place not in found]
-        location = block(item, "deliveryLocation").get("description")
-        worded = {"text": " ".join(location.split())[:500]} if isinstance(location, str) else None
-        if worded and len(worded["text"]) >= 2 and worded not in found:
-            found.append(worded)
     return codes, found
 
 
