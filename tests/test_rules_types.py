@@ -50,7 +50,7 @@ def test_notice_with_its_type_fields_passes(overrides: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"deadlines.tender": REMOVE}, "a UK4 tender notice needs 'deadlines.tender'"),
+        ({"deadlines.tender": REMOVE, "find_a_tender": REMOVE}, "a UK4 tender notice needs 'deadlines.tender'"),
         ({"submission": REMOVE}, "a UK4 tender notice needs 'submission'"),
         ({**UK12, "cancellation": REMOVE}, "a UK12 procurement termination notice needs 'cancellation'"),
         ({**UK2, "deadlines": {}}, "a UK2 preliminary market engagement notice needs 'deadlines.engagement'"),

@@ -15,6 +15,7 @@ from plugins.notices.check import check_files, notice_files
 from plugins.notices.find_a_tender_first import Mode
 from plugins.notices.load import display_path
 from plugins.notices.problems import Problem
+from plugins.notices.rules import is_copy_gap
 
 from .fetch import Portals, fetch_releases
 from .half_updates import is_update, taken_back
@@ -44,7 +45,7 @@ class Outcome:
 
     @property
     def passes(self) -> bool:
-        return not self.errors
+        return not self.errors and self.written.action != "not written"
 
 
 def import_files(
@@ -84,8 +85,10 @@ def import_releases(
     for written, unmapped in done:
         shown = display_path(written.path, root)
         errors = tuple(p for p in report.errors if p.path == shown)
-        if errors and written.path in by_update:
+        lacks = tuple(p for p in report.warnings if p.path == shown and is_copy_gap(p))
+        if (errors or lacks) and written.path in by_update:
             written = taken_back(written, *by_update[written.path])
+            errors = errors or lacks  # why it was not written
         outcomes.append(Outcome(written, unmapped, errors))
     return outcomes
 

@@ -69,7 +69,7 @@ def _source(text: str, display_path: str) -> NoticeSource:
     source, problems = parse_text(text, display_path)
     if source is None or problems:
         raise AmendError(f"{display_path} cannot be read: fix it first ({problems[0]})")
-    found = schema_problems(source) + rule_problems(source)
+    found = [p for p in schema_problems(source) + rule_problems(source) if not p.warning]
     if found:
         raise AmendError(f"{display_path} does not pass the check: fix it first ({found[0]})")
     return source
@@ -204,7 +204,7 @@ def _entry(amendment: Amendment, old: str, new: str) -> list[str]:
 
 
 def _problems(text: str, display_path: str) -> list[Problem]:
-    return read_text(text, display_path)[1]
+    return [problem for problem in read_text(text, display_path)[1] if not problem.warning]
 
 
 def amend_file(path: Path, display_path: str, amendment: Amendment) -> Amended:

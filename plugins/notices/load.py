@@ -79,7 +79,7 @@ def read_text(text: str, display_path: str) -> tuple[NoticeSource | None, list[P
     if source is None or problems:
         return None, problems
     problems = schema_problems(source) + rule_problems(source)
-    return (None if problems else source), problems
+    return (None if _errors(problems) else source), problems
 
 
 def _load(path: Path, display_path: str) -> LoadedNotice:
@@ -89,11 +89,12 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
     source, problems = read_source(path, display_path)
     if source is None:
         return LoadedNotice(display_path, None, "", tuple(problems))
-    problems = schema_problems(source) + rule_problems(source)
+    found = schema_problems(source) + rule_problems(source)
+    said = [problem for problem in found if problem.warning]  # e.g. what a copy lacks
     html, body_problems = _checked_body(source)
-    problems = sorted(set(problems + body_problems))
+    problems = sorted(set(_errors(found) + body_problems))
     if problems:
-        return LoadedNotice(display_path, None, source.body, tuple(problems))
+        return LoadedNotice(display_path, None, source.body, tuple(problems), warnings=tuple(said))
     notice = replace(build_notice(source.data, display_path, slug_for(path)), body=source.body)
     return LoadedNotice(
         display_path,
@@ -102,10 +103,14 @@ def _load(path: Path, display_path: str) -> LoadedNotice:
         (),
         id_line=source.line_of(("notice_id",)),
         ocid_line=source.line_of(("ocid",)),
-        warnings=tuple(placeholder_problems(source, path.read_text("utf-8").split("\n"))),
+        warnings=(*said, *placeholder_problems(source, path.read_text("utf-8").split("\n"))),
         lines=field_lines(source),
         html=html,
     )
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if not problem.warning]
 
 
 def _checked_body(source: NoticeSource) -> tuple[str | None, list[Problem]]:

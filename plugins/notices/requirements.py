@@ -89,6 +89,30 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
     NoticeType.UK12: (("cancellation",), ()),
 }
 
+# What Find a Tender's own notices of a type are published without, though the table above
+# asks for it. A copy of one (it has find_a_tender.notice_id) cannot say more than Find a
+# Tender's notice, which Find a Tender checked against the regulations: lacking one of
+# these is a warning. Each is one the real corpus (tests/data/real_notices/find-a-tender)
+# shows missing from a notice, not only from an update release; what defines a type (a
+# UK10's modification, a UK11's termination, a UK12's cancellation) stays required.
+COPIES_MAY_LACK: dict[NoticeType, frozenset[str]] = {
+    # 075530-2026
+    NoticeType.UK1: frozenset({"future_notice_date"}),
+    # regions: 071509, 075777, 075794, 076079, 076151; suitability: 071509, 075609,
+    # 075777, 076020, 076916; value: 071509, 076151; deadlines.tender: 076069, 076444,
+    # 076496; contract_period: 076323 (all -2026)
+    NoticeType.UK4: frozenset(
+        {"regions", "suitability", "value", "deadlines.tender", "contract_period"}
+    ),
+    # direct_award_justification: 065397, 071480, 071507, 075746, 075948 (below threshold,
+    # "without competition"); value: 071549, 075582, 075746, 075771; suppliers: 075966
+    NoticeType.UK5: frozenset({"direct_award_justification", "value", "suppliers"}),
+    # 076360-2026
+    NoticeType.UK6: frozenset({"contract_period"}),
+    # suppliers: 075997, 076236; contract_period: 076988 (all -2026)
+    NoticeType.UK7: frozenset({"suppliers", "contract_period"}),
+}
+
 # Where a field belongs instead, for a helpful fix when it is used in the wrong notice type.
 WHERE_IT_BELONGS = {
     "cancellation": "a UK12 procurement termination notice",
@@ -138,3 +162,8 @@ def allowed_fields(notice_type: NoticeType) -> frozenset[str]:
     required, optional = FIELDS_BY_TYPE[notice_type]
     allowed = COMMON_FIELDS | set(required) | set(optional)
     return allowed | {extra for extra, base in STANDS_IN_FOR.items() if base in allowed}
+
+
+def copies_may_lack(notice_type: NoticeType) -> frozenset[str]:
+    """The required fields a copy of a Find a Tender notice of this type may lack."""
+    return COPIES_MAY_LACK.get(notice_type, frozenset())

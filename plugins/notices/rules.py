@@ -21,6 +21,7 @@ from .requirements import (
     STANDS_IN_FOR_BY_TYPE,
     WHERE_IT_BELONGS,
     allowed_fields,
+    copies_may_lack,
     required_fields,
 )
 from .schema import notice_schema
@@ -280,13 +281,19 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
         stood_in.add("contract_period")
     if _every_lot_has(source.data.get("lots"), "regions", "places"):
         stood_in.add("regions")
+    copy_of = _find_a_tender_id(source)
+    spared = copies_may_lack(notice_type) if copy_of else frozenset()
     for name in required_fields(notice_type, basis):
-        if name not in present | stood_in:
-            yield source.problem(
-                ("notice_type",),
-                f"a {notice_type} {_type_name(notice_type)} needs '{name}'",
-                _how_to_add(name),
-            )
+        if name in present | stood_in:
+            continue
+        if name in spared:
+            yield _copy_lacks(source, str(copy_of), name)
+            continue
+        yield source.problem(
+            ("notice_type",),
+            f"a {notice_type} {_type_name(notice_type)} needs '{name}'",
+            _how_to_add(name),
+        )
     allowed = allowed_fields(notice_type)
     for name in sorted(present - allowed):
         where = WHERE_IT_BELONGS.get(name, "another notice type")
@@ -295,6 +302,30 @@ def fields_for_type(source: NoticeSource) -> Iterator[Problem]:
             f"'{name}' does not belong in a {notice_type} {_type_name(notice_type)}",
             f"remove it: it belongs in {where}",
         )
+
+
+COPY_LACKS = "Find a Tender's notice {notice_id} gives no '{name}'"
+
+
+def _find_a_tender_id(source: NoticeSource) -> str | None:
+    """The id of the Find a Tender notice this one copies, if it gives one."""
+    link = source.data.get("find_a_tender")
+    notice_id = link.get("notice_id") if isinstance(link, dict) else None
+    return notice_id if isinstance(notice_id, str) and notice_id else None
+
+
+def _copy_lacks(source: NoticeSource, notice_id: str, name: str) -> Problem:
+    """A fact Find a Tender published its notice without: this copy cannot be surer."""
+    return source.problem(
+        ("notice_type",),
+        COPY_LACKS.format(notice_id=notice_id, name=name),
+        "add it if you know it (see docs/notice-format.md)",
+    ).as_warning()
+
+
+def is_copy_gap(problem: Problem) -> bool:
+    """Whether ``problem`` is a fact a Find a Tender copy lacks (a warning of fields_for_type)."""
+    return problem.warning and problem.message.startswith("Find a Tender's notice ")
 
 
 def _every_lot_has(lots: Any, *names: str) -> bool:
