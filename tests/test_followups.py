@@ -230,6 +230,17 @@ def test_a_follow_up_naming_an_unknown_lot_is_refused(tmp_path):
     )
 
 
+def test_the_one_lot_of_a_procurement_without_lots_is_no_unknown_lot(tmp_path):
+    """A procurement without lots is one lot: Find a Tender's award notices name it '1'
+    (076972-2026, after a UK11 without lots); a second lot is still unknown."""
+    tender = notice_data({"lots": REMOVE})
+    one = award(**{"award.lots": ["1"], "lots": [{"id": "1"}]})
+    assert check(tmp_path / "one", tender, one) == []
+    two = award(**{"award.lots": ["1"], "lots": [{"id": "1"}, {"id": "2", "title": "Inland"}]})
+    told = "lot '1' is in no earlier notice of procurement ocds-h6vhtk-0a31c7 (it has no lots)"
+    assert any(told in line for line in check(tmp_path / "two", tender, two))
+
+
 def test_an_award_before_the_tender_deadline_is_a_warning(tmp_path):
     early = award(published="2026-12-01T09:00:00+00:00")
     content = content_with(tmp_path, notice_data(), early)

@@ -105,12 +105,17 @@ def _submission(tender: dict[str, Any]) -> dict[str, Any] | None:
     return submission
 
 
+# The shortest reason and summary the format takes: "N/A" in statusDetails says nothing.
+_SAYS_SOMETHING = 5
+_SUMMARY_AT_LEAST = 10
+
+
 def _ended(contracts: list[dict[str, Any]], status: str, dates: tuple[str, ...], kind: str) -> Any:
     """A contract ended (terminated) or a procurement stopped (its contract or award
     cancelled): when, and why in the buyer's words, else by Find a Tender's rationale codes."""
     for contract in contracts:
         reason = contract.get("statusDetails")
-        if not (isinstance(reason, str) and reason.strip()):
+        if not (isinstance(reason, str) and len(reason.strip()) >= _SAYS_SOMETHING):  # "N/A"
             codes = parts.listed(contract, f"{kind}RationaleClassifications")
             named = [c.get("id") for c in codes if isinstance(c, dict)]
             reason = "; ".join(c for c in named if isinstance(c, str) and c.strip())
@@ -120,7 +125,7 @@ def _ended(contracts: list[dict[str, Any]], status: str, dates: tuple[str, ...],
         when = [parts.uk_date(implementation.get(key)) for key in dates]
         when.append(parts.uk_date(contract.get("finalStatusDate")))
         day = next((d for d in when if d), None)
-        if day and len(reason.strip()) >= 5:
+        if day and len(reason.strip()) >= _SAYS_SOMETHING:
             return {"date": day, "reason": reason.strip()}
     return None
 
@@ -175,7 +180,7 @@ def _summary(
     said += [change.get("rationale") for c in contracts for change in _changes(c)]
     said.append(parts.block(release, "tender").get("title"))
     for text in said:
-        if isinstance(text, str) and len(text.strip()) >= 2:
+        if isinstance(text, str) and len(text.strip()) >= _SUMMARY_AT_LEAST:
             front["summary"] = words.summary(text)
             unmapped[:] = [note for note in unmapped if note != "summary: no description"]
             return

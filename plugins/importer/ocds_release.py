@@ -20,6 +20,7 @@ from plugins.notices.schema import notice_schema
 from . import ocds_buyers, ocds_fts, ocds_lots, ocds_related, text
 from . import ocds_parts as parts
 from .notice_type import notice_type
+from .ocds_documents import document_title
 
 NOTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
 FTS_ID = re.compile(r"^\d{6}-\d{4}$")
@@ -378,9 +379,9 @@ def _related(draft: _Draft) -> None:
 
 
 def _document(document: dict[str, Any]) -> dict[str, Any] | None:
-    title = document.get("title") or document.get("description")
     url = str(document.get("url", "")).strip()
-    if not (isinstance(title, str) and title.strip() and parts.URL.match(url)):
+    title = document_title(document, url)
+    if not (title and parts.URL.match(url)):
         return None
     mapped: dict[str, Any] = {"title": " ".join(title.split())[:200], "url": url}
     if document.get("documentType") in _DOCUMENT_TYPES:

@@ -127,6 +127,8 @@ def _unknown_lots(item: Located, earlier: Sequence[Located]) -> Iterator[Problem
     named = [(f"lots[{i}].id", lot.id) for i, lot in enumerate(notice.lots)]
     if notice.award is not None:
         named += [(f"award.lots[{i}]", lot) for i, lot in enumerate(notice.award.lots)]
+    if not known and len({lot for _, lot in named}) == 1:
+        return  # a procurement without lots is one lot: Find a Tender names it '1' (076972-2026)
     has = f"its lots are {', '.join(known)}" if known else "it has no lots"
     for field, lot in named:
         if lot not in known:
