@@ -34,7 +34,7 @@ def test_code_list_facets_show_only_the_values_present(sample_site: Site) -> Non
 
 
 def test_type_and_value_facets_show_every_value(sample_site: Site) -> None:
-    assert len(values(TYPE, (), "en")) == 5
+    assert len(values(TYPE, (), "en")) == 7
     assert values(VALUE, (), "en")[-1].name == "Value not given"
 
 

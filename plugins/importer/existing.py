@@ -12,13 +12,18 @@ import yaml
 from plugins.notices.files import notice_files, slug_for
 
 # Contracts Finder release ids are the notice's id and a version: "<uuid>-<number>".
+RECURRING = ("UK9", "UK15")
 _VERSIONED = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-\d+$")
 
 
 def identity(front: dict[str, Any]) -> tuple[str, ...]:
     """Which notice this is: its procurement and type, and its portal notice id when the
-    release id carries one (so two award notices of one procurement stay two notices)."""
+    release id carries one (so two award notices of one procurement stay two notices).
+    A type a procurement publishes again and again (a performance notice each period, a
+    dynamic market modification each time suppliers join or leave) is one notice per id."""
     key = (str(front.get("ocid")), str(front.get("notice_type")))
+    if key[1] in RECURRING:
+        return (*key, str(front.get("notice_id")))
     versioned = _VERSIONED.match(str(front.get("notice_id", "")))
     return (*key, versioned.group(1)) if versioned else key
 

@@ -32,7 +32,7 @@ def notice_type(release: dict[str, Any]) -> tuple[NoticeType | None, str]:
     if given:
         if given in NoticeType.__members__:
             return NoticeType(given), f"notice type {given} as the release gives it"
-        return None, f"notice type {given} has no place in the format (UK1 to UK7, UK10 to UK12)"
+        return None, f"notice type {given} has no place in the format (UK1 to UK7, UK9 to UK16)"
     tender = block(release, "tender")
     if _market_engagement(block(release, "planning")):
         return NoticeType.UK2, f"{NoticeType.UK2.value} from a market engagement notice"

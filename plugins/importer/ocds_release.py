@@ -17,7 +17,7 @@ from plugins.notices.requirements import EARLIER_RULES, allowed_fields
 from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
-from . import ocds_buyers, ocds_fts, ocds_lots, ocds_related, text
+from . import ocds_buyers, ocds_fts, ocds_lots, ocds_markets, ocds_related, text
 from . import ocds_parts as parts
 from .notice_type import notice_type
 from .ocds_documents import document_title
@@ -116,6 +116,7 @@ def map_release(release: dict[str, Any]) -> Imported:
         step(draft)
     ocds_fts.complete(release, draft.front, draft.unmapped)
     _unread(draft)
+    ocds_markets.complete(release, draft.front, draft.unmapped, _supplier)
     if kind is not None:
         _keep_allowed(draft, kind)
     body = text.markdown(_description(release, tender))

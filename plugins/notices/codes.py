@@ -13,6 +13,8 @@ class NoticeGroup(StrEnum):
     AWARD = "award"
     CONTRACT_CHANGE = "contract-change"
     CANCELLATION = "cancellation"
+    PERFORMANCE = "performance"
+    DYNAMIC_MARKET = "dynamic-market"
 
 
 class NoticeType(StrEnum):
@@ -25,9 +27,16 @@ class NoticeType(StrEnum):
     UK5 = "UK5"
     UK6 = "UK6"
     UK7 = "UK7"
+    UK9 = "UK9"  # contract performance (s.71)
     UK10 = "UK10"
     UK11 = "UK11"
     UK12 = "UK12"
+    # Dynamic market notices (s.39): intention to establish, establishment, modification
+    # and cessation.
+    UK13 = "UK13"
+    UK14 = "UK14"
+    UK15 = "UK15"
+    UK16 = "UK16"
 
     @property
     def group(self) -> NoticeGroup:
@@ -40,7 +49,23 @@ _TYPE_GROUPS = {
     **dict.fromkeys([NoticeType.UK5, NoticeType.UK6, NoticeType.UK7], NoticeGroup.AWARD),
     **dict.fromkeys([NoticeType.UK10, NoticeType.UK11], NoticeGroup.CONTRACT_CHANGE),
     NoticeType.UK12: NoticeGroup.CANCELLATION,
+    NoticeType.UK9: NoticeGroup.PERFORMANCE,
+    **dict.fromkeys(
+        [NoticeType.UK13, NoticeType.UK14, NoticeType.UK15, NoticeType.UK16],
+        NoticeGroup.DYNAMIC_MARKET,
+    ),
 }
+
+
+class KpiRating(StrEnum):
+    """How a key performance indicator was met (Procurement Act 2023 s.71; Find a Tender's
+    ratings: good, approaching target, requires improvement, inadequate)."""
+
+    GOOD = "good"
+    APPROACHING_TARGET = "approaching_target"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+    OTHER = "other"
 
 
 class LegalBasis(StrEnum):

@@ -41,6 +41,8 @@ _BAND_FLOORS = [
 ]
 CLOSING_KINDS = (DeadlineKind.TENDER, DeadlineKind.EXPRESSION_OF_INTEREST, DeadlineKind.ENGAGEMENT)
 _AWARD_TYPES = {NoticeType.UK5, NoticeType.UK6, NoticeType.UK7}
+# A dynamic market's intention, establishment and modification notices: open to new members.
+_MARKET_OPEN = {NoticeType.UK13, NoticeType.UK14, NoticeType.UK15}
 _BEFORE_AWARD = {NoticeType.UK1, NoticeType.UK2, NoticeType.UK3, NoticeType.UK4}
 # A procurement's life in order: pipeline, tender, award, contract change, cancellation.
 _STAGES = {notice_type: number for number, notice_type in enumerate(NoticeType)}
@@ -94,11 +96,19 @@ def own_status(notice: Notice, clock: datetime) -> Status:
             DeadlineKind.EXPRESSION_OF_INTEREST
         )
         return _open_until(closes, clock)
-    if kind is NoticeType.UK11:
+    if kind in _MARKET_OPEN:
+        return _market_status(notice, clock)
+    if kind in (NoticeType.UK11, NoticeType.UK16):
         return Status.CLOSED
     if kind is NoticeType.UK12:
         return Status.CANCELLED
     return Status.AWARDED
+
+
+def _market_status(notice: Notice, clock: datetime) -> Status:
+    """A dynamic market takes applications to join until it ends, if an end is set."""
+    ends = notice.dynamic_market.end if notice.dynamic_market else None
+    return Status.OPEN if ends is None or clock.date() <= ends else Status.CLOSED
 
 
 def _open_until(closes: datetime | None, clock: datetime) -> Status:

@@ -23,7 +23,16 @@ from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from plugins.contract.words import languages, translator
 
 from .codelists import regions
-from .codes import Category, DeadlineKind, LegalBasis, NoticeGroup, NoticeType, PlaceKind, Procedure
+from .codes import (
+    Category,
+    DeadlineKind,
+    KpiRating,
+    LegalBasis,
+    NoticeGroup,
+    NoticeType,
+    PlaceKind,
+    Procedure,
+)
 from .derive import Status, ValueBand
 from .model import ContractDuration, Duration, Money, Notice, Place
 from .translation import CPV, REGION, cpv_division_name
@@ -60,9 +69,14 @@ NOTICE_TYPES = {
     NoticeType.UK5: N_("Transparency notice"),
     NoticeType.UK6: N_("Contract award notice"),
     NoticeType.UK7: N_("Contract details notice"),
+    NoticeType.UK9: N_("Contract performance notice"),
     NoticeType.UK10: N_("Contract change notice"),
     NoticeType.UK11: N_("Contract termination notice"),
     NoticeType.UK12: N_("Procurement termination notice"),
+    NoticeType.UK13: N_("Dynamic market intention notice"),
+    NoticeType.UK14: N_("Dynamic market establishment notice"),
+    NoticeType.UK15: N_("Dynamic market modification notice"),
+    NoticeType.UK16: N_("Dynamic market cessation notice"),
 }
 NOTICE_GROUPS = {
     NoticeGroup.PIPELINE: N_("Pipeline and planned procurements (UK1 to UK3)"),
@@ -70,6 +84,16 @@ NOTICE_GROUPS = {
     NoticeGroup.AWARD: N_("Awards and contract details (UK5 to UK7)"),
     NoticeGroup.CONTRACT_CHANGE: N_("Contract changes and terminations (UK10, UK11)"),
     NoticeGroup.CANCELLATION: N_("Cancelled procurements (UK12)"),
+    NoticeGroup.PERFORMANCE: N_("Contract performance (UK9)"),
+    NoticeGroup.DYNAMIC_MARKET: N_("Dynamic markets (UK13 to UK16)"),
+}
+# How a key performance indicator was met (a contract performance notice, UK9).
+KPI_RATINGS = {
+    KpiRating.GOOD: N_("Good"),
+    KpiRating.APPROACHING_TARGET: N_("Approaching target"),
+    KpiRating.REQUIRES_IMPROVEMENT: N_("Requires improvement"),
+    KpiRating.INADEQUATE: N_("Inadequate"),
+    KpiRating.OTHER: N_("Other"),
 }
 # The headings of the facets notices are filed under (plugins/notices/facets.py).
 FACET_HEADINGS = {
@@ -370,6 +394,11 @@ def status_label(status: Status, lang: str) -> str:
 
 def notice_type_label(notice_type: NoticeType, lang: str) -> str:
     return text(NOTICE_TYPES[notice_type], lang)
+
+
+def kpi_rating_label(rating: KpiRating, lang: str) -> str:
+    """``Approaching target``: how a KPI was met, as a contract performance notice rates it."""
+    return text(KPI_RATINGS[rating], lang)
 
 
 def notice_group_label(group: NoticeGroup, lang: str) -> str:

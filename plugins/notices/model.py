@@ -9,6 +9,7 @@ from decimal import Decimal
 # Re-exported ("X as X"): the model is where callers find them.
 from .codes import Category as Category
 from .codes import DeadlineKind as DeadlineKind
+from .codes import KpiRating as KpiRating
 from .codes import LegalBasis as LegalBasis
 from .codes import NoticeGroup as NoticeGroup
 from .codes import NoticeType as NoticeType
@@ -227,6 +228,37 @@ class Modification:
 
 
 @dataclass(frozen=True, slots=True)
+class KpiAssessment:
+    """One key performance indicator as assessed for a period (UK9, s.71)."""
+
+    kpi: str  # the indicator, in the buyer's words
+    rating: KpiRating
+    start: date
+    end: date
+    target: str | None = None
+    measure: str | None = None  # what the period's performance was
+
+
+@dataclass(frozen=True, slots=True)
+class Performance:
+    """What a contract performance notice (UK9) reports: the KPIs assessed, and a breach."""
+
+    assessments: tuple[KpiAssessment, ...] = ()
+    breach: str | None = None  # a breach or failure to perform (s.71(2)), in the buyer's words
+
+
+@dataclass(frozen=True, slots=True)
+class DynamicMarket:
+    """A dynamic market (UK13 to UK16): when it runs, whom it admits, and who joined or left."""
+
+    start: date | None = None  # when it is (to be) established
+    end: date | None = None  # when it ends or ended; None: no end set
+    conditions: str | None = None  # conditions of membership
+    added: tuple[Supplier, ...] = ()  # suppliers admitted (UK15)
+    removed: tuple[Supplier, ...] = ()  # suppliers removed (UK15)
+
+
+@dataclass(frozen=True, slots=True)
 class Ending:
     """Why and when a procurement was cancelled (UK12) or a contract terminated (UK11)."""
 
@@ -315,6 +347,8 @@ class Notice:
     direct_award_justification: str | None = None
     contract: Contract | None = None
     modification: Modification | None = None
+    performance: Performance | None = None
+    dynamic_market: DynamicMarket | None = None
     termination: Ending | None = None
     cancellation: Ending | None = None
     changes: tuple[Change, ...] = ()

@@ -42,6 +42,7 @@ from .model import (
     Suitability,
     Supplier,
 )
+from .performance_and_markets import dynamic_market, performance
 from .values import canonical_cpv, parse_amount, parse_date, parse_datetime
 
 
@@ -91,6 +92,8 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         direct_award_justification=data.get("direct_award_justification"),
         contract=_optional(data, "contract", _contract),
         modification=_optional(data, "modification", _modification),
+        performance=_optional(data, "performance", performance),
+        dynamic_market=_optional(data, "dynamic_market", dynamic_market),
         termination=_optional(data, "termination", _ending),
         cancellation=_optional(data, "cancellation", _ending),
         changes=changes,

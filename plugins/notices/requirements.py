@@ -33,6 +33,9 @@ COMMON_FIELDS = frozenset(
     }
 )
 
+# What a dynamic market's intention or establishment notice may give besides its own facts.
+_DYNAMIC_MARKET_OPTIONAL = ("regions", "value", "submission", "suitability", "contract_period")
+
 # notice type → (required fields, optional fields); dotted names are fields inside a group.
 FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # A pipeline or planned procurement notice may not know its value yet, nor a planned
@@ -87,6 +90,17 @@ FIELDS_BY_TYPE: dict[NoticeType, tuple[tuple[str, ...], tuple[str, ...]]] = {
     NoticeType.UK10: (("contract", "modification"), ("suppliers",)),
     NoticeType.UK11: (("contract", "termination"), ("suppliers",)),
     NoticeType.UK12: (("cancellation",), ()),
+    # A contract performance notice (s.71) names the contract and reports its KPIs or a
+    # breach; Find a Tender's give neither its supplier nor its value.
+    NoticeType.UK9: (("contract", "performance"), ("suppliers",)),
+    # Dynamic market notices (s.39). The intention notice is the opportunity: what the
+    # market buys and how to apply to join; Find a Tender's give no value or suitability.
+    NoticeType.UK13: (("category", "cpv", "dynamic_market"), _DYNAMIC_MARKET_OPTIONAL),
+    NoticeType.UK14: (("category", "cpv", "dynamic_market"), _DYNAMIC_MARKET_OPTIONAL),
+    # A modification says what changed (suppliers admitted or removed, its end, its
+    # conditions), a cessation when the market ended (see performance_and_markets_rules).
+    NoticeType.UK15: (("dynamic_market",), ("cpv", "category")),
+    NoticeType.UK16: (("dynamic_market",), ("cpv", "category")),
 }
 
 # What Find a Tender's own notices of a type are published without, though the table above
@@ -120,11 +134,13 @@ WHERE_IT_BELONGS = {
     "modification": "a UK10 contract change notice",
     "direct_award_justification": "a UK5 transparency notice",
     "award": "a UK5, UK6 or UK7 notice",
-    "contract": "a UK7, UK10 or UK11 notice",
-    "suppliers": "an award or contract notice (UK5, UK6, UK7, UK10, UK11)",
+    "contract": "a UK7, UK9, UK10 or UK11 notice",
+    "suppliers": "an award or contract notice (UK5, UK6, UK7, UK9, UK10, UK11)",
     "deadlines.tender": "a UK3 or UK4 notice (or a UK6 or UK7 notice, as when tenders closed)",
     "deadlines.engagement": "a UK2 preliminary market engagement notice",
     "submission": "a UK2 or UK4 notice",
+    "performance": "a UK9 contract performance notice",
+    "dynamic_market": "a dynamic market notice (UK13 to UK16)",
 }
 
 

@@ -15,6 +15,7 @@ from .codes import EARLIER_PROCEDURES
 from .formatting import DEFAULT_LANG, notice_type_label
 from .lot_rules import lot_fields
 from .model import DeadlineKind, LegalBasis, NoticeGroup, NoticeType
+from .performance_and_markets_rules import dynamic_market_facts, performance_facts
 from .problems import Problem
 from .requirements import (
     STANDS_IN_FOR,
@@ -431,6 +432,8 @@ RULES: tuple[Rule, ...] = (
     fields_for_type,
     lot_fields,
     unique_lots,
+    performance_facts,
+    dynamic_market_facts,
     related_processes,
     changed_fields,
 )

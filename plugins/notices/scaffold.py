@@ -197,6 +197,22 @@ def example_value(name: str, now: datetime) -> object:
             "grounds": "Schedule 8, paragraph 5",
         },
         "termination": {"date": now.date().isoformat(), "reason": "Why the contract ended."},
+        "performance": {
+            "assessments": [
+                {
+                    "kpi": "The key performance indicator, in the contract's words",
+                    "target": "98% or above",
+                    "start": (now - 91 * _DAY).date().isoformat(),
+                    "end": (now - _DAY).date().isoformat(),
+                    "measure": "99%",
+                    "rating": "good",
+                }
+            ]
+        },
+        "dynamic_market": {
+            "start": (now + 30 * _DAY).date().isoformat(),
+            "conditions": "The conditions of membership suppliers must meet to join.",
+        },
         "cancellation": {
             "date": now.date().isoformat(),
             "reason": "Why no contract will be awarded.",

@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from plugins.contract.words import translator
 
 from . import change_text, formatting
-from .codes import Category, DeadlineKind, LegalBasis, NoticeType, Procedure
+from .codes import Category, DeadlineKind, KpiRating, LegalBasis, NoticeType, Procedure
 from .derive import Status, closing_deadline, main_value
 from .model import Change, ContractDuration, Money, Notice, Place
 
@@ -152,6 +152,11 @@ def procedure_label(context: Context, procedure: Procedure, lang: str | None = N
 
 
 @pass_context
+def kpi_rating_label(context: Context, rating: KpiRating, lang: str | None = None) -> str:
+    return formatting.kpi_rating_label(rating, _lang(context, lang))
+
+
+@pass_context
 def category_label(context: Context, category: Category, lang: str | None = None) -> str:
     return formatting.category_label(category, _lang(context, lang))
 
@@ -204,6 +209,7 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "deadline_label": deadline_label,
     "procedure_label": procedure_label,
     "category_label": category_label,
+    "kpi_rating_label": kpi_rating_label,
     "closing_deadline": closing_deadline,
     "main_value": main_value,
     "submission_method": submission_method,

@@ -9,6 +9,7 @@ from .compact import Json, compact
 from .context import Context
 from .items import items
 from .parties import party_id
+from .performance import implementation
 from .values import day, period, title_and_description, value
 
 
@@ -67,6 +68,7 @@ def contracts(notice: Notice, context: Context) -> list[Json]:
                 or value(notice.modification.new_value if notice.modification else None),
                 "dateSigned": contract.date_signed and day(contract.date_signed, context),
                 "items": items(notice) if own else None,
+                "implementation": implementation(notice, context),
             }
         )
     ]

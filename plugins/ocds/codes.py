@@ -27,6 +27,13 @@ SECTION = {
     NoticeType.UK10: Section.CONTRACT,
     NoticeType.UK11: Section.CONTRACT,
     NoticeType.UK12: Section.TENDER,
+    # As Find a Tender publishes them: a performance notice in contracts[], a dynamic market
+    # notice in tender (a modification's document too, though its tag is award).
+    NoticeType.UK9: Section.CONTRACT,
+    NoticeType.UK13: Section.TENDER,
+    NoticeType.UK14: Section.TENDER,
+    NoticeType.UK15: Section.TENDER,
+    NoticeType.UK16: Section.TENDER,
 }
 # releaseTag.csv: the tag of the release a notice itself becomes.
 NOTICE_TAG = {
@@ -40,6 +47,11 @@ NOTICE_TAG = {
     NoticeType.UK10: "contractAmendment",
     NoticeType.UK11: "contractTermination",
     NoticeType.UK12: "tenderCancellation",
+    NoticeType.UK9: "implementation",
+    NoticeType.UK13: "tender",
+    NoticeType.UK14: "tender",
+    NoticeType.UK15: "award",
+    NoticeType.UK16: "tenderUpdate",
 }
 # A change to a notice: (informal, formal) tags by section. "Amendment" has legal meaning,
 # so only a change marked `formal` is one; awards and plans have no amendment tag.
@@ -69,6 +81,7 @@ CONTRACT_STATUS = {
     NoticeType.UK7: "active",
     NoticeType.UK10: "active",
     NoticeType.UK11: "terminated",
+    NoticeType.UK9: "active",
 }
 # documentType.csv: what the notice page itself is, as a document of the release.
 NOTICE_DOCUMENT_TYPE = {
@@ -82,6 +95,11 @@ NOTICE_DOCUMENT_TYPE = {
     NoticeType.UK10: "contractNotice",
     NoticeType.UK11: "contractNotice",
     NoticeType.UK12: "cancellationDetails",
+    NoticeType.UK9: "implementationNotice",  # the UK extension's code
+    NoticeType.UK13: "tenderNotice",
+    NoticeType.UK14: "tenderNotice",
+    NoticeType.UK15: "awardNotice",
+    NoticeType.UK16: "tenderNotice",
 }
 # method.csv: a call-off or a dynamic market is open only to suppliers already admitted
 # (qualified), so selective; "other" says nothing of who may bid, so it has no method.

@@ -58,6 +58,7 @@ def _page(page: Published, doc_id: str, kind: str, site: Site) -> Json:
         {
             "id": doc_id,
             "documentType": kind,
+            "noticeType": notice.notice_type.value,  # the UK extension's, as Find a Tender's
             "title": notice.title,
             # The page's one-paragraph summary; a cancellation's or termination's reason.
             "description": ending.reason if ending else notice.summary,

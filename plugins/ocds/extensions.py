@@ -23,7 +23,10 @@ LEGAL_BASIS = f"{_OCDS}/ocds_legalBasis_extension/master/extension.json"
 RENEWAL = f"{_OCDS}/ocds_renewal_extension/master/extension.json"
 # A lot's award criteria (Lot.awardCriteria), as Find a Tender and Sell2Wales publish them.
 AWARD_CRITERIA = f"{_OCDS}/ocds_awardCriteria_extension/master/extension.json"
-# Find a Tender's own: VCSE suitability and VCSE status of organisations.
+# A contract performance notice's KPI results (Implementation.metrics), as Find a Tender's UK9.
+METRICS = f"{_OCDS}/ocds_metrics_extension/master/extension.json"
+# Find a Tender's own: a notice document's noticeType (UK1 to UK17), VCSE suitability and
+# VCSE status of organisations.
 UK = f"{_RAW}/cabinetoffice/ocds_uk_extension/main/extension.json"
 
 
@@ -54,7 +57,8 @@ _USES: dict[str, Callable[[Json, frozenset[str]], bool]] = {
     LEGAL_BASIS: lambda _, keys: "legalBasis" in keys,
     RENEWAL: lambda _, keys: "renewal" in keys,
     AWARD_CRITERIA: lambda _, keys: "awardCriteria" in keys,
-    UK: lambda data, _: _vcse(data),
+    METRICS: lambda _, keys: "metrics" in keys,
+    UK: lambda data, keys: "noticeType" in keys or _vcse(data),
 }
 
 

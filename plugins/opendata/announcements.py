@@ -39,6 +39,8 @@ _GROUP_TAGS = {
     NoticeGroup.AWARD: "ContractAward",
     NoticeGroup.CONTRACT_CHANGE: "ContractChange",
     NoticeGroup.CANCELLATION: "ProcurementCancelled",
+    NoticeGroup.PERFORMANCE: "ContractPerformance",
+    NoticeGroup.DYNAMIC_MARKET: "DynamicMarket",
 }
 
 _HEADLINES = {

@@ -55,9 +55,17 @@ def package_validator(declared: frozenset[str] = frozenset()) -> Draft4Validator
 
 @cache
 def codes(codelist: str) -> frozenset[str]:
-    with (DATA / "codelists" / codelist).open(encoding="utf-8", newline="") as file:
-        listed = frozenset(row["Code"] for row in csv.DictReader(file))
+    """The code list's codes, with those Noticeboard adds and those an extension we copy
+    adds (its ``codelists/+<name>``, as the UK extension's implementationNotice)."""
+    listed = _listed(DATA / "codelists" / codelist)
+    for added in sorted((DATA / "extensions").glob(f"*/codelists/+{codelist}")):
+        listed |= _listed(added)
     return listed | ADDED_CODES.get(codelist, frozenset())
+
+
+def _listed(path: Path) -> frozenset[str]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return frozenset(row["Code"] for row in csv.DictReader(file))
 
 
 def ocds_problems(output: Path) -> list[str]:

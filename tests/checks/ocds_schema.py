@@ -26,6 +26,7 @@ FOLDERS = {
     extensions.RENEWAL: "renewal",
     extensions.AWARD_CRITERIA: "awardCriteria",
     extensions.UK: "uk",
+    extensions.METRICS: "metrics",
 }
 
 
