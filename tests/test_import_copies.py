@@ -7,7 +7,8 @@ from pathlib import Path
 
 from plugins.importer.command import import_files, report_lines
 from plugins.importer.ocds_documents import document_title
-from tests.test_import_fts import FTS, front
+from plugins.importer.ocds_release import map_release
+from tests.test_import_fts import FTS, front, release
 
 REAL = FTS.parent
 COPY_OF = "Find a Tender's notice {} gives no '{}'"
@@ -18,7 +19,7 @@ def test_a_tender_notice_find_a_tender_published_without_a_deadline_passes(tmp_p
     passes, warned, and its page will show it open with no closing date."""
     [outcome] = import_files([FTS / "076069-2026.json"], tmp_path / "content", tmp_path)
     assert outcome.written.action == "new" and outcome.passes, outcome.errors
-    assert "deadlines" not in outcome.written.path.read_text(encoding="utf-8")
+    assert "\ndeadlines:" not in outcome.written.path.read_text(encoding="utf-8")
     lines = list(report_lines([outcome], tmp_path))
     assert lines[0].endswith(": passes invoke check")
 
@@ -74,3 +75,24 @@ def test_a_document_without_a_title_is_named_by_its_description_else_its_file():
     assert document_title({"title": "1", "description": "."}, url) == "Tender Pack v2.pdf"
     assert document_title({}, "https://example.org/DownloadDocument.aspx?idx=1") is None
     assert document_title({}, "https://example.org/Company/Index/104105") is None
+
+
+def test_a_tender_deadline_given_as_a_day_only_is_said_not_invented():
+    """076069-2026 (PCR 2015 on Find a Tender) gives tenderPeriod.endDate '2026-08-26', no
+    time: the copy has no deadline (warned) and the file says what was left out."""
+    imported = map_release(release("076069-2026"))
+    assert "deadlines" not in imported.front
+    assert (
+        "deadlines.tender: tenderPeriod.endDate '2026-08-26' is no date and time with an"
+        " offset (the format's deadlines are moments): add the time of day"
+    ) in imported.unmapped
+
+
+def test_a_transparency_notice_valued_only_including_vat_says_so():
+    """071549-2026's award gives amountGross alone: no value is made up, the file says it."""
+    imported = map_release(release("071549-2026"))
+    assert "value" not in imported.front
+    assert (
+        "value: 6615986 GBP including VAT only (awards' amountGross); the format's value is"
+        " the amount excluding VAT: add it"
+    ) in imported.unmapped

@@ -59,6 +59,7 @@ def complete(release: dict[str, Any], front: dict[str, Any], unmapped: list[str]
         front["above_threshold"] = above
     if front.get("notice_type") == "UK5" and len(awards) == 1:
         found["value"] = parts.money(awards[0].get("value"))
+        _gross_only(awards[0], unmapped)
     for name, value in found.items():
         if value and name not in front:
             front[name] = value
@@ -66,6 +67,17 @@ def complete(release: dict[str, Any], front: dict[str, Any], unmapped: list[str]
     _deadlines(tender, front)
     if "summary" not in front:
         _summary(release, contracts, front, unmapped)
+
+
+def _gross_only(award: dict[str, Any], unmapped: list[str]) -> None:
+    """An award valued only including VAT: the format's value is the amount excluding it."""
+    value = parts.block(award, "value")
+    gross = parts.number(value.get("amountGross"))
+    if gross is not None and parts.number(value.get("amount")) is None:
+        unmapped.append(
+            f"value: {gross} {value.get('currency', '')} including VAT only (awards' amountGross);"
+            " the format's value is the amount excluding VAT: add it"
+        )
 
 
 def _alike(values: list[Any], allowed: tuple[str, ...] | None = None) -> Any:

@@ -313,9 +313,15 @@ def _periods(draft: _Draft) -> None:
     tender = draft.tender
     deadlines = {}
     for name, key in (("tender", "tenderPeriod"), ("enquiry", "enquiryPeriod")):
-        closes = parts.moment(parts.block(tender, key).get("endDate"))
+        given = parts.block(tender, key).get("endDate")
+        closes = parts.moment(given)
         if closes:
             deadlines[name] = closes
+        elif given:  # Find a Tender gives some PCR 2015 tenders' deadline as a day only
+            draft.unmapped.append(
+                f"deadlines.{name}: {key}.endDate {given!r} is no date and time with an offset"
+                " (the format's deadlines are moments): add the time of day"
+            )
     engagement = _engagement_end(draft.release)
     if engagement:
         deadlines["engagement"] = engagement
