@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from plugins.notices.files import notice_files
 from plugins.notices.frontmatter import read_front_matter
+from plugins.notices.model import NoticeType
+from plugins.notices.requirements import copies_may_lack
 from plugins.notices.schema import notice_schema
 from tests.sites import CONTENT, ROOT
 
@@ -206,6 +208,51 @@ def mutated_sample(draw: st.DrawFn) -> tuple[str, str]:
     return draw(file_names), draw(mutation(text))
 
 
+def _copy_of_find_a_tender(text: str) -> bool:
+    """An original (not a translation) with a Find a Tender notice id, of a type whose
+    copies may lack something (requirements.COPIES_MAY_LACK)."""
+    data, _ = _split(text)
+    link = data.get("find_a_tender") or {}
+    kind = NoticeType(data["notice_type"])
+    return data.get("lang", "en") == "en" and "notice_id" in link and bool(copies_may_lack(kind))
+
+
+COPIES = [text for text in SAMPLES if _copy_of_find_a_tender(text)]
+# Where each fact a copy may lack is said (in the notice and its lots), and what changes of
+# it are named.
+_SAID_AT = {"regions": ("regions", "places"), "deadlines.tender": ()}
+_CHANGED_AS = {"regions": ("regions", "places"), "deadlines.tender": ("deadlines",)}
+
+
+def _drop(data: dict[str, Any], name: str) -> None:
+    """Remove the fact ``name`` from the notice, its lots and its changes."""
+    if name == "deadlines.tender":
+        deadlines = data.get("deadlines") or {}
+        deadlines.pop("tender", None)
+        deadlines.pop("expression_of_interest", None)  # it stands in for the tender deadline
+        if not deadlines:
+            data.pop("deadlines", None)
+    for where in [data, *(data.get("lots") or [])]:
+        for field in _SAID_AT.get(name, (name,)):
+            where.pop(field, None)
+    named = _CHANGED_AS.get(name, (name,))
+    changes = [c for c in data.get("changes") or [] if not str(c.get("field")).startswith(named)]
+    data["changes"] = changes
+    if not changes:
+        data.pop("changes")
+
+
+@st.composite
+def copy_lacking(draw: st.DrawFn) -> tuple[str, str]:
+    """A copy of a Find a Tender notice without some of the facts Find a Tender's own notices
+    of its type are published without: check warns of each, and publishes it."""
+    data, body = _split(draw(st.sampled_from(COPIES)))
+    spared = sorted(copies_may_lack(NoticeType(data["notice_type"])))
+    for name in draw(st.lists(st.sampled_from(spared), min_size=1, unique=True)):
+        _drop(data, name)
+    return "notice.md", as_file(data, body)
+
+
 def from_schema(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchStrategy[Any]:
     """Values the notice schema accepts (roughly: patterns, enums, types and sizes)."""
     if "$ref" in schema:  # a JSON pointer within the schema: #/definitions/… or #/properties/…
@@ -267,4 +314,4 @@ _MAKERS = {
 schema_notices = from_schema(notice_schema(), notice_schema()).map(
     lambda data: ("notice.md", as_file(data))
 )
-notice_files_strategy = st.one_of(mutated_sample(), schema_notices)
+notice_files_strategy = st.one_of(mutated_sample(), schema_notices, copy_lacking())

@@ -29,12 +29,13 @@ from plugins.feeds.build import feed_files
 from plugins.notices.check import CheckReport, check_files
 from plugins.notices.model import Notice
 from plugins.notices.output import in_memory
+from plugins.notices.rules import is_copy_gap
 from plugins.notices.site import assemble
 from plugins.ocds.package import ocds_files
 from plugins.opendata.announcements import announcement_chunks
 from plugins.opendata.notices_index import notices_index_chunks
 from plugins.pelican_adapter.settings import site_config
-from tests.fuzz_notices import SAMPLES, as_file, new_words, notice_files_strategy
+from tests.fuzz_notices import SAMPLES, as_file, copy_lacking, new_words, notice_files_strategy
 from tests.sites import CONTENT, ROOT, SAMPLE_CLOCK, SAMPLE_URL, pelican_build
 
 EXAMPLES = int(os.environ.get("NOTICEBOARD_FUZZ_EXAMPLES", "60"))
@@ -123,6 +124,27 @@ def test_any_words_a_buyer_writes_are_accepted_and_published(text: str) -> None:
     check_and_publish("notice.md", text)
 
 
+@settings(
+    max_examples=max(EXAMPLES // 3, 10),
+    deadline=timedelta(seconds=10),
+    database=None,
+    derandomize=not EXPLORE,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(copy_lacking())
+def test_a_copy_lacking_what_find_a_tender_omits_is_accepted_and_published(
+    example: tuple[str, str],
+) -> None:
+    """A copy of a Find a Tender notice without its tender deadline, value, places,
+    suitability, contract period, suppliers… (as real ones are) is only warned of, and every
+    output is made of it: an open tender with no closing date, an award with no supplier."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = check_one(Path(folder), *example)
+        assert report is not None and report.errors == (), [str(p) for p in report.errors]
+        assert any(is_copy_gap(problem) for problem in report.warnings)
+    check_and_publish(*example)
+
+
 def test_accepted_notices_build_with_pelican(tmp_path: Path) -> None:
     """The accepted files, given their own ids, build into one site with Pelican."""
     if not ACCEPTED:  # run alone: make some first
@@ -135,7 +157,10 @@ def test_accepted_notices_build_with_pelican(tmp_path: Path) -> None:
         _, front, body = text.split("---\n", 2)
         data = yaml.load(front, Loader=yaml.SafeLoader)
         data.update(notice_id=f"FUZZ-{number}", ocid=f"ocds-h6vhtk-fuzz{number}", lang="en")
-        data.pop("find_a_tender", None)
+        if "notice_id" in (data.get("find_a_tender") or {}):  # a copy stays a copy
+            fts = f"{900000 + number}-2026"
+            url = f"https://www.find-tender.service.gov.uk/Notice/{fts}"
+            data["find_a_tender"] = {"notice_id": fts, "url": url}
         data["legal_basis"] = "PCR2015"  # never held for a Find a Tender link
         data["above_threshold"] = False
         (content / "notices" / f"fuzz-{number}.md").write_text(as_file(data, body), "utf-8")
