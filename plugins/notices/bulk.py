@@ -10,6 +10,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .body import render
+from .body_text import plain_text
 from .load import LoadedNotice, load_notice
 from .store import NoticeStore, entry_key
 
@@ -19,21 +20,25 @@ PARALLEL_FROM = 64
 
 @dataclass(frozen=True)
 class ReadNotice:
-    """A notice file's outcome and, when valid, its body as HTML."""
+    """A notice file's outcome and, when valid, its body as HTML (and its notice the body as
+    plain text, ``Notice.body_text``)."""
 
     loaded: LoadedNotice
     html: str | None = None
 
 
 def read_notice(path: Path, display_path: str, with_html: bool = True) -> ReadNotice:
-    """Read and check one file; its body as HTML too when valid and ``with_html`` (checking
-    a body mostly renders it, so the build seldom renders it again)."""
+    """Read and check one file; its body as HTML and as plain text too when valid and
+    ``with_html`` (checking a body mostly renders it, so the build seldom renders it again,
+    and no output renders it for its text)."""
     loaded = load_notice(path, display_path)
-    html = loaded.html if loaded.notice is not None else None
-    if with_html and html is None and loaded.notice is not None:
-        html = render(loaded.body)
+    notice = loaded.notice
+    html = loaded.html if notice is not None else None
+    if with_html and notice is not None:
+        html = render(loaded.body) if html is None else html
+        notice = replace(notice, body_text=plain_text(html))
     # The Markdown is not needed once checked and rendered: 10,000 bodies are 30 MB.
-    return ReadNotice(replace(loaded, body="", html=None), html)
+    return ReadNotice(replace(loaded, notice=notice, body="", html=None), html)
 
 
 def read_notices(
@@ -50,7 +55,7 @@ def read_notices(
     """
     keys = [entry_key(path.read_bytes(), shown) for path, shown in files]
     found = store.get_many(keys, ReadNotice)
-    usable = {k: v for k, v in found.items() if not with_html or _has_html(v)}
+    usable = {k: v for k, v in found.items() if not with_html or _rendered(v)}
     missing = [i for i, key in enumerate(keys) if key not in usable]
     jobs = [(*files[i], with_html) for i in missing]
     made = dict(zip((keys[i] for i in missing), _read_all(jobs, processes), strict=True))
@@ -60,8 +65,11 @@ def read_notices(
     return [usable.get(key) or made[key] for key in keys]
 
 
-def _has_html(read: ReadNotice) -> bool:
-    return read.loaded.notice is None or read.html is not None
+def _rendered(read: ReadNotice) -> bool:
+    """Whether a stored read has what a build needs: a valid notice's HTML and text (``invoke
+    check`` stores reads without them)."""
+    notice = read.loaded.notice
+    return notice is None or (read.html is not None and notice.body_text is not None)
 
 
 def _read_all(jobs: list[tuple[Path, str, bool]], processes: int) -> list[ReadNotice]:

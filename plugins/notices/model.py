@@ -356,6 +356,9 @@ class Notice:
     facts: tuple[tuple[str, str], ...] = ()
     # The Markdown body as written, below the front matter (the page shows it rendered).
     body: str = ""
+    # The body as plain text (OCDS's description), made by the reader with the page's HTML
+    # (bulk.read_notice); None when the notice was loaded without rendering its body.
+    body_text: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
