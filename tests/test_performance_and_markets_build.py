@@ -129,3 +129,15 @@ def test_a_dynamic_market_is_announced_as_an_opportunity(built: Path) -> None:
     market = [e for e in events if e["id"] == "075868-2026/published"]
     assert market, [e["id"] for e in events]
     assert "DynamicMarket" in json.dumps(market[0])
+
+
+def test_a_modification_names_its_suppliers_as_find_a_tender_does(built: Path) -> None:
+    removal = _release(built, "071470-2026")
+    [change] = [a for a in removal["tender"]["amendments"] if "suppliersRemoved" in a]
+    [removed] = change["suppliersRemoved"]
+    assert removed["name"] == "BABCOCK LAND DEFENCE LIMITED"
+    [party] = [p for p in removal["parties"] if p["id"] == removed["id"]]
+    assert party["roles"] == ["removedSupplier"]
+    admission = _release(built, "071471-2026")
+    [change] = [a for a in admission["tender"]["amendments"] if "suppliersAdded" in a]
+    assert [s["name"] for s in change["suppliersAdded"]] == ["IPROSURV LIMITED"]

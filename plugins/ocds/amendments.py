@@ -1,13 +1,16 @@
-"""A release's amendments: the contract change itself (UK10), then each change to the notice."""
+"""A release's amendments: the contract change (UK10) or dynamic market membership change
+(UK15) itself, then each change to the notice."""
 
 from __future__ import annotations
 
 from plugins.notices.change_text import change_lines
 from plugins.notices.model import Change, Notice
 
+from . import dynamic_market
 from .compact import Json, compact
 from .context import Context, release_id
 from .former import former_values
+from .parties import party_id
 from .values import when
 
 
@@ -27,6 +30,9 @@ def amendments(notice: Notice, changes: tuple[Change, ...], context: Context) ->
                 }
             )
         )
+    membership = dynamic_market.modification(notice, party_id)
+    if membership:
+        result.append(membership)
     previous = notice.notice_id
     for change in changes:
         this_id = release_id(notice.notice_id, change.number)

@@ -12,6 +12,7 @@ from plugins.notices.derive import slugify
 from plugins.notices.model import Address, JointBuyer, Notice, Supplier
 
 from .compact import Json, compact
+from .dynamic_market import members
 
 CENTRAL_PURCHASING_BODY = "centralPurchasingBody"
 
@@ -24,6 +25,10 @@ def parties(notice: Notice) -> list[Json]:
         party = parties.setdefault(party_id(supplier), _supplier(supplier))
         if "supplier" not in party["roles"]:  # the buyer can be a supplier too
             party["roles"].append("supplier")
+    for member, role in members(notice):
+        party = parties.setdefault(party_id(member), {**_supplier(member), "roles": []})
+        if role not in party["roles"]:
+            party["roles"].append(role)
     return list(parties.values())
 
 
