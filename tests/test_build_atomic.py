@@ -49,7 +49,7 @@ def test_a_failed_build_leaves_output_as_it_was_and_a_good_one_replaces_it(proje
     output = project / "output"
     (output / "left-from-before.txt").write_text("a file no build writes")
     before = files(output)
-    assert "pagefind/pagefind-entry.json" in before
+    assert "pagefind/bundles.json" in before
 
     tender = project / "content" / TENDER
     text = tender.read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 Each language's search page (``search/``, ``cy/search/``) searches Pagefind's index of its
 <html lang>: the notice pages of its readers, one per notice, the reader's language first.
+The index is made in bundles of 3 notices here (12 for the sample), merged in the browser,
+so every search below finds, filters and counts across bundles.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from plugins.notices.site import Site
+from plugins.site_build.search_bundles import bundles
 from plugins.site_build.search_index import index_command
 from plugins.site_pages.plan import plan
 from tests.checks.browser import Browsing, browsing
@@ -23,6 +26,7 @@ from tests.theme_pages import page
 
 # "3 notices found", "3 hysbysiad wedi'u canfod": the number comes first in both languages.
 COUNT = re.compile(r"^(\d+) ")
+PER_BUNDLE = 3
 # A word of the About and Accessibility pages that notices have too.
 SHARED_WORD = "procurement"
 NOTICE_PAGE = re.compile(r"^/(cy/)?notices/[^/]+/$")
@@ -44,8 +48,10 @@ def tab(
 ) -> Iterator[Browsing]:
     folder = tmp_path_factory.mktemp("searched") / "site"
     shutil.copytree(built_sample, folder)
-    indexed = subprocess.run(index_command(folder), capture_output=True, text=True)
+    command = index_command(folder, per_bundle=PER_BUNDLE)
+    indexed = subprocess.run(command, capture_output=True, text=True)
     assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    assert len(bundles(folder, PER_BUNDLE)) == 12
     with browsing(folder, chromium_browser) as tab:
         yield tab
 

@@ -162,7 +162,7 @@ def built(project: Path, present: tuple[str, ...], absent: tuple[str, ...] = ())
     def check(result: subprocess.CompletedProcess[str]) -> None:
         ok(result)
         output = project / "output"
-        for page in ("index.html", "announcements.json", "pagefind/pagefind.js"):
+        for page in ("index.html", "announcements.json", "pagefind/bundles.json"):
             assert (output / page).is_file(), page
         for slug in present:
             assert (output / "notices" / slug / "index.html").is_file(), slug

@@ -97,6 +97,14 @@ class SiteFilesOptions:
 
 
 @dataclass(frozen=True)
+class SearchOptions:
+    """SEARCH_*: ``cache`` is the folder of kept search bundles (None: none kept)."""
+
+    per_bundle: int = 500
+    cache: Path | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything the build reads from settings, checked."""
 
@@ -114,6 +122,7 @@ class Config:
     per_page: int
     cards: CardOptions
     site_files: SiteFilesOptions = SiteFilesOptions()
+    search: SearchOptions = SearchOptions()
     # SITE_LANGUAGES (holding default_lang), and the site's name in each of them.
     languages: tuple[str, ...] = ()
     site_names: Mapping[str, str] = field(default_factory=dict)
@@ -263,6 +272,10 @@ def _config(values: dict[str, Any], settings: Mapping[str, Any], derived: dict[s
             security_expires=values["SITE_FILES_SECURITY_EXPIRES"],
             security_policy=values["SITE_FILES_SECURITY_POLICY"],
             short_name=values["SITE_FILES_SHORT_NAME"],
+        ),
+        search=SearchOptions(
+            per_bundle=values["SEARCH_NOTICES_PER_BUNDLE"],
+            cache=cache / values["SEARCH_CACHE"] if values["SEARCH_CACHE"] else None,
         ),
     )
 

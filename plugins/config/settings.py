@@ -331,6 +331,26 @@ SITE_FILES = (
         'e.g. `"Afonwy contracts"`; `None`: `SITENAME`',
     ),
 )
+SEARCH = (
+    Setting(
+        "SEARCH_NOTICES_PER_BUNDLE",
+        500,
+        whole(1),
+        "notices in each bundle of the search index: `invoke build` runs Pagefind on one "
+        "bundle at a time (in publication order, the oldest first) and the search page merges "
+        "them, so a bigger bundle needs more memory to build (about 0.2 MB a notice page) and "
+        "a smaller one more files for a reader's browser to fetch",
+    ),
+    Setting(
+        "SEARCH_CACHE",
+        "search",
+        optional(TEXT),
+        "folder under `CACHE_PATH` that keeps each search bundle as last made, keyed by the "
+        "exact bytes of its notice pages and Pagefind's version: a bundle whose pages are "
+        "unchanged and whose kept copy is intact is linked from there instead of indexed "
+        "again. `None`: every bundle indexed every build",
+    ),
+)
 LANGUAGE = (
     Setting(
         "SITE_LANGUAGES",
@@ -351,7 +371,16 @@ LANGUAGE = (
     ),
 )
 SETTINGS = (
-    LANGUAGE + NOTICES + FEEDS + CALENDARS + OCDS + ANNOUNCEMENTS + SITE_PAGES + CARDS + SITE_FILES
+    LANGUAGE
+    + NOTICES
+    + FEEDS
+    + CALENDARS
+    + OCDS
+    + ANNOUNCEMENTS
+    + SITE_PAGES
+    + CARDS
+    + SITE_FILES
+    + SEARCH
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 # A setting starting with one of these that is not in SETTINGS is a mistake (a typo, or an
@@ -365,4 +394,5 @@ PREFIXES = (
     "SITE_PAGES_",
     "CARDS_",
     "SITE_FILES_",
+    "SEARCH_",
 )

@@ -8,8 +8,11 @@ from pathlib import Path
 
 from invoke import Context
 
+from plugins.config.config import SearchOptions
+from plugins.pelican_adapter.settings import site_config
+
 from .interrupts import InterruptibleLocal
-from .search_index import index_command, settle_entry
+from .search_index import index_command
 from .staging import fresh_output
 
 
@@ -20,10 +23,11 @@ def pelican(c: Context, content: Path, settings: Path, output: Path, *extra: str
     c.run(shlex.join([*args, "--fatal", "errors", *extra]), pty=False, env={"COLUMNS": "250"})
 
 
-def search_index(c: Context, site: Path) -> None:
-    """Pagefind's search index of the built pages, in pagefind/ (works offline, reproducible)."""
-    c.run(shlex.join(index_command(site)), pty=False)
-    settle_entry(site)
+def search_index(c: Context, site: Path, options: SearchOptions) -> None:
+    """Pagefind's search index of the built notice pages in bundles, in pagefind/ (works
+    offline); bundles whose pages are unchanged are taken from the cache."""
+    command = index_command(site, options.cache, options.per_bundle)
+    c.run(shlex.join(command), pty=False)
 
 
 def build_site(c: Context, content: Path, settings: Path, output: Path) -> None:
@@ -31,4 +35,4 @@ def build_site(c: Context, content: Path, settings: Path, output: Path) -> None:
     c.config.runners.local = InterruptibleLocal  # so Ctrl-C or SIGTERM stops the build
     with fresh_output(output) as staging:
         pelican(c, content, settings, staging)
-        search_index(c, staging)
+        search_index(c, staging, site_config(settings).search)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import shlex
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from plugins.site_build.search_index import index_command
 from tests.checks.browser import Browsing, browsing
 
 
@@ -34,7 +34,7 @@ def indexed_sample(built_sample: Path, tmp_path_factory: pytest.TempPathFactory)
     """The sample build with Pagefind's index added, as `invoke build` does after Pelican."""
     folder = tmp_path_factory.mktemp("audited") / "output"
     shutil.copytree(built_sample, folder)  # built_sample is shared and read-only
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"]
+    command = index_command(folder)
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"{shlex.join(command)} failed:\n{result.stdout}{result.stderr}"
     return folder
