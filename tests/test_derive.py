@@ -153,3 +153,19 @@ def test_a_tender_with_only_a_deadline_for_requests_to_participate_is_open_until
     assert own_status(notice, datetime.fromisoformat("2026-11-24T12:00:00+00:00")) is Status.CLOSED
     reminders = [e.id for e in events(site, closing_soon=True) if e.kind is EventKind.CLOSING_SOON]
     assert reminders == ["ACC-2026-0031/closing-soon"]
+
+
+def test_a_copy_of_a_tender_notice_find_a_tender_published_with_no_deadline_is_open(tmp_path):
+    """Nothing says it has closed (076069-2026 gives a day without a time): open, with no
+    closing date, in the open listing after every tender that has one, never closing soon."""
+    data = notice_data({"deadlines": REMOVE, "changes": REMOVE, "notice_id": "ACC-2026-0032"})
+    folder = tmp_path / "content" / "notices"
+    folder.mkdir(parents=True)
+    (folder / "copy.md").write_text(notice_text(data), encoding="utf-8")
+    site = site_from(tmp_path / "content", clock=CLOCK)
+    [item] = site.notices
+    assert item.facets.status is Status.OPEN
+    assert own_status(item.notice, datetime.fromisoformat("2036-01-01T00:00:00+00:00")) is (
+        Status.OPEN
+    )
+    assert [e.kind for e in events(site, closing_soon=True)] == [EventKind.PUBLISHED]

@@ -95,7 +95,9 @@ def own_status(notice: Notice, clock: datetime) -> Status:
         closes = notice.deadline(DeadlineKind.TENDER) or notice.deadline(
             DeadlineKind.EXPRESSION_OF_INTEREST
         )
-        return _open_until(closes, clock)
+        # A copy of a Find a Tender tender notice published with no deadline (see
+        # requirements.COPIES_MAY_LACK) is open: nothing says it has closed.
+        return Status.OPEN if closes is None else _open_until(closes, clock)
     if kind in _MARKET_OPEN:
         return _market_status(notice, clock)
     if kind in (NoticeType.UK11, NoticeType.UK16):
