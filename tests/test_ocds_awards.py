@@ -46,7 +46,7 @@ def _second_award(sample_site: Site) -> Notice:
         published=first.published + timedelta(hours=2),
         updated=first.updated + timedelta(hours=2),
         suppliers=(supplier,),
-        award=Award(date=first.award.date, value=Money(Decimal("188000")), lots=("3",)),
+        awards=(Award(date=first.award.date, value=Money(Decimal("188000")), lots=("3",)),),
     )
 
 
@@ -67,7 +67,7 @@ def test_two_award_notices_of_one_procurement_are_two_awards(sample_site):
 def test_a_contract_notice_for_other_lots_is_an_award_of_its_own(sample_site):
     details = _notice(sample_site, "ACC-2026-0009")
     assert details.award is not None
-    other = replace(details, award=replace(details.award, lots=("3",)))
+    other = replace(details, awards=(replace(details.award, lots=("3",)),))
     ids = award_ids([_notice(sample_site, "ACC-2026-0004"), other])
     assert ids == {"ACC-2026-0004": "ACC-2026-0004", "ACC-2026-0009": "ACC-2026-0009"}
 

@@ -17,7 +17,7 @@ from plugins.notices.requirements import EARLIER_RULES, allowed_fields
 from plugins.notices.scaffold import find_a_tender_link
 from plugins.notices.schema import notice_schema
 
-from . import ocds_buyers, ocds_fts, ocds_lots, ocds_markets, ocds_related, text
+from . import ocds_awards, ocds_buyers, ocds_fts, ocds_lots, ocds_markets, ocds_related, text
 from . import ocds_parts as parts
 from .notice_type import notice_type
 from .ocds_documents import document_title
@@ -425,27 +425,20 @@ def _lots(draft: _Draft) -> None:
 def _award(draft: _Draft) -> None:
     awards = [a for a in draft.release.get("awards", []) if isinstance(a, dict)]
     suppliers: list[dict[str, Any]] = []
+    names: dict[str, str] = {}  # an award supplier's party id or name → its notice name
     for award in awards:
         for reference in award.get("suppliers", []) or []:
-            supplier = _supplier(parts.party(draft.release, reference))
+            organisation = parts.party(draft.release, reference)
+            supplier = _supplier(organisation)
             if supplier and supplier not in suppliers:
                 suppliers.append(supplier)
+            if supplier:
+                names[str(organisation.get("id"))] = names[supplier["name"]] = supplier["name"]
     draft.put("suppliers", suppliers, "")
-    if not awards:
-        return
-    dates = sorted({d for a in awards if (d := parts.uk_date(a.get("date")))})
-    decision: dict[str, Any] = {}
-    if dates:
-        decision["date"] = dates[0]
-    values = [parts.money(a.get("value")) for a in awards]
-    if len(awards) == 1 and values[0]:
-        decision["value"] = values[0]
-    elif len(awards) > 1:
-        draft.unmapped.append(f"award: {len(awards)} awards, the format holds one decision")
-    if "date" not in decision:
-        draft.unmapped.append("award.date: the award has no date")
-    else:
-        draft.front["award"] = decision
+    lots = [str(lot["id"]) for lot in draft.front.get("lots", []) if "id" in lot]
+    found = ocds_awards.decisions(draft.release, lots, names)
+    draft.front |= found.front
+    draft.unmapped.extend(found.unmapped)
 
 
 def _contract(draft: _Draft) -> None:

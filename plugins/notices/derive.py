@@ -72,9 +72,26 @@ def main_value(notice: Notice) -> Money | None:
     return (
         notice.value
         or (notice.award and notice.award.value)
+        or awards_total(notice)
         or (notice.contract and notice.contract.value)
         or None
     )
+
+
+def awards_total(notice: Notice) -> Money | None:
+    """Several awards' total, when each is for its own lots and all are in one currency.
+
+    Awards that share a lot, or name none (a framework's suppliers, each awarded its whole
+    value), have no total a reader could quote.
+    """
+    values = [award.value for award in notice.awards]
+    lots = [lot for award in notice.awards for lot in award.lots]
+    if len(values) < 2 or None in values or not all(a.lots for a in notice.awards):
+        return None
+    currencies = {value.currency for value in values if value}
+    if len(lots) != len(set(lots)) or len(currencies) != 1:
+        return None
+    return Money(sum((value.amount for value in values if value), Decimal(0)), currencies.pop())
 
 
 def value_band(money: Money | None) -> ValueBand:

@@ -52,6 +52,9 @@ def field_lines(source: NoticeSource) -> dict[str, int]:
     award = source.data.get("award")
     if isinstance(award, dict):
         at += [("award", "lots", index) for index, _ in enumerate(award.get("lots") or [])]
+    for number, each in enumerate(source.data.get("awards") or []):
+        lots = each.get("lots") if isinstance(each, dict) else None
+        at += [("awards", number, "lots", index) for index, _ in enumerate(lots or [])]
     return {dotted(path): source.line_of(path) for path in at}
 
 
@@ -127,6 +130,12 @@ def _unknown_lots(item: Located, earlier: Sequence[Located]) -> Iterator[Problem
     named = [(f"lots[{i}].id", lot.id) for i, lot in enumerate(notice.lots)]
     if notice.award is not None:
         named += [(f"award.lots[{i}]", lot) for i, lot in enumerate(notice.award.lots)]
+    elif notice.awards:
+        named += [
+            (f"awards[{n}].lots[{i}]", lot)
+            for n, award in enumerate(notice.awards)
+            for i, lot in enumerate(award.lots)
+        ]
     if not known and len({lot for _, lot in named}) == 1:
         return  # a procurement without lots is one lot: Find a Tender names it '1' (076972-2026)
     has = f"its lots are {', '.join(known)}" if known else "it has no lots"

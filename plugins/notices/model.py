@@ -205,10 +205,15 @@ class Supplier:
 
 @dataclass(frozen=True, slots=True)
 class Award:
+    """One award decision: its lots and, when a notice gives several, its suppliers (names
+    from the notice's ``suppliers``; none named means all of them) and OCDS status."""
+
     date: date
     value: Money | None = None
     standstill_end: datetime | None = None
     lots: tuple[str, ...] = ()
+    suppliers: tuple[str, ...] = ()
+    status: str | None = None  # pending, active or cancelled, when the notice says
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +348,8 @@ class Notice:
     documents: tuple[Document, ...] = ()
     related: tuple[RelatedProcess, ...] = ()
     suppliers: tuple[Supplier, ...] = ()
-    award: Award | None = None
+    # The award decisions: the one ``award``, or each of ``awards`` (one per lot or supplier).
+    awards: tuple[Award, ...] = ()
     direct_award_justification: str | None = None
     contract: Contract | None = None
     modification: Modification | None = None
@@ -359,6 +365,11 @@ class Notice:
     # The body as plain text (OCDS's description), made by the reader with the page's HTML
     # (bulk.read_notice); None when the notice was loaded without rendering its body.
     body_text: str | None = None
+
+    @property
+    def award(self) -> Award | None:
+        """The award decision, when the notice gives one (not several)."""
+        return self.awards[0] if len(self.awards) == 1 else None
 
     @property
     def key(self) -> tuple[str, str]:

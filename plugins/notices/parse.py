@@ -88,7 +88,7 @@ def build_notice(data: dict[str, Any], source_path: str, slug: str) -> Notice:
         documents=tuple(_document(document) for document in data.get("documents", [])),
         related=tuple(RelatedProcess(**process) for process in data.get("related", [])),
         suppliers=tuple(Supplier(**supplier) for supplier in data.get("suppliers", [])),
-        award=_optional(data, "award", _award),
+        awards=tuple(_award(award) for award in _awards(data)),
         direct_award_justification=data.get("direct_award_justification"),
         contract=_optional(data, "contract", _contract),
         modification=_optional(data, "modification", _modification),
@@ -238,12 +238,19 @@ def _document(document: dict[str, Any]) -> Document:
     return Document(**{**document, "date": _optional(document, "date", _date)})
 
 
+def _awards(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The one ``award``, or the several ``awards`` (the check allows only one of them)."""
+    return [data["award"]] if data.get("award") is not None else data.get("awards", [])
+
+
 def _award(award: dict[str, Any]) -> Award:
     return Award(
         date=_date(award["date"]),
         value=_optional(award, "value", _money),
         standstill_end=_optional(award, "standstill_end", _datetime),
         lots=tuple(str(lot) for lot in award.get("lots", [])),
+        suppliers=tuple(award.get("suppliers", [])),
+        status=award.get("status"),
     )
 
 

@@ -134,6 +134,7 @@ WHERE_IT_BELONGS = {
     "modification": "a UK10 contract change notice",
     "direct_award_justification": "a UK5 transparency notice",
     "award": "a UK5, UK6 or UK7 notice",
+    "awards": "a UK5, UK6 or UK7 notice",
     "contract": "a UK7, UK9, UK10 or UK11 notice",
     "suppliers": "an award or contract notice (UK5, UK6, UK7, UK9, UK10, UK11)",
     "deadlines.tender": "a UK3 or UK4 notice (or a UK6 or UK7 notice, as when tenders closed)",
@@ -152,8 +153,9 @@ NOT_REQUIRED_EARLIER_BY_TYPE = {
     NoticeType.UK6: frozenset({"contract_period"}),
     NoticeType.UK7: frozenset({"contract_period"}),
 }
-# A field another one stands in for: delivery places in words or postcodes for regions.
-STANDS_IN_FOR = {"places": "regions"}
+# A field another one stands in for: delivery places in words or postcodes for regions,
+# several award decisions for the one.
+STANDS_IN_FOR = {"places": "regions", "awards": "award"}
 # ...and in one notice type only: a two-stage procedure's tender notice (restricted, or a
 # competitive flexible procedure's first stage) gives the deadline for requests to
 # participate; its tender deadline is set later, in the invitation to tender.

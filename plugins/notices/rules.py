@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from . import codelists
+from .award_rules import award_decisions
 from .buyer_rules import joint_buyers_distinct
 from .codelist_rules import cpv_codes, region_codes
 from .codes import EARLIER_PROCEDURES
@@ -98,6 +99,9 @@ def money(source: NoticeSource) -> Iterator[Problem]:
     lots = source.data.get("lots")
     if isinstance(lots, list):
         paths += [("lots", index, "value") for index in range(len(lots))]
+    awards = source.data.get("awards")
+    if isinstance(awards, list):
+        paths += [("awards", index, "value") for index in range(len(awards))]
     for at in paths:
         value = get(source.data, *at)
         if not isinstance(value, dict):
@@ -432,6 +436,7 @@ RULES: tuple[Rule, ...] = (
     fields_for_type,
     lot_fields,
     unique_lots,
+    award_decisions,
     performance_facts,
     dynamic_market_facts,
     related_processes,

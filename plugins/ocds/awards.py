@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from plugins.notices.model import LegalBasis, Notice, NoticeType
+from plugins.notices.model import Award, LegalBasis, Notice, NoticeType
 
+from .award_ids import awarded_suppliers, decision_ids
 from .codes import AWARD_STATUS, CONTRACT_STATUS, SECTION, Section
 from .compact import Json, compact
 from .context import Context
@@ -14,32 +15,43 @@ from .values import day, period, title_and_description, value
 
 
 def awards(notice: Notice, context: Context) -> list[Json]:
+    """One award per decision; a notice of several gives each its own id (``<id>-<n>``)."""
     kind = notice.notice_type
     if kind not in AWARD_STATUS:
         return []
-    award = notice.award
-    own = SECTION[kind] is Section.AWARD
+    base = context.award_id or notice.notice_id
+    decisions: list[Award | None] = list(notice.awards) or [None]
+    ids = decision_ids(notice, base)
     return [
-        compact(
-            {
-                "id": context.award_id or notice.notice_id,
-                **(title_and_description(notice, context) if own else {}),
-                "status": award_status(notice),
-                "date": award and day(award.date, context),
-                "value": value(award.value) if award and award.value else _direct(notice),
-                "suppliers": [{"id": party_id(s), "name": s.name} for s in notice.suppliers],
-                "contractPeriod": period(notice, context) if own else None,
-                "relatedLots": award and list(award.lots),
-                "items": items(notice) if own else None,
-            }
-        )
+        _award(notice, context, award_id, decision)
+        for award_id, decision in zip(ids, decisions, strict=True)
     ]
+
+
+def _award(notice: Notice, context: Context, award_id: str, award: Award | None) -> Json:
+    own = SECTION[notice.notice_type] is Section.AWARD
+    return compact(
+        {
+            "id": award_id,
+            **(title_and_description(notice, context) if own else {}),
+            "status": (award and award.status) or award_status(notice),
+            "date": award and day(award.date, context),
+            "value": value(award.value) if award and award.value else _direct(notice),
+            "suppliers": [
+                {"id": party_id(s), "name": s.name} for s in awarded_suppliers(notice, award)
+            ],
+            "contractPeriod": period(notice, context) if own else None,
+            "relatedLots": award and list(award.lots),
+            "items": items(notice) if own else None,
+        }
+    )
 
 
 def _direct(notice: Notice) -> Json | None:
     """A transparency notice's value is the contract it will award directly (as Find a
-    Tender publishes it: the award's value)."""
-    return value(notice.value) if notice.notice_type is NoticeType.UK5 else None
+    Tender publishes it: the award's value), when it is one award."""
+    one = len(notice.awards) <= 1
+    return value(notice.value) if one and notice.notice_type is NoticeType.UK5 else None
 
 
 def award_status(notice: Notice) -> str:
@@ -60,7 +72,7 @@ def contracts(notice: Notice, context: Context) -> list[Json]:
         compact(
             {
                 "id": contract.id,
-                "awardID": context.award_id or contract.id,
+                "awardID": _contract_award(notice, context, contract.id),
                 **(title_and_description(notice, context) if own else {}),
                 "status": CONTRACT_STATUS[kind],
                 "period": _contract_period(notice, context),
@@ -72,6 +84,13 @@ def contracts(notice: Notice, context: Context) -> list[Json]:
             }
         )
     ]
+
+
+def _contract_award(notice: Notice, context: Context, contract_id: str) -> str:
+    """The award a contract is of: the procurement's, else the notice's first decision."""
+    if len(notice.awards) > 1:
+        return decision_ids(notice, context.award_id or notice.notice_id)[0]
+    return context.award_id or contract_id
 
 
 def _contract_period(notice: Notice, context: Context) -> Json | None:
