@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -24,6 +25,8 @@ ENGLISH = sorted(
         "Published",
         "Cancelled on",
         "Contract awarded on",
+        "Contracts awarded on",
+        "Contracts awarded from",
         "Contract terminated on",
         "expected",
         *[
@@ -79,6 +82,20 @@ def test_cancelled_and_awarded_notices_say_what_happened(sample_site: Site):
     assert cancelled.status == "Cancelled" and cancelled.when.startswith("Cancelled on ")
     awarded = card_text(_item(sample_site, "notices/translation-services-contract-award/"))
     assert awarded.status == "Awarded" and awarded.when.startswith("Contract awarded on ")
+
+
+def test_a_notice_of_several_awards_says_when_they_were_made(sample_site: Site):
+    item = _item(sample_site, "notices/translation-services-contract-award/")
+    (award,) = item.notice.awards
+    later = replace(award, date=award.date + timedelta(days=1))
+    both = replace(item, notice=replace(item.notice, awards=(award, award)))
+    assert card_text(both).when == card_text(item).when.replace("Contract ", "Contracts ")
+    apart = replace(item, notice=replace(item.notice, awards=(later, award)))
+    assert card_text(apart).when == card_text(item).when.replace(
+        "Contract awarded on", "Contracts awarded from"
+    )
+    welsh = card_text(apart, lang="cy").when
+    assert welsh.startswith("Dyfarnwyd y contractau o ") and welsh.endswith(" ymlaen")
 
 
 def test_alt_text_is_the_cards_words_as_sentences(sample_site: Site):

@@ -16,7 +16,7 @@ from plugins.notices.formatting import (
     status_label,
     text,
 )
-from plugins.notices.model import DeadlineKind
+from plugins.notices.model import Award, DeadlineKind
 from plugins.notices.site import Published, Site
 
 CARD_NAME = "card.png"
@@ -95,7 +95,17 @@ def _dated(item: Published, zone: str, lang: str) -> str | None:
         return _on(N_("Contract terminated on {date}"), notice.termination.date, lang, zone)
     if notice.award and item.facets.status is Status.AWARDED:
         return _on(N_("Contract awarded on {date}"), notice.award.date, lang, zone)
+    if notice.awards and item.facets.status is Status.AWARDED:
+        return _several_awarded(notice.awards, lang, zone)
     return None
+
+
+def _several_awarded(awards: tuple[Award, ...], lang: str, zone: str) -> str:
+    """Several award decisions: their day, or the first of their days."""
+    days = sorted({award.date for award in awards})
+    if len(days) == 1:
+        return _on(N_("Contracts awarded on {date}"), days[0], lang, zone)
+    return _on(N_("Contracts awarded from {date}"), days[0], lang, zone)
 
 
 def _on(message: str, day: date, lang: str, zone: str) -> str:
