@@ -230,6 +230,20 @@ def test_a_follow_up_naming_an_unknown_lot_is_refused(tmp_path):
     )
 
 
+def test_each_of_several_awards_names_lots_of_the_procurement(tmp_path):
+    suppliers = [{"name": "Afonwy Surfacing Ltd"}, {"name": "Tarmac Cymru Cyf"}]
+    awards = [
+        {"date": "2026-12-09", "lots": ["1"], "suppliers": ["Afonwy Surfacing Ltd"]},
+        {"date": "2026-12-09", "lots": ["3"], "suppliers": ["Tarmac Cymru Cyf"]},
+    ]
+    several = award(suppliers=suppliers, award=REMOVE, awards=awards, lots=REMOVE)
+    lines = check(tmp_path, notice_data(), several)
+    told = "lot '3' is in no earlier notice of procurement ocds-h6vhtk-0a31c7 (its lots are 1, 2)"
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        f"awards[1].lots[0]: {told} — use the lot ids of the notices this one follows"
+    ]
+
+
 def test_the_one_lot_of_a_procurement_without_lots_is_no_unknown_lot(tmp_path):
     """A procurement without lots is one lot: Find a Tender's award notices name it '1'
     (076972-2026, after a UK11 without lots); a second lot is still unknown."""
