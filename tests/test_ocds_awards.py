@@ -135,3 +135,16 @@ def test_the_procurement_method_is_set_whenever_the_procedure_is_known(sample_si
     assert called["procurementMethod"] == "selective"
     assert called["procurementMethodDetails"] == "Call-off under a framework"
     assert transparency.notice_type is NoticeType.UK5
+
+
+def test_a_contract_notice_for_one_of_several_awards_keeps_its_id(sample_site):
+    announced = _notice(sample_site, "ACC-2026-0004")
+    (castell,) = announced.suppliers
+    bwyd = replace(castell, name="Bwyd Da Cyf", id="GB-COH-09999999")
+    first = Award(date=announced.awards[0].date, lots=("1", "2"), suppliers=(castell.name,))
+    second = Award(date=announced.awards[0].date, lots=("3",), suppliers=(bwyd.name,))
+    several = replace(announced, suppliers=(castell, bwyd), awards=(first, second))
+    details = _notice(sample_site, "ACC-2026-0009")
+    for_lot_3 = replace(details, suppliers=(bwyd,), awards=(replace(second, suppliers=()),))
+    ids = award_ids([several, for_lot_3])
+    assert ids == {"ACC-2026-0004": "ACC-2026-0004", "ACC-2026-0009": "ACC-2026-0004-2"}
