@@ -96,3 +96,13 @@ def test_a_transparency_notice_valued_only_including_vat_says_so():
         "value: 6615986 GBP including VAT only (awards' amountGross); the format's value is"
         " the amount excluding VAT: add it"
     ) in imported.unmapped
+
+
+def test_a_description_too_short_to_sum_up_leaves_the_summary_to_the_title(tmp_path: Path):
+    """Contracts Finder's award 'CCTV camera relocation' is described only as 'CCTV': the
+    summary is its title, and the description stays the body."""
+    source = REAL / "contracts-finder" / "Release63.json"
+    [outcome] = import_files([source], tmp_path / "content", tmp_path)
+    text = outcome.written.path.read_text(encoding="utf-8")
+    assert "summary: CCTV camera relocation\n" in text and text.endswith("---\nCCTV\n")
+    assert not [note for note in outcome.unmapped if note.startswith("summary")]

@@ -117,9 +117,8 @@ def _submission(tender: dict[str, Any]) -> dict[str, Any] | None:
     return submission
 
 
-# The shortest reason and summary the format takes: "N/A" in statusDetails says nothing.
+# The shortest reason the format takes: "N/A" in statusDetails says nothing.
 _SAYS_SOMETHING = 5
-_SUMMARY_AT_LEAST = 10
 
 
 def _ended(contracts: list[dict[str, Any]], status: str, dates: tuple[str, ...], kind: str) -> Any:
@@ -186,13 +185,13 @@ def _summary(
     front: dict[str, Any],
     unmapped: list[str],
 ) -> None:
-    """A notice with no description (a termination, cancellation or change) is summed up by
-    what it says happened, else by its title."""
+    """A notice with no description (a termination, cancellation or change), or one too short
+    to sum it up ('CCTV'), is summed up by what it says happened, else by its title."""
     said = [c.get("statusDetails") for c in contracts]
     said += [change.get("rationale") for c in contracts for change in _changes(c)]
     said.append(parts.block(release, "tender").get("title"))
     for text in said:
-        if isinstance(text, str) and len(text.strip()) >= _SUMMARY_AT_LEAST:
+        if isinstance(text, str) and len(text.strip()) >= words.SUMMARY_AT_LEAST:
             front["summary"] = words.summary(text)
-            unmapped[:] = [note for note in unmapped if note != "summary: no description"]
+            unmapped[:] = [note for note in unmapped if not note.startswith("summary: ")]
             return

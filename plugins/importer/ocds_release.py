@@ -197,7 +197,9 @@ def _words(draft: _Draft) -> None:
         draft.unmapped.append(f"title: {len(title)} characters, over the format's 200")
     draft.put("title", title.strip() if isinstance(title, str) else None, "no title")
     described = _description(draft.release, draft.tender)
-    draft.put("summary", text.summary(described) if described.strip() else None, "no description")
+    enough = len(described.strip()) >= text.SUMMARY_AT_LEAST  # not 'CCTV' (Contracts Finder)
+    missing = f"the description {described.strip()!r} is too short" if described.strip() else ""
+    draft.put("summary", text.summary(described) if enough else None, missing or "no description")
 
 
 def _description(release: dict[str, Any], tender: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 SUMMARY_LIMIT = 300
+SUMMARY_AT_LEAST = 10  # the format's shortest summary
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
