@@ -138,6 +138,25 @@ def test_a_damaged_kept_bundle_is_indexed_again(built_sample: Path, tmp_path: Pa
     assert json.loads((again / FOLDER / done.made[0] / ENTRY).read_bytes())["languages"]
 
 
+def test_indexing_a_site_again_leaves_the_kept_bundles_intact(built_sample: Path, tmp_path: Path):
+    site = shutil.copytree(built_sample, tmp_path / "site")
+    cache = tmp_path / "cache"
+    first = index_site(site, cache, 10)
+    (site / FOLDER / "stale").mkdir()
+    assert index_site(site, cache, 10).reused == first.made
+    # The site's bundles are links to the kept ones: Pagefind, run again without the cache,
+    # must not write through them.
+    assert index_site(site, None, 10).made == first.made
+    assert index_site(site, cache, 10).reused == first.made
+    assert sorted(path.name for path in (site / FOLDER).iterdir()) == [
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+        "bundles.json",
+    ]
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()

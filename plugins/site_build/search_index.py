@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,9 @@ def index_command(site: Path, cache: Path | None = None, per_bundle: int = PER_B
 
 
 def index_site(site: Path, cache: Path | None = None, per_bundle: int = PER_BUNDLE) -> Indexed:
-    """Index ``site``'s notice pages in bundles into pagefind/, and list them."""
+    """Index ``site``'s notice pages in bundles into pagefind/ (made afresh), and list them."""
+    # Pagefind rewrites files in place, and a kept bundle's files are links to the cache.
+    shutil.rmtree(site / FOLDER, ignore_errors=True)
     done = Indexed()
     kept = KeptBundles(cache) if cache is not None else None
     planned = bundles(site, per_bundle)
