@@ -157,6 +157,14 @@ def test_indexing_a_site_again_leaves_the_kept_bundles_intact(built_sample: Path
     ]
 
 
+def test_a_site_without_notices_lists_no_bundles(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html lang=en><body>Nothing yet</body></html>")
+    assert index_site(site, tmp_path / "cache", 10).made == []
+    assert (site / BUNDLES).read_bytes() == b'{"bundles":[]}'
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
