@@ -224,3 +224,11 @@ def test_an_award_of_no_supplier_is_left_out_and_said() -> None:
     imported = map_release(release)
     assert [a["lots"] for a in imported.front["awards"]] == [["1"], ["3"]]
     assert "award -1: the award has no date" in imported.unmapped
+
+
+def test_awards_left_out_are_said_in_one_line() -> None:
+    (release,) = releases_in(FIND_A_TENDER / "071472-2026.json")
+    imported = map_release(release)
+    assert "award" not in imported.front and "awards" not in imported.front
+    said = [line for line in imported.unmapped if line.startswith("award ")]
+    assert said == ["award 1, 2, 3, 4, 5… (127 awards): the award has no date"]

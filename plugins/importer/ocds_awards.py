@@ -32,10 +32,16 @@ def decisions(release: dict[str, Any], lots: list[str], names: dict[str, str]) -
     found = Decisions()
     awards = [a for a in parts.listed(release, "awards") if isinstance(a, dict)]
     made: list[dict[str, Any]] = []
+    left_out: dict[str, list[str]] = {}  # why → the ids of the awards left out for it
     for award in awards:
-        decision = _decision(release, award, lots, names, found.unmapped)
-        if decision is not None:
+        suppliers = _suppliers(release, award, names)
+        decision = _decision(award, lots, suppliers, found.unmapped)
+        why = _unusable(decision, several=len(awards) > 1)
+        if why:
+            left_out.setdefault(why, []).append(str(award.get("id", "?")))
+        else:
             made.append(decision)
+    found.unmapped += [f"award {_listed(ids)}: {why}" for why, ids in left_out.items()]
     if len(made) == 1:  # one decision: to every supplier of the notice
         found.front["award"] = {k: v for k, v in made[0].items() if k not in _SEVERAL_ONLY}
     elif made:
@@ -43,31 +49,41 @@ def decisions(release: dict[str, Any], lots: list[str], names: dict[str, str]) -
     return found
 
 
+def _listed(ids: list[str]) -> str:
+    """Award ids for a comment line: a long list by its first few and its length."""
+    return ", ".join(ids) if len(ids) <= 6 else f"{', '.join(ids[:5])}… ({len(ids)} awards)"
+
+
+def _unusable(decision: dict[str, Any], *, several: bool) -> str | None:
+    """Why an award is no decision of the notice (None when it is one)."""
+    if "date" not in decision:
+        return "the award has no date"
+    if several and not decision["suppliers"]:
+        return "the award names no supplier"
+    return None
+
+
 def _decision(
-    release: dict[str, Any],
     award: dict[str, Any],
     lots: list[str],
-    names: dict[str, str],
+    suppliers: list[str],
     unmapped: list[str],
-) -> dict[str, Any] | None:
-    where = f"award {award.get('id', '?')}"
+) -> dict[str, Any]:
+    """What an award says of itself: its day, suppliers, value, lots, standstill end and
+    status."""
+    decision: dict[str, Any] = {}
     day = parts.uk_date(award.get("date"))
-    suppliers = _suppliers(release, award, names)
-    if day is None:
-        unmapped.append(f"{where}: the award has no date")
-        return None
-    decision: dict[str, Any] = {"date": day, "suppliers": suppliers}
+    if day is not None:
+        decision["date"] = day
+    decision["suppliers"] = suppliers
     if parts.money(award.get("value")):
         decision["value"] = parts.money(award.get("value"))
-    decision |= _lots(award, lots, where, unmapped)
+    decision |= _lots(award, lots, f"award {award.get('id', '?')}", unmapped)
     standstill = parts.moment(parts.block(award, "standstillPeriod").get("endDate"))
     if standstill is not None:
         decision["standstill_end"] = standstill
     if award.get("status") in _STATUSES:
         decision["status"] = award["status"]
-    if not suppliers:
-        unmapped.append(f"{where}: the award names no supplier")
-        return None if len(parts.listed(release, "awards")) > 1 else decision
     return decision
 
 
