@@ -211,6 +211,7 @@ def example_value(name: str, now: datetime) -> object:
         },
         "dynamic_market": {
             "start": (now + 30 * _DAY).date().isoformat(),
+            "end": (now + 4 * 365 * _DAY).date().isoformat(),
             "conditions": "The conditions of membership suppliers must meet to join.",
         },
         "cancellation": {
