@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import shutil
 import subprocess
 import sys
@@ -23,19 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.config.settings import BY_NAME
 from plugins.notices.output import write_whole
 
 from .kept_bundles import KeptBundles, link_or_copy
 from .search_bundles import Bundle, bundle_key, bundles
 
-logger = logging.getLogger(__name__)
-
 FOLDER = Path("pagefind")
 BUNDLES = FOLDER / "bundles.json"
 ENTRY = "pagefind-entry.json"
-# Notices per bundle: one Pagefind run over 500 notices (1,000 pages in two languages) stays
-# far under the build's 600 MB (benchmarks/README.md gives the figures).
-PER_BUNDLE = 500
+# Notices per bundle, as SEARCH_NOTICES_PER_BUNDLE's default: one Pagefind run over 500
+# notices (1,000 pages in two languages) stays far under the build's 600 MB
+# (benchmarks/README.md gives the figures).
+PER_BUNDLE: int = BY_NAME["SEARCH_NOTICES_PER_BUNDLE"].default
 # How Pagefind is run on a bundle's pages (part of every bundle's key). Silent but for
 # errors: its notes (no stemming for Welsh) would come once per bundle.
 PAGEFIND = ("--silent", "--glob", "{notices,*/notices}/*/index.html")
