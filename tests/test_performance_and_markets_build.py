@@ -15,6 +15,7 @@ import pytest
 
 from plugins.importer.command import import_files
 from plugins.ocds import extensions
+from tests.checks.html import nu_problems
 from tests.checks.ocds import ocds_problems
 from tests.sites import pelican_build
 
@@ -141,3 +142,11 @@ def test_a_modification_names_its_suppliers_as_find_a_tender_does(built: Path) -
     admission = _release(built, "071471-2026")
     [change] = [a for a in admission["tender"]["amendments"] if "suppliersAdded" in a]
     assert [s["name"] for s in change["suppliersAdded"]] == ["IPROSURV LIMITED"]
+
+
+def test_the_new_pages_are_valid_html(built: Path, tmp_path: Path) -> None:
+    for lang, slug in (("en", PERFORMANCE), ("cy", MARKET), ("en", MODIFIED)):
+        prefix = "" if lang == "en" else f"{lang}/"
+        page = built / f"{prefix}notices" / slug / "index.html"
+        (tmp_path / f"{lang}-{slug}.html").write_bytes(page.read_bytes())
+    assert nu_problems(tmp_path) == []
