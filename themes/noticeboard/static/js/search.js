@@ -90,12 +90,14 @@
 
   /* Pagefind's index comes in bundles of notices (pagefind/bundles.json lists them, as
      invoke build writes them): the first is loaded and the others merged into it, so one
-     search finds, filters and counts the notices of all of them. Null when there are none. */
+     search finds, filters and counts the notices of all of them. Null when there are none.
+     The list is checked with the server each time (no-cache), as Pagefind checks its entry
+     files: a list kept from before a build would miss its newest bundle. */
   var loading = null;
   function pagefind() {
     if (!loading) {
       var listed = new URL(root.dataset.bundles, document.baseURI);
-      loading = fetch(listed.href)
+      loading = fetch(listed.href, { cache: "no-cache" })
         .then(function (response) {
           if (!response.ok) {
             throw new Error(listed.href + ": " + response.status);
