@@ -119,6 +119,12 @@ def test_dynamic_market_notices_are_tender_and_award_releases(built: Path) -> No
     intention = _release(built, "075868-2026")
     assert intention["tag"] == ["tender"]
     assert intention["tender"]["documents"][0]["noticeType"] == "UK13"
+    techniques = intention["tender"]["techniques"]
+    assert techniques["hasDynamicPurchasingSystem"] is True
+    assert techniques["dynamicPurchasingSystem"] == {"status": "pending"}
+    period = techniques["frameworkAgreement"]["period"]
+    assert (period["startDate"][:10], period["endDate"][:10]) == ("2026-08-10", "2039-08-09")
+    assert extensions.TECHNIQUES in intention["declared"]
     modification = _release(built, "071471-2026")
     assert modification["tag"] == ["award"]
     assert modification["tender"]["documents"][0]["noticeType"] == "UK15"

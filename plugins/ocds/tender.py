@@ -9,6 +9,7 @@ from .codes import IMPLIED_PROCEDURE, LEGAL_BASIS, METHOD, METHOD_DETAILS, TENDE
 from .compact import Json, compact
 from .context import Context
 from .description import description
+from .dynamic_market import techniques
 from .items import items
 from .values import day, min_value, period, renewal, title_and_description, value, when
 
@@ -62,6 +63,7 @@ def tender(notice: Notice, context: Context) -> Json:
             "awardCriteriaDetails": notice.award_criteria,
             "legalBasis": LEGAL_BASIS.get(notice.legal_basis),
             "suitability": _suitability(notice.suitability),
+            "techniques": techniques(notice, context),
         }
     )
 

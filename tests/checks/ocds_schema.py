@@ -27,6 +27,7 @@ FOLDERS = {
     extensions.AWARD_CRITERIA: "awardCriteria",
     extensions.UK: "uk",
     extensions.METRICS: "metrics",
+    extensions.TECHNIQUES: "techniques",
 }
 
 
