@@ -99,6 +99,16 @@ def every_result(tab: Browsing, address: str) -> tuple[int, list[str]]:
     return count, links
 
 
+def test_a_filter_finds_the_notices_of_every_bundle(tab: Browsing, sample_site: Site) -> None:
+    # The English notices a Welsh reader finds: all but the Welsh one, in every bundle.
+    count, links = every_result(tab, "/cy/search/?language=en")
+    english = [f"/cy/{item.path}" for item in sample_site.for_reader("cy") if item.lang == "en"]
+    assert count == len(links) == len(english) and set(links) == set(english)
+    planned = bundles(tab.folder, PER_BUNDLE)
+    holder = {f"/{page.removesuffix('index.html')}": b.name for b in planned for page in b.pages}
+    assert {holder[link] for link in links} == {bundle.name for bundle in planned}
+
+
 def test_the_about_page_is_not_counted(tab: Browsing) -> None:
     count, links = every_result(tab, f"/search/?q={SHARED_WORD}")
     assert count == len(links) > 0
