@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _CODE = Path(__file__).parent
-_LIBRARIES = ("markdown", "nh3", "beautifulsoup4", "PyYAML", "jsonschema")
+_LIBRARIES = ("markdown", "nh3", "lxml", "PyYAML", "jsonschema")
 # Bump when the table changes: a file with another schema is rebuilt.
 SCHEMA_VERSION = 2
 _SCHEMA = (
