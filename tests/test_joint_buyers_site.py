@@ -3,6 +3,7 @@ feed and calendar, and the open data's parties."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -134,3 +135,23 @@ def test_a_central_purchasing_body_has_its_role(built: Path) -> None:
     release = package["releases"][-1]  # the notice as changed last
     (buyer,) = [party for party in release["parties"] if "buyer" in party["roles"]]
     assert buyer["roles"] == ["buyer", "centralPurchasingBody"]
+
+
+def test_notices_json_and_the_csv_name_the_other_buyers(built: Path) -> None:
+    entries = json.loads((built / "notices.json").read_text(encoding="utf-8"))["notices"]
+    joint = next(e for e in entries if e["url"].endswith(JOINT) and e["language"] == "en")
+    central = next(e for e in entries if e["url"].endswith(CENTRAL) and e["language"] == "en")
+    assert joint["joint_buyers"] == [
+        {"name": "Cyngor Sir Penfro", "id": "GB-PPON-PBZT-3345-LMNA"},
+        {"name": "Bwrdd Iechyd Afonwy", "id": None},
+    ]
+    assert joint["buyer"]["central_purchasing_body"] is False
+    assert central["buyer"]["central_purchasing_body"] is True and central["joint_buyers"] == []
+    with (built / "notices.csv").open(encoding="utf-8-sig", newline="") as table:
+        rows = {row["url"]: row for row in csv.DictReader(table)}
+    assert rows[joint["url"]]["joint_buyers"] == (
+        "Cyngor Sir Penfro (GB-PPON-PBZT-3345-LMNA); Bwrdd Iechyd Afonwy"
+    )
+    assert rows[joint["url"]]["buyer_central_purchasing_body"] == "false"
+    assert rows[central["url"]]["buyer_central_purchasing_body"] == "true"
+    assert rows[central["url"]]["joint_buyers"] == ""

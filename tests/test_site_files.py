@@ -226,6 +226,11 @@ def as_in_index(entry: dict[str, Any]) -> dict[str, str]:
         "cpv_codes": SEPARATOR.join(cpv["code"] for cpv in entry["cpv"]),
         "regions": SEPARATOR.join(region["code"] for region in entry["regions"]),
         "closing_deadline": entry["closing_deadline"] or "",
+        "buyer_central_purchasing_body": str(entry["buyer"]["central_purchasing_body"]).lower(),
+        "joint_buyers": SEPARATOR.join(
+            f"{other['name']} ({other['id']})" if other["id"] else other["name"]
+            for other in entry["joint_buyers"]
+        ),
     }
 
 

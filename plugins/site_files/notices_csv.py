@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.formatting import notice_label
 from plugins.notices.jsonfile import rfc3339
+from plugins.notices.model import JointBuyer
 from plugins.notices.site import Published, Site
 from plugins.opendata.notices_index import money_json
 
@@ -32,6 +33,8 @@ COLUMNS = (
     "cpv_codes",
     "regions",
     "closing_deadline",
+    "buyer_central_purchasing_body",
+    "joint_buyers",
 )
 SEPARATOR = "; "  # between the codes in one cell
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
@@ -75,8 +78,15 @@ def row(item: Published, site: Site) -> tuple[str, ...]:
         SEPARATOR.join(cpv.code for cpv in notice.cpv),
         SEPARATOR.join(region.code for region in notice.regions),
         rfc3339(closing.at) if closing else "",
+        "true" if notice.buyer.central_purchasing_body else "false",
+        SEPARATOR.join(joint_buyer_cell(other) for other in notice.joint_buyers),
     )
     return tuple(guarded(cell) for cell in cells)
+
+
+def joint_buyer_cell(buyer: JointBuyer) -> str:
+    """Another buyer as its name, with its organisation id in brackets when it has one."""
+    return f"{buyer.name} ({buyer.id})" if buyer.id else buyer.name
 
 
 def guarded(cell: str) -> str:
