@@ -17,7 +17,9 @@ from plugins.importer.command import import_files
 from plugins.ocds import extensions
 from tests.checks.html import nu_problems
 from tests.checks.ocds import ocds_problems
+from tests.notice_factory import REMOVE, notice_data, notice_text
 from tests.sites import pelican_build
+from tests.test_rules_performance_and_markets import ASSESSMENT, UK9
 
 FTS = Path(__file__).parent / "data" / "real_notices" / "find-a-tender"
 # UK9: 076113, 076141; UK13: 075788, 075868, 076129, 076958; UK15: 071470 to 071472.
@@ -35,6 +37,7 @@ RELEASES = (
 PERFORMANCE = "further-education-network-connectivity-and-cyber-security-services-fenccss"
 MARKET = "qualifying-utilities-dynamic-market-qudm-for-the-provision-of-small-franchised"
 MODIFIED = "space-technology-solutions"
+BREACH = "The supplier twice failed to restore the network within 24 hours; damages were paid."
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +47,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     outcomes = import_files(files, root / "content", root)
     assert [o.errors for o in outcomes if not o.passes] == []
     assert len({o.written.path for o in outcomes}) == len(RELEASES)  # each its own notice
+    breached = {**UK9, "performance": {"assessments": [ASSESSMENT], "breach": BREACH}}
+    (root / "content" / "notices" / "2026" / "breach.md").write_text(
+        notice_text(notice_data({**breached, "lots": REMOVE})), encoding="utf-8"
+    )
     result = pelican_build(root / "content", root / "output", "--fatal", "errors")
     assert result.returncode == 0, result.stdout
     return root / "output"
@@ -156,3 +163,10 @@ def test_the_new_pages_are_valid_html(built: Path, tmp_path: Path) -> None:
         page = built / f"{prefix}notices" / slug / "index.html"
         (tmp_path / f"{lang}-{slug}.html").write_bytes(page.read_bytes())
     assert nu_problems(tmp_path) == []
+
+
+def test_a_breach_is_shown_and_published_as_a_performance_failure(built: Path) -> None:
+    assert f"Breach or failure to perform {BREACH}" in _text(built, "breach")
+    [contract] = _release(built, "ACC-2026-0031")["contracts"]
+    failures = contract["implementation"]["performanceFailures"]
+    assert failures == [{"id": "ACC-2026-0031-breach", "description": BREACH}]

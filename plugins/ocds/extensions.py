@@ -25,6 +25,8 @@ RENEWAL = f"{_OCDS}/ocds_renewal_extension/master/extension.json"
 AWARD_CRITERIA = f"{_OCDS}/ocds_awardCriteria_extension/master/extension.json"
 # A contract performance notice's KPI results (Implementation.metrics), as Find a Tender's UK9.
 METRICS = f"{_OCDS}/ocds_metrics_extension/master/extension.json"
+# A contract performance notice's breach (Implementation.performanceFailures).
+PERFORMANCE_FAILURES = f"{_OCDS}/ocds_performance_failures_extension/master/extension.json"
 # A dynamic market (tender.techniques), as Find a Tender's UK13 to UK16.
 TECHNIQUES = f"{_OCDS}/ocds_techniques_extension/master/extension.json"
 # Find a Tender's own: a notice document's noticeType (UK1 to UK17), VCSE suitability and
@@ -60,6 +62,7 @@ _USES: dict[str, Callable[[Json, frozenset[str]], bool]] = {
     RENEWAL: lambda _, keys: "renewal" in keys,
     AWARD_CRITERIA: lambda _, keys: "awardCriteria" in keys,
     METRICS: lambda _, keys: "metrics" in keys,
+    PERFORMANCE_FAILURES: lambda _, keys: "performanceFailures" in keys,
     TECHNIQUES: lambda _, keys: "techniques" in keys,
     UK: lambda data, keys: "noticeType" in keys or _vcse(data),
 }

@@ -1,6 +1,7 @@
 """A contract performance notice's KPI assessments (UK9) as ``contracts[].implementation``:
 one metric per assessment, its result an observation (metrics extension) rated by the UK
-extension's ``measureClassification``, as Find a Tender publishes them."""
+extension's ``measureClassification``, as Find a Tender publishes them; a breach as a
+performance failure (performance failures extension, its description the UK extension's)."""
 
 from __future__ import annotations
 
@@ -30,15 +31,26 @@ MEASURE_CLASSIFICATION = {
 
 
 def implementation(notice: Notice, context: Context) -> Json | None:
-    """The KPIs assessed, or None when the notice reports none."""
-    if notice.performance is None or not notice.performance.assessments:
+    """The KPIs assessed and the breach reported, or None when the notice reports neither."""
+    performance = notice.performance
+    if performance is None:
         return None
-    return {
-        "metrics": [
-            _metric(notice, context, number, assessment)
-            for number, assessment in enumerate(notice.performance.assessments, 1)
-        ]
+    breach = performance.breach and {
+        "id": f"{notice.notice_id}-breach",
+        "description": performance.breach,
     }
+    return (
+        compact(
+            {
+                "metrics": [
+                    _metric(notice, context, number, assessment)
+                    for number, assessment in enumerate(performance.assessments, 1)
+                ],
+                "performanceFailures": [breach] if breach else None,
+            }
+        )
+        or None
+    )
 
 
 def _metric(notice: Notice, context: Context, number: int, assessment: KpiAssessment) -> Json:

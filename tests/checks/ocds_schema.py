@@ -27,6 +27,7 @@ FOLDERS = {
     extensions.AWARD_CRITERIA: "awardCriteria",
     extensions.UK: "uk",
     extensions.METRICS: "metrics",
+    extensions.PERFORMANCE_FAILURES: "performance_failures",
     extensions.TECHNIQUES: "techniques",
 }
 
