@@ -172,7 +172,18 @@ def _status_in_procurement(notice: Notice, procurement: list[Notice], clock: dat
             return Status.CANCELLED
         if later & _AWARD_TYPES:
             return Status.AWARDED
+    if notice.notice_type in _MARKET_OPEN and _ceased_later(notice, procurement):
+        return Status.CLOSED
     return own_status(notice, clock)
+
+
+def _ceased_later(notice: Notice, procurement: list[Notice]) -> bool:
+    """Whether the dynamic market has a cessation notice (UK16) after this notice."""
+    at = procurement_order(notice)
+    return any(
+        other.notice_type is NoticeType.UK16 and procurement_order(other) > at
+        for other in procurement
+    )
 
 
 def facets(notice: Notice, status: Status) -> Facets:
