@@ -71,7 +71,9 @@ def test_value_not_in_the_list() -> None:
     problem = only(problems_for({"notice_type": "UK8"}))
     assert (problem.line, problem.field) == (2, "notice_type")
     assert problem.message == "'UK8' is not allowed"
-    assert problem.fix == "use one of: UK1, UK2, UK3, UK4, UK5, UK6, UK7, UK10, UK11, UK12"
+    assert problem.fix == (
+        "use one of: UK1, UK2, UK3, UK4, UK5, UK6, UK7, UK9, UK10, UK11, UK12, UK13, UK14, UK15, UK16"
+    )
 
 
 def test_list_item_not_in_the_list_names_the_item() -> None:
