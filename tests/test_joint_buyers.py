@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from plugins.notices.buyers_text import buyers_text
 from plugins.notices.followup_scaffold import find_predecessor, followup_fields
 from plugins.notices.model import Address, JointBuyer, NoticeType
 from plugins.notices.parse import build_notice
@@ -111,3 +112,26 @@ def test_a_follow_up_copies_the_other_buyers(tmp_path: Path) -> None:
     written = yaml.safe_load(text.split("---\n")[1])
     assert written["joint_buyers"] == TWO_OTHERS
     assert written["buyer"]["central_purchasing_body"] is True
+
+
+def test_the_buyers_line_says_who_buys_with_or_for_whom() -> None:
+    alone = _notice({})
+    joint = _notice({"joint_buyers": [{"name": "Cyngor Sir Penfro"}, {"name": "Bwrdd Iechyd"}]})
+    central = _notice({"buyer.central_purchasing_body": True})
+    for_others = _notice(
+        {"buyer.central_purchasing_body": True, "joint_buyers": [{"name": "Cyngor Sir Penfro"}]}
+    )
+    name = alone.buyer.name
+    assert buyers_text(alone, "en") == buyers_text(alone, "cy") == name
+    assert buyers_text(joint, "en") == f"{name}, jointly with Cyngor Sir Penfro, Bwrdd Iechyd"
+    assert buyers_text(joint, "cy") == (
+        f"{name}, ar y cyd â'r prynwyr hyn: Cyngor Sir Penfro, Bwrdd Iechyd"
+    )
+    assert buyers_text(central, "en") == f"{name} (central purchasing body)"
+    assert buyers_text(central, "cy") == f"{name} (corff prynu canolog)"
+    assert buyers_text(for_others, "en") == (
+        f"{name} (central purchasing body), on behalf of Cyngor Sir Penfro"
+    )
+    assert buyers_text(for_others, "cy") == (
+        f"{name} (corff prynu canolog), ar ran y prynwyr hyn: Cyngor Sir Penfro"
+    )

@@ -155,3 +155,43 @@ def test_notices_json_and_the_csv_name_the_other_buyers(built: Path) -> None:
     assert rows[joint["url"]]["buyer_central_purchasing_body"] == "false"
     assert rows[central["url"]]["buyer_central_purchasing_body"] == "true"
     assert rows[central["url"]]["joint_buyers"] == ""
+
+
+JOINTLY = "Afonwy County Council, jointly with Cyngor Sir Penfro, Bwrdd Iechyd Afonwy"
+JOINTLY_CY = (
+    "Afonwy County Council, ar y cyd â'r prynwyr hyn: Cyngor Sir Penfro, Bwrdd Iechyd Afonwy"
+)
+
+
+def _feed_summary(built: Path, feed: str, link_end: str) -> str:
+    parsed = feedparser.parse((built / "feeds" / feed).read_bytes())
+    (entry,) = [entry for entry in parsed.entries if entry.link.endswith(link_end)]
+    return " ".join(entry.summary.split())
+
+
+def _calendar_text(built: Path, calendar: str) -> str:
+    folded = (built / "calendar" / calendar).read_bytes().decode("utf-8")
+    return folded.replace("\r\n ", "").replace("\\n", "\n").replace("\\,", ",")
+
+
+def test_a_joint_buyers_feed_calendar_and_page_name_the_buyers_it_buys_with(built: Path) -> None:
+    summary_text = _feed_summary(built, "buyer/cyngor-sir-penfro.atom", JOINT)
+    assert f"Buyer: {JOINTLY}" in summary_text
+    assert f"from {JOINTLY}" in _calendar_text(built, "buyer/cyngor-sir-penfro.ics")
+    listing = page(built, "buyer/cyngor-sir-penfro/")
+    assert JOINTLY in " ".join(listing.select_one(".notice-list__item").get_text().split())
+    feed = feedparser.parse((built / "feeds/buyer/cyngor-sir-penfro.atom").read_bytes())
+    assert feed.feed.subtitle == "Notices of Cyngor Sir Penfro, alone or jointly with other buyers."
+
+
+def test_a_central_purchasing_body_buys_on_behalf_of_others(built: Path) -> None:
+    line = "Afonwy County Council (central purchasing body)"
+    assert f"Buyer: {line}" in _feed_summary(built, "buyer/afonwy-county-council.atom", CENTRAL)
+    assert f"from {line}" in _calendar_text(built, "buyer/afonwy-county-council.ics")
+
+
+def test_the_welsh_feed_calendar_and_page_say_it_in_welsh(built: Path) -> None:
+    listing = page(built, "cy/buyer/cyngor-sir-penfro/")
+    items = [" ".join(item.get_text().split()) for item in listing.select(".notice-list__item")]
+    assert any(JOINTLY_CY in item for item in items)
+    assert JOINTLY_CY in _calendar_text(built, "../cy/calendar/buyer/cyngor-sir-penfro.ics")

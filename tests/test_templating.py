@@ -69,6 +69,8 @@ def test_every_filter_is_registered() -> None:
         "change_lines",
         "changed_was",
         "change_kind",
+        "kpi_rating_label",
+        "buyers",
     }
 
 

@@ -42,7 +42,10 @@ _FACET_CALENDAR_TEXT = {
         N_("Deadlines: {name}"),
         N_("Deadlines of notices for work delivered in {name} ({value})."),
     ),
-    "buyer": (N_("Deadlines: {name}"), N_("Deadlines of notices published by {name}.")),
+    "buyer": (
+        N_("Deadlines: {name}"),
+        N_("Deadlines of notices of {name}, alone or jointly with other buyers."),
+    ),
 }
 
 

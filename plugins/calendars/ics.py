@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.config import CalendarOptions as Options
 from plugins.feeds.catalogue import procurement_items, read_as
+from plugins.notices.buyers_text import buyers_text
 from plugins.notices.change_text import change_lines, was
 from plugins.notices.derive import Status
 from plugins.notices.formatting import (
@@ -211,7 +212,7 @@ def description(
         text("{type} {id} from {buyer}", lang).format(
             type=notice_label(notice, lang),
             id=notice.notice_id,
-            buyer=notice.buyer.name,
+            buyer=buyers_text(notice, lang),
         ),
     ]
     if notice.value is not None:

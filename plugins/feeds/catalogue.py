@@ -45,7 +45,7 @@ _FACET_FEED_TEXT = {
         N_("Notices with a CPV code in division {value} ({name})."),
     ),
     "region": (N_("Region: {name}"), N_("Notices for work delivered in {name} ({value}).")),
-    "buyer": (N_("Buyer: {name}"), N_("Notices published by {name}.")),
+    "buyer": (N_("Buyer: {name}"), N_("Notices of {name}, alone or jointly with other buyers.")),
     "value": (N_("Value: {name}"), N_("Notices by value excluding VAT: {name}.")),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from plugins.notices.buyers_text import buyers_text
 from plugins.notices.change_text import change_lines
 from plugins.notices.derive import Status, closing_deadline, main_value, procurement_order
 from plugins.notices.events import Event, EventKind, notice_kind
@@ -216,7 +217,14 @@ def _other(written_in: str, lang: str) -> str | None:
 
 def _facts(notice: Notice, site: Site, lang: str) -> str:
     """Buyer, value and closing deadline, in the reader's words (the buyer as named)."""
-    facts = [(text("Buyer", lang), _marked(notice.buyer.name, notice.lang, lang))]
+    alone = not notice.joint_buyers and not notice.buyer.central_purchasing_body
+    # Alone, the buyer's name is the notice's text; else the line is in the reader's words.
+    buyers = (
+        _marked(notice.buyer.name, notice.lang, lang)
+        if alone
+        else escape(buyers_text(notice, lang))
+    )
+    facts = [(text("Buyer", lang), buyers)]
     money = main_value(notice)
     if money is not None:
         facts.append((text("Value", lang), escape(money_text(money, lang))))

@@ -23,6 +23,7 @@ from jinja2.runtime import Context
 from plugins.contract.words import translator
 
 from . import change_text, formatting
+from .buyers_text import buyers_text
 from .codes import Category, DeadlineKind, KpiRating, LegalBasis, NoticeType, Procedure
 from .derive import Status, closing_deadline, main_value
 from .model import Change, ContractDuration, Money, Notice, Place
@@ -192,6 +193,11 @@ def changed_was(context: Context, notice: Notice, *fields: str) -> str:
 
 
 @pass_context
+def buyers(context: Context, notice: Notice, lang: str | None = None) -> str:
+    return buyers_text(notice, _lang(context, lang))
+
+
+@pass_context
 def change_kind(context: Context, change: Change, lang: str | None = None) -> str:
     return formatting.change_kind_label(change.formal, change.correction, _lang(context, lang))
 
@@ -219,4 +225,5 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "change_lines": change_lines,
     "changed_was": changed_was,
     "change_kind": change_kind,
+    "buyers": buyers,
 }
