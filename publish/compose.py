@@ -9,6 +9,8 @@ out, then the value, then the headline shortened. A changed field's line, the UR
 deadline and the tags are never cut: a line is whole or, when even the shortest post has no
 room for it, left out from the last (the page has them all). If the URL, deadline and tags
 alone do not fit, composing fails with :class:`ComposeError` rather than post a broken link.
+A joint procurement's ``Buyer:`` line (every buyer named) goes before the facts only when the
+whole post fits with it; else it is the first thing left out.
 
 Segments carry the link and tag of their text, so a channel can turn them into rich-text
 facets (Bluesky) with exact UTF-8 byte offsets.
@@ -168,6 +170,9 @@ def compose(announcement: Announcement, limits: Limits) -> Composed:
     field's line never before them."""
     lines = _changed_lines(announcement)
     links = _links(announcement, limits)
+    with_buyers = _with_buyers(announcement, lines, links, limits)
+    if with_buyers is not None:
+        return with_buyers
     for kept in range(len(lines), -1, -1):
         parts = _parts(announcement, lines[:kept])
         if links:
@@ -182,6 +187,25 @@ def compose(announcement: Announcement, limits: Limits) -> Composed:
         f"{announcement.id}: the URL, deadline and tags alone take {fixed.length} of the "
         f"{limits.graphemes} characters a post may have — shorten the notice's URL or hashtags"
     )
+
+
+def _with_buyers(
+    announcement: Announcement,
+    lines: tuple[str, ...],
+    links: tuple[Segment, ...],
+    limits: Limits,
+) -> Composed | None:
+    """The whole post with a line naming the buyers of a joint procurement (or those a
+    central purchasing body buys for) before its facts, if it fits with nothing cut; else
+    None, and the post goes without it."""
+    if not announcement.buyers:
+        return None
+    words = translator(announcement.language)
+    parts = _parts(announcement, lines)
+    line = words.gettext("Buyer: {name}").format(name=announcement.buyers)
+    parts = replace(parts, facts=(line, *parts.facts), links=links)
+    composed = _assemble(_head(parts.headline, parts.detail, parts), parts.tail(True), limits)
+    return composed if limits.fits(composed.text) else None
 
 
 def _candidates(parts: _Parts, limits: Limits) -> Iterator[Composed | None]:

@@ -68,6 +68,7 @@ def in_language(item: Announcement, lang: str) -> Announcement:
         summary=version.summary,
         deadline=deadline,
         value=version.value,
+        buyers=version.buyers,
         change_summary=version.change_summary if item.change_number is not None else None,
         change_fields=fields + item.change_fields[len(fields) :],
         card=version.card,

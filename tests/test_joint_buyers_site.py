@@ -195,3 +195,18 @@ def test_the_welsh_feed_calendar_and_page_say_it_in_welsh(built: Path) -> None:
     items = [" ".join(item.get_text().split()) for item in listing.select(".notice-list__item")]
     assert any(JOINTLY_CY in item for item in items)
     assert JOINTLY_CY in _calendar_text(built, "../cy/calendar/buyer/cyngor-sir-penfro.ics")
+
+
+def test_the_announcements_carry_the_buyers_in_each_language(built: Path) -> None:
+    items = json.loads((built / "announcements.json").read_text(encoding="utf-8"))["announcements"]
+    joint = next(item for item in items if item["notice"]["url"].endswith(JOINT))
+    assert joint["notice"]["joint_buyers"][0] == {
+        "name": "Cyngor Sir Penfro",
+        "id": "GB-PPON-PBZT-3345-LMNA",
+    }
+    assert joint["notice"]["central_purchasing_body"] is False
+    assert joint["facts"]["buyers"] == JOINTLY
+    (welsh,) = [version for version in joint["versions"] if version["language"] == "cy"]
+    assert welsh["buyers"] == JOINTLY_CY
+    central = next(item for item in items if item["notice"]["url"].endswith(CENTRAL))
+    assert central["facts"]["buyers"] == "Afonwy County Council (central purchasing body)"

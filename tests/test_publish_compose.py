@@ -223,3 +223,24 @@ def test_a_change_named_by_field_alone_still_posts_its_reason(tmp_path: Path):
     text = compose(item, BLUESKY).text
     assert "Change 3: Documents updated." in text and "→" not in text
     assert "Tender deadline: Friday 4 December 2026, 12:00pm (GMT)" in text
+
+
+JOINTLY = "Afonwy County Council, jointly with Cyngor Sir Penfro, Bwrdd Iechyd Afonwy"
+
+
+def with_buyers(buyers: str | None) -> dict[str, Any]:
+    return {**announcement()["facts"], "buyers": buyers}
+
+
+def test_a_joint_procurements_post_names_its_buyers_when_there_is_room(tmp_path: Path):
+    item = load_one(tmp_path, facts=with_buyers(JOINTLY))
+    text = compose(item, mastodon()).text
+    assert f"cemeteries across the county.\n\nBuyer: {JOINTLY}\nTender deadline:" in text
+    assert compose(item, mastodon()).length <= 500
+
+
+def test_without_room_the_buyers_go_before_anything_else(tmp_path: Path):
+    item = load_one(tmp_path, facts=with_buyers(JOINTLY))
+    alone = load_one(tmp_path)
+    assert compose(item, BLUESKY).text == compose(alone, BLUESKY).text
+    assert "Buyer:" not in compose(item, BLUESKY).text

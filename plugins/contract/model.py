@@ -62,6 +62,7 @@ class Version:
     change_summary: str | None
     change_lines: tuple[str, ...]  # each changed field's display line, in the change's order
     card: Card
+    buyers: str | None = None  # facts.buyers in this language
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class Announcement:
     translations: tuple[Translation, ...] = ()
     versions: tuple[Version, ...] = ()  # for readers of the site's other languages
     text_language: str | None = None  # of title and summary, when not ``language``
+    # Who buys, when the buyer buys jointly with or on behalf of others (facts.buyers).
+    buyers: str | None = None
 
     @property
     def langs(self) -> tuple[str, ...]:

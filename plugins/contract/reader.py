@@ -133,6 +133,7 @@ def _announcement(item: dict[str, Any], output: Path) -> Announcement:
             Translation(each["language"], each["url"]) for each in notice["translations"]
         ),
         versions=tuple(_version(version, output) for version in item.get("versions", ())),
+        buyers=facts.get("buyers"),
     )
 
 
@@ -153,6 +154,7 @@ def _version(version: dict[str, Any], output: Path) -> Version:
         change_summary=change["summary"] if change else None,
         change_lines=tuple(change["fields"]) if change else (),
         card=_card(version["card"], output),
+        buyers=version.get("buyers"),
     )
 
 

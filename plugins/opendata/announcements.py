@@ -14,6 +14,7 @@ from typing import Any
 
 from plugins.cards import CardChoice
 from plugins.contract.schema import VERSION
+from plugins.notices.buyers_text import buyers_text
 from plugins.notices.change_text import field_line, notice_currency
 from plugins.notices.derive import closing_deadline, main_value
 from plugins.notices.events import Event, EventKind, events
@@ -145,6 +146,8 @@ def _announcement(
             "title": notice.title,
             "summary": notice.summary,
             "buyer": notice.buyer.name,
+            "central_purchasing_body": notice.buyer.central_purchasing_body,
+            "joint_buyers": [{"name": other.name, "id": other.id} for other in notice.joint_buyers],
             "language": notice.lang,
             "translations": [
                 {"language": lang, "url": site.absolute(path)} for lang, path in item.translations
@@ -202,6 +205,7 @@ def _version(event: Event, site: Site, lang: str, cards: CardChoice) -> dict[str
         if deadline
         else None,
         "value": facts["value"]["display"] if facts["value"] else None,
+        "buyers": facts["buyers"],
         "change": change,
         "card": _card(shown, cards, lang),
     }
@@ -259,7 +263,16 @@ def _facts(item: Published, site: Site, lang: str | None = None) -> dict[str, An
         "deadline": deadline,
         "cpv": [{"code": cpv.code, "label": cpv.label} for cpv in notice.cpv],
         "regions": [{"code": region.code, "name": region.name} for region in notice.regions],
+        "buyers": buyers_line(notice, lang),
     }
+
+
+def buyers_line(notice: Notice, lang: str) -> str | None:
+    """Who buys, in ``lang``'s words, when the buyer buys with or for others; else None (a
+    post names no buyer that buys alone)."""
+    if not notice.joint_buyers and not notice.buyer.central_purchasing_body:
+        return None
+    return buyers_text(notice, lang)
 
 
 def _tags(item: Published, hashtags: tuple[str, ...]) -> list[str]:
