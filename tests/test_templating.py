@@ -71,6 +71,7 @@ def test_every_filter_is_registered() -> None:
         "change_kind",
         "kpi_rating_label",
         "buyers",
+        "rationale",
     }
 
 

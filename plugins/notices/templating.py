@@ -27,6 +27,7 @@ from .buyers_text import buyers_text
 from .codes import Category, DeadlineKind, KpiRating, LegalBasis, NoticeType, Procedure
 from .derive import Status, closing_deadline, main_value
 from .model import Change, ContractDuration, Money, Notice, Place
+from .rationale_codes import rationale_text
 
 
 def _zone(context: Context) -> str:
@@ -193,6 +194,11 @@ def changed_was(context: Context, notice: Notice, *fields: str) -> str:
 
 
 @pass_context
+def rationale(context: Context, given: str, lang: str | None = None) -> str:
+    return rationale_text(given, _lang(context, lang))
+
+
+@pass_context
 def buyers(context: Context, notice: Notice, lang: str | None = None) -> str:
     return buyers_text(notice, _lang(context, lang))
 
@@ -226,4 +232,5 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "changed_was": changed_was,
     "change_kind": change_kind,
     "buyers": buyers,
+    "rationale": rationale,
 }
