@@ -66,3 +66,9 @@ def test_the_welsh_page_gives_them_in_welsh(built: Path) -> None:
     assert "Contract wedi'i gwblhau" in _words(built, f"cy/notices/{TERMINATION}/")
     change = _words(built, f"cy/notices/{CHANGE}/")
     assert "Amgylchiadau na ellid eu rhagweld; Nwyddau, gwasanaethau neu waith ychwanegol" in change
+
+
+def test_words_put_in_the_readers_language_are_not_marked_as_the_notices(built: Path) -> None:
+    soup = page(built, f"cy/notices/{TERMINATION}/")
+    (reason,) = [p for p in soup.select(".banner p") if p.get_text() == "Contract wedi'i gwblhau"]
+    assert reason.get("lang") is None
