@@ -24,9 +24,10 @@ from tests.sites import pelican_build
 CORPUS = Path(__file__).parent / "data" / "real_notices"
 PORTAL_PREFIXES = ("ocds-b5fd17", "ocds-r6ebe6", "ocds-kuma6s", "ocds-h6vhtk")
 # Notice files passing, reached on 2026-12-07 (docs/importing.md), with the check's default
-# settings (any ocid prefix): raise it when the format or importer improves. 518 of 585 with
-# Find a Tender's releases (358 of the 374 before them).
-PASSING_AT_LEAST = 518
+# settings (any ocid prefix): raise it when the format or importer improves. 559 of 587 (95.2%)
+# with Find a Tender's releases (518 of 585 before its notice types, copies' warnings and
+# several awards; 358 of the 374 before those releases).
+PASSING_AT_LEAST = 559
 # Values the importer words itself, from a code or by rule, rather than copies.
 _WORDED = {"notice_type", "legal_basis", "above_threshold", "procedure", "regions", "summary"}
 _WORDED |= {"changes", "find_a_tender", "suitability", "submission.methods"}
@@ -71,6 +72,7 @@ def test_the_pass_rate_does_not_fall(imported):
     for reason, count in reasons.most_common():
         print(f"{count:4} {reason}")
     assert passed >= PASSING_AT_LEAST
+    assert passed >= 0.95 * len(notices)  # issue 15's acceptance
 
 
 def test_every_release_gives_one_line_and_a_readable_file(imported):
