@@ -1,4 +1,4 @@
-/* Search notices with Pagefind's index (built by `invoke build`), on a static host.
+/* Search notices with Pagefind's index (built by `invoke build` in bundles), on a static host.
    Progressive enhancement: the form is a plain GET form to this page; without
    JavaScript the page links to the listings instead. Only notice pages are indexed
    (data-pagefind-body), so the number found counts notices. Filters are Pagefind
@@ -88,17 +88,39 @@
     return fill(words[key] || words.foundOther, { count: count });
   }
 
+  /* Pagefind's index comes in bundles of notices (pagefind/bundles.json lists them, as
+     invoke build writes them): the first is loaded and the others merged into it, so one
+     search finds, filters and counts the notices of all of them. Null when there are none.
+     The list is checked with the server each time (no-cache), as Pagefind checks its entry
+     files: a list kept from before a build would miss its newest bundle. */
   var loading = null;
   function pagefind() {
     if (!loading) {
-      loading = import(new URL(root.dataset.pagefind, document.baseURI).href).then(
-        function (module) {
-          var base = new URL(root.dataset.site, document.baseURI).pathname;
-          return module.options({ baseUrl: base }).then(function () {
-            return module;
+      var listed = new URL(root.dataset.bundles, document.baseURI);
+      loading = fetch(listed.href, { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(listed.href + ": " + response.status);
+          }
+          return response.json();
+        })
+        .then(async function (list) {
+          var bundles = list.bundles.map(function (name) {
+            return new URL(name, listed).href;
           });
-        }
-      );
+          if (!bundles.length) {
+            return null;
+          }
+          var module = await import(bundles[0] + "pagefind.js");
+          var base = new URL(root.dataset.site, document.baseURI).pathname;
+          await module.options({ baseUrl: base });
+          await Promise.all(
+            bundles.slice(1).map(function (bundle) {
+              return module.mergeIndex(bundle, { baseUrl: base });
+            })
+          );
+          return module;
+        });
     }
     return loading;
   }
@@ -107,6 +129,9 @@
      Pagefind's order). A second search with the language filter finds which they are. */
   async function find(query, filters) {
     var module = await pagefind();
+    if (!module) {
+      return [];
+    }
     var every = await module.search(query || null, { filters: filters });
     if (filters.language || !reader) {
       return every.results;
