@@ -42,6 +42,14 @@ EXAMPLES = int(os.environ.get("NOTICEBOARD_FUZZ_EXAMPLES", "60"))
 # The suite tries the same examples every run, so CI is never red by chance; invoke fuzz
 # (which sets NOTICEBOARD_FUZZ_EXAMPLES) explores new ones each time.
 EXPLORE = "NOTICEBOARD_FUZZ_EXAMPLES" in os.environ
+# A third of the examples (at least 10), for the tests whose every example is a whole notice.
+FEWER_EXAMPLES = settings(
+    max_examples=max(EXAMPLES // 3, 10),
+    deadline=timedelta(seconds=10),
+    database=None,
+    derandomize=not EXPLORE,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 CONFIG = site_config(ROOT / "pelicanconf.py")  # the sample site's, as the build reads it
 PREFIXES = CONFIG.ocds.ocid_prefixes
 ANNOUNCEMENTS_SCHEMA = json.loads(
@@ -109,13 +117,7 @@ def check_and_publish(name: str, text: str) -> None:
             ACCEPTED.append(text)
 
 
-@settings(
-    max_examples=max(EXAMPLES // 3, 10),
-    deadline=timedelta(seconds=10),
-    database=None,
-    derandomize=not EXPLORE,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@FEWER_EXAMPLES
 @given(st.sampled_from(SAMPLES).flatmap(new_words))
 def test_any_words_a_buyer_writes_are_accepted_and_published(text: str) -> None:
     """Titles, summaries, bodies and amounts of any printable text: the check accepts nearly
@@ -124,13 +126,7 @@ def test_any_words_a_buyer_writes_are_accepted_and_published(text: str) -> None:
     check_and_publish("notice.md", text)
 
 
-@settings(
-    max_examples=max(EXAMPLES // 3, 10),
-    deadline=timedelta(seconds=10),
-    database=None,
-    derandomize=not EXPLORE,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@FEWER_EXAMPLES
 @given(copy_lacking())
 def test_a_copy_lacking_what_find_a_tender_omits_is_accepted_and_published(
     example: tuple[str, str],
