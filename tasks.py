@@ -29,7 +29,8 @@ def _pytest(c: Context, *args: str, k: str = "", env: dict[str, str] | None = No
 @task(help={"production": "build with publishconf.py (absolute URLs, real clock)"})
 def build(c: Context, production: bool = False) -> None:
     """Build the site into output/ (fails on any invalid notice, leaving output/ as it was)."""
-    steps.build_site(c, CONTENT, PUBLISH_SETTINGS if production else SETTINGS, OUTPUT)
+    settings = PUBLISH_SETTINGS if production else SETTINGS
+    steps.build_site(c, CONTENT, settings, OUTPUT, _site_config(settings).search)
     print(f"Built {OUTPUT}. View it with: invoke serve (then open http://localhost:8000/)")
 
 
@@ -44,7 +45,7 @@ def clean(c: Context) -> None:
 @task
 def rebuild(c: Context) -> None:
     """Build from scratch: a new output/ replaces the old one whole (as every build does)."""
-    steps.build_site(c, CONTENT, SETTINGS, OUTPUT)
+    steps.build_site(c, CONTENT, SETTINGS, OUTPUT, _site_config().search)
 
 
 @task
@@ -89,7 +90,9 @@ def deploy(c: Context, target: str = "", live: bool = False, build: bool = True)
     if not destination:
         raise Exit("No deploy target: pass --target or set DEPLOY_TARGET", code=2)
     if build:
-        steps.build_site(c, CONTENT, PUBLISH_SETTINGS, OUTPUT)
+        steps.build_site(
+            c, CONTENT, PUBLISH_SETTINGS, OUTPUT, _site_config(PUBLISH_SETTINGS).search
+        )
     c.run(shlex.join(sync_command(f"{OUTPUT}/", destination, live)), pty=False)
     if not live:
         print("Dry run: nothing was copied. Deploy with: invoke deploy --live", file=sys.stderr)
@@ -227,15 +230,15 @@ def import_notices(
         print(line)
 
 
-def _site_config() -> Config:
-    """The site's settings, read as the build reads pelicanconf.py (with Pelican)."""
+def _site_config(settings: Path = SETTINGS) -> Config:
+    """The site's settings, read as the build reads ``settings`` (with Pelican)."""
     from plugins.config import SettingsError
     from plugins.pelican_adapter.settings import site_config
 
     try:
-        return site_config(SETTINGS)
+        return site_config(settings)
     except SettingsError as error:
-        raise Exit(f"{SETTINGS.name}: {error}", code=2) from None
+        raise Exit(f"{settings.name}: {error}", code=2) from None
 
 
 @task

@@ -9,7 +9,6 @@ from pathlib import Path
 from invoke import Context
 
 from plugins.config.config import SearchOptions
-from plugins.pelican_adapter.settings import site_config
 
 from .interrupts import InterruptibleLocal
 from .search_index import index_command
@@ -30,9 +29,12 @@ def search_index(c: Context, site: Path, options: SearchOptions) -> None:
     c.run(shlex.join(command), pty=False)
 
 
-def build_site(c: Context, content: Path, settings: Path, output: Path) -> None:
-    """Build and index a fresh folder, then swap it in: a failed build leaves output/ as it was."""
+def build_site(
+    c: Context, content: Path, settings: Path, output: Path, search: SearchOptions
+) -> None:
+    """Build and index a fresh folder, then swap it in: a failed build leaves output/ as it was.
+    ``search`` is the settings file's search options (read by the caller, with Pelican)."""
     c.config.runners.local = InterruptibleLocal  # so Ctrl-C or SIGTERM stops the build
     with fresh_output(output) as staging:
         pelican(c, content, settings, staging)
-        search_index(c, staging, site_config(settings).search)
+        search_index(c, staging, search)
