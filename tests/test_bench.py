@@ -47,10 +47,15 @@ def test_every_generated_notice_passes_check(corpus: Path):
     assert report.problems == ()
 
 
+# Not in the sample the corpus is made from, and rare in a council's notices (9 of the 227 real
+# Find a Tender releases in tests/data): contract performance and dynamic market notices.
+NOT_GENERATED = {NoticeType(f"UK{n}") for n in (9, 13, 14, 15, 16)}
+
+
 def test_the_corpus_has_the_required_mix(corpus: Path):
     report = check_files(notice_files(corpus / "notices"), corpus.parent)
     notices = [loaded.notice for loaded in report.loaded]
-    assert {n.notice_type for n in notices} == set(NoticeType)
+    assert {n.notice_type for n in notices} == set(NoticeType) - NOT_GENERATED
     assert sum(1 for n in notices if n.lots) >= 6 * 14
     assert sum(1 for n in notices if n.changes) >= 6 * 4
     welsh = [n for n in notices if n.lang == "cy"]
@@ -89,7 +94,9 @@ def test_bare_pelican_builds_the_same_notices_with_its_default_feeds(tmp_path: P
     assert len(everything.entries) == 36 and len(welsh.entries) == 1
     assert welsh.entries[0].title.startswith("Cyflenwi llyfrau llyfrgell")
     assert (site / "output" / "library-stock-supply-cy.html").is_file()
-    assert len(list((site / "output" / "category").glob("*.html"))) == len(NoticeType)
+    assert len(list((site / "output" / "category").glob("*.html"))) == len(
+        set(NoticeType) - NOT_GENERATED
+    )
 
 
 def test_ratios_and_targets_compare_the_paired_rows():
