@@ -80,7 +80,10 @@ def test_a_lots_suitability_only_where_the_notice_type_has_it() -> None:
     problem = only({**AWARD, "lots.0.suitability": {"sme": True}})
     assert problem.field == "lots[0].suitability"
     assert problem.message == "lot '1' gives 'suitability', which a UK6 notice does not have"
-    assert problem.fix == "remove it: a lot's suitability belongs in a UK2, UK3 or UK4 notice"
+    assert (
+        problem.fix
+        == "remove it: a lot's suitability belongs in a UK2, UK3, UK4, UK13 or UK14 notice"
+    )
     # Under the 2015 regulations suitability is not required, but a tender may still say it.
     assert _problems({"legal_basis": "PCR2015", **LOT_DETAIL}) == []
 
