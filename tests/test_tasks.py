@@ -150,9 +150,9 @@ def test_new_refuses_a_value_it_cannot_use(project: Path, args: tuple[str, ...],
 
 
 def test_new_refuses_an_unknown_type(project: Path):
-    result = invoke("new", "--type", "UK9", "--title", "Anything", cwd=project)
+    result = invoke("new", "--type", "UK8", "--title", "Anything", cwd=project)
     assert result.returncode == 2
-    assert "Unknown notice type 'UK9'" in result.stderr
+    assert "Unknown notice type 'UK8'" in result.stderr
     assert not list((project / "content").rglob("*.md"))
 
 
