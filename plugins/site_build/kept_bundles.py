@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 from pathlib import Path
 
+from plugins.notices.keyed import place
 from plugins.notices.output import write_whole
 
 logger = logging.getLogger(__name__)
@@ -88,11 +88,9 @@ def _sha256(path: Path) -> str:
 
 
 def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` (its folder made) as a hard link to ``source``, or a copy, as keyed outputs."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    place(source, target)
 
 
 def _remove(path: Path) -> None:
