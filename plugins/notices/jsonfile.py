@@ -24,8 +24,9 @@ def item_text(value: Any) -> str:
     return _ITEM_INDENT + text.replace("\n", "\n" + _ITEM_INDENT)
 
 
-def json_chunks(data: dict[str, Any], key: str, items: Iterable[str]) -> Iterator[bytes]:
-    """``json_bytes(data)`` in pieces, with the list at ``data[key]`` given as ``item_text``s.
+def json_chunks(data: dict[str, Any], key: str, items: Iterable[str | bytes]) -> Iterator[bytes]:
+    """``json_bytes(data)`` in pieces, with the list at ``data[key]`` given as ``item_text``s
+    (or their UTF-8 bytes, yielded as they are: not copied again).
 
     For files too big to hold whole: 10,000 notices' open data is hundreds of megabytes as
     Python objects, a few kilobytes at a time this way.
@@ -36,7 +37,8 @@ def json_chunks(data: dict[str, Any], key: str, items: Iterable[str]) -> Iterato
     yield head.encode("utf-8")
     empty = True
     for text in items:
-        yield ("[\n" if empty else ",\n").encode() + text.encode("utf-8")
+        yield b"[\n" if empty else b",\n"
+        yield text if isinstance(text, bytes) else text.encode("utf-8")
         empty = False
     yield (b"[]" if empty else b"\n  ]") + tail.encode("utf-8")
 

@@ -37,11 +37,18 @@ def published_ocids(site: Site, config: OcdsConfig) -> tuple[str, ...]:
 
 def procurement_releases(site: Site, config: OcdsConfig) -> dict[str, tuple[Release, ...]]:
     """Every accepted procurement's releases, each notice as first written, oldest first."""
+    return dict(each_procurement(site, config))
+
+
+def each_procurement(site: Site, config: OcdsConfig) -> Iterator[tuple[str, tuple[Release, ...]]]:
+    """``procurement_releases`` one procurement at a time, made as asked: 10,000 notices'
+    releases as dicts at once are hundreds of megabytes."""
     grouped: dict[str, list[Published]] = defaultdict(list)
     for item in site.originals():
         if config.accepts(item.notice.ocid):
             grouped[item.notice.ocid].append(item)
-    return {ocid: _procurement(site, items) for ocid, items in sorted(grouped.items())}
+    for ocid, items in sorted(grouped.items()):
+        yield ocid, _procurement(site, items)
 
 
 def _procurement(site: Site, items: list[Published]) -> tuple[Release, ...]:
@@ -100,12 +107,12 @@ def ocds_files(site: Site, config: OcdsConfig) -> Iterator[tuple[str, Chunks]]:
     """Every OCDS file of the site, one by one: (path relative to the output folder, content).
 
     Each release is serialised once, for its procurement's package and for the site's; only
-    that text is kept, since 10,000 notices' releases as dicts are hundreds of megabytes.
+    its bytes are kept, since 10,000 notices' releases as dicts are hundreds of megabytes.
     """
-    everything: list[tuple[tuple[datetime, str, str], Release, str]] = []
-    for ocid, releases in procurement_releases(site, config).items():
+    everything: list[tuple[tuple[datetime, str, str], Release, bytes]] = []
+    for ocid, releases in each_procurement(site, config):
         path = ocds_path_for(ocid)
-        texts = [item_text(release.data) for release in releases]
+        texts = [item_text(release.data).encode("utf-8") for release in releases]
         yield path, json_chunks(release_package(releases, path, site, config), "releases", texts)
         everything += [
             ((r.date, r.ocid, r.id), _slim(r), t) for r, t in zip(releases, texts, strict=True)
