@@ -79,6 +79,7 @@ def keyed_feed_files(site: Site, options: FeedOptions, renderer: Renderer) -> It
     """``feed_files`` by key: each document made only when the writer asks for it."""
     for lang in site.languages:
         yield from language_files(site, options, lang, renderer)
+        renderer.forget()
 
 
 def language_files(

@@ -182,6 +182,12 @@ class Renderer:
             known = self._keys[id(entry)] = (entry, digest(entry))
         return known[1]
 
+    def forget(self) -> None:
+        """Let go of every entry and piece seen so far (between languages: no feed of one
+        shows another's entries), so their memory is not held to the end of the feeds."""
+        self._keys.clear()
+        self._fragments.forget()
+
     def use(self, entries: Iterable[Entry]) -> None:
         """Keep these entries' pieces for the next build, shown now or not."""
         self._fragments.use(

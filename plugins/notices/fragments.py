@@ -35,6 +35,11 @@ class Fragments:
                     self._kept.keep_fragment(self._full(key), data)
         return [self._made[key] for key, _make in wanted]
 
+    def forget(self) -> None:
+        """Let go of the pieces made so far (they are still kept between builds): for an
+        output whose later files show none of them."""
+        self._made.clear()
+
     def use(self, keys: Iterable[str]) -> None:
         """Keep these pieces for the next build, though no file made now shows them."""
         if self._kept is not None:

@@ -83,8 +83,9 @@ def write_keyed_outputs(output: Path, site: Site, config: Config, version: str) 
     """The outputs of ``FILES``, each file made only when its key (with the code's
     ``version``) has changed since the cache last kept it; files no longer made go."""
     kept = KeptFiles(config.output_cache) if config.output_cache else None
-    fragments = Fragments(kept, version)
     for name, files in FILES:
+        # Each output's own pieces, let go once its files are written.
+        fragments = Fragments(kept, version)
         counts = write_keyed(output, files(site, config, fragments), kept, version)
         total = counts.rendered + counts.reused
         logger.info("Wrote %d %s files (%d unchanged)", total, name, counts.reused)
