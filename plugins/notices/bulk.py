@@ -36,8 +36,9 @@ def read_notice(path: Path, display_path: str, with_html: bool = True) -> ReadNo
     html = loaded.html if notice is not None else None
     if with_html and notice is not None:
         html = render(loaded.body) if html is None else html
-        notice = replace(notice, body_text=plain_text(html))
-    # The Markdown is not needed once checked and rendered: 10,000 bodies are 30 MB.
+        notice = replace(notice, body_text=plain_text(html), body="")
+    # The Markdown is not needed once checked and rendered (its text and HTML say all it
+    # does): 10,000 bodies are 30 MB, held twice before this dropped the notice's copy.
     return ReadNotice(replace(loaded, notice=notice, body="", html=None), html)
 
 

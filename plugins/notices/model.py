@@ -360,7 +360,8 @@ class Notice:
     changes: tuple[Change, ...] = ()
     # What the public record compares, field by field (see record.py): set by parse.py.
     facts: tuple[tuple[str, str], ...] = ()
-    # The Markdown body as written, below the front matter (the page shows it rendered).
+    # The Markdown body as written, below the front matter (the page shows it rendered);
+    # empty once a build has read it (bulk.read_notice keeps its HTML and body_text instead).
     body: str = ""
     # The body as plain text (OCDS's description), made by the reader with the page's HTML
     # (bulk.read_notice); None when the notice was loaded without rendering its body.
