@@ -79,17 +79,13 @@ class NoticeStore:
         """The entries stored under ``keys`` that are sound; the others are left out."""
         if self.path is None or not self.path.exists() or not keys:
             return {}
-        rows = self._use(lambda db: _select(db, keys), default=[])
-        found: dict[str, T] = {}
-        for key, entry_version, entry_checksum, value in rows:
-            decoded = _decode(key, entry_version, entry_checksum, value, kind)
-            if decoded is not None:
-                found[key] = decoded
-        if len(found) < len(rows):
+        found: dict[str, T]
+        found, rows = self._use(lambda db: _decoded(db, keys, kind), default=({}, 0))
+        if len(found) < rows:
             logger.warning(
                 "%s: %d entries were damaged or foreign and are read again",
                 self._shown(),
-                len(rows) - len(found),
+                rows - len(found),
             )
         return found
 
@@ -167,11 +163,20 @@ def _prepare(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _select(db: sqlite3.Connection, keys: list[str]) -> list[tuple[Any, ...]]:
+def _decoded(db: sqlite3.Connection, keys: list[str], kind: type[T]) -> tuple[dict[str, T], int]:
+    """The sound entries of ``keys``, and how many rows were found: each row decoded as it
+    is fetched (10,000 stored notices' bytes are not held beside their decoded values)."""
     db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
     db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
     query = "SELECT e.key, e.version, e.checksum, e.value FROM entries e JOIN wanted USING (key)"
-    return db.execute(query).fetchall()
+    found: dict[str, T] = {}
+    rows = 0
+    for key, entry_version, entry_checksum, value in db.execute(query):
+        rows += 1
+        decoded = _decode(key, entry_version, entry_checksum, value, kind)
+        if decoded is not None:
+            found[key] = decoded
+    return found, rows
 
 
 def _insert(db: sqlite3.Connection, rows: Iterator[tuple[str, str, str, bytes]]) -> None:
