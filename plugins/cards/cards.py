@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from multiprocessing import get_context
 from pathlib import Path
 
 import PIL
@@ -102,7 +103,9 @@ def _draw_all(jobs: list[Job], processes: int) -> Iterable[bytes]:
     if processes <= 1 or len(jobs) < PARALLEL_FROM:
         yield from (draw(job) for job in jobs)
         return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    # forkserver, not fork: a worker forked from the build holds (and, counting references,
+    # copies) the build's whole memory, 500 MB at 10,000 notices; these start small.
+    with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("forkserver")) as pool:
         yield from pool.map(draw, jobs, chunksize=64)
 
 
