@@ -107,6 +107,19 @@ def calendars_for(item: Published, site: Site, lang: str | None = None) -> tuple
     )
 
 
+class SharedCalendars:
+    """``calendars_for`` for many pages of one site, each distinct calendar held once:
+    thousands of pages link the same few hundred calendars."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._held: dict[Calendar, Calendar] = {}
+
+    def __call__(self, item: Published, lang: str | None = None) -> tuple[Calendar, ...]:
+        found = calendars_for(item, self.site, lang)
+        return tuple(self._held.setdefault(calendar, calendar) for calendar in found)
+
+
 def subscribe_url(calendar: Calendar, site: Site) -> str:
     """``webcal://`` address: a click opens the calendar app's subscribe dialogue."""
     return "webcal://" + site.absolute(calendar.path).split("://", 1)[1]

@@ -62,8 +62,9 @@ def digest(*parts: object) -> str:
 
 def of_bytes(path: str, data: Chunks) -> Keyed:
     """A file already made (cheap to make): keyed by its own bytes, so only writing is saved."""
-    pieces = [data] if isinstance(data, bytes) else list(data)  # never joined: a big file
-    found = hashlib.sha256()  # (the site's releases) is not held twice
+    # Hashed piece by piece, never joined: a big file (the site's releases) is held once.
+    pieces = [data] if isinstance(data, bytes) else list(data)
+    found = hashlib.sha256()
     for piece in pieces:
         found.update(piece)
     return Keyed(path, "bytes:" + found.hexdigest(), lambda: pieces)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from plugins.calendars.catalogue import calendars_for, procurement_calendars
+from plugins.calendars.catalogue import SharedCalendars, procurement_calendars
 from plugins.cards import CardChoice
 from plugins.feeds.catalogue import procurement_feeds
 from plugins.notices.site import Site
@@ -53,6 +53,7 @@ def notice_pages(
     if len(site.languages) < 2:
         return []
     by_path = {article.url: article for article in articles if hasattr(article, "notice")}
+    calendars_for = SharedCalendars(site)
     found = []
     for lang in site.languages:
         for item in site.for_reader(lang):
@@ -63,7 +64,7 @@ def notice_pages(
             card = cards.shown(item, lang)
             shown = ShownTo(
                 article,
-                calendars=calendars_for(item, site, lang),
+                calendars=calendars_for(item, lang),
                 card=card.path,
                 card_alt=card.alt,
             )

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from plugins.calendars.catalogue import Calendar, calendars_for, site_calendars
+from plugins.calendars.catalogue import SharedCalendars, site_calendars
 from plugins.cards import CardChoice
 from plugins.notices.bulk import read_notices
 from plugins.notices.files import is_notice_file, lookalike_files, lookalike_problem
@@ -92,13 +92,12 @@ def dress_for_templates(generator: Any) -> None:
     context["LANGUAGE_VERSIONS"] = language_versions(site_plans, config.per_page)
     cards = CardChoice(site, config.cards.recent)
     by_path = {item.path: item for item in site.notices}
-    # Thousands of pages link the same few hundred calendars: each is held once.
-    shared: dict[Calendar, Calendar] = {}
+    calendars_for = SharedCalendars(site)
     for article in [*generator.articles, *generator.translations]:
         item = by_path.get(article.url) if hasattr(article, "notice") else None
         if item is not None:
             article.facets = item.facets
-            article.calendars = tuple(shared.setdefault(c, c) for c in calendars_for(item, site))
+            article.calendars = calendars_for(item)
             card = cards.shown(item)
             article.card, article.card_alt = card.path, card.alt
 
